@@ -1,0 +1,545 @@
+/**
+ * Validation of cron job declarations against what OpenClaw accepts at `cron.add`, what it does
+ * at run time (stagger, time zones, the v2026.2.19 SSRF guard) and what the cluster lets through
+ * (the gateway's NetworkPolicy). Facts: openclaw.md §3, §4, §7.
+ */
+import { Cron } from 'croner';
+import { OpenClawVersion } from '../openclaw/openclaw-version';
+import type {
+  CronAgentTurnPayload,
+  CronDelivery,
+  CronExprSchedule,
+  CronJobDeclaration,
+  CronSchedule,
+  CronWebhookReceiver,
+} from './cron-job-declaration';
+import { classifyWebhookHost, type ClusterServiceRef } from './ssrf-guard';
+import type { WebhookEgressRequirement } from './webhook-egress-requirement';
+
+/** What {@link validateCronJobs} needs to know about the deployment. */
+export interface CronValidationContext {
+  /** The OpenClaw version the gateway runs. */
+  readonly openclawVersion: OpenClawVersion;
+  /** Whether `cron.webhookToken` is set in openclaw.json (as `${OPENCLAW_CRON_WEBHOOK_TOKEN}`). */
+  readonly webhookTokenConfigured: boolean;
+  /** TCP ports the gateway's NetworkPolicy opens to the internet (today `[80, 443]`). */
+  readonly externalEgressPorts: readonly number[];
+  /**
+   * The cluster DNS domain.
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+  /**
+   * Services known to exist in the cluster (so that `name.namespace` is recognised as in-cluster).
+   * @default []
+   */
+  readonly clusterServices?: readonly ClusterServiceRef[];
+  /**
+   * Whether the Discord channel is configured and its plugin enabled; `false` makes
+   * `announce` to `discord` an error.
+   * @default undefined (not checked)
+   */
+  readonly discordConfigured?: boolean;
+  /**
+   * Chat channels that are configured and enabled; an `announce` channel outside this list is an
+   * error (`last` is always accepted).
+   * @default undefined (not checked)
+   */
+  readonly enabledChannels?: readonly string[];
+}
+
+/** The outcome of {@link validateCronJobs}. */
+export interface CronValidationResult {
+  /** One message per violated rule; each names the job, the rule and the fix. Empty when valid. */
+  readonly errors: string[];
+  /** Behaviour worth knowing that is not an error (stagger, default time zone, default delivery). */
+  readonly notes: string[];
+  /** Egress the gateway needs for webhook jobs, sorted by job name. */
+  readonly egressRequirements: readonly WebhookEgressRequirement[];
+}
+
+/** OpenClaw's default stagger window for recurring top-of-hour expressions (`DEFAULT_TOP_OF_HOUR_STAGGER_MS`). */
+export const DEFAULT_TOP_OF_HOUR_STAGGER_MS = 300_000;
+
+const DISCORD_TARGET = /^(channel|user):\d+$/;
+const DISCORD_WEBHOOK_HOSTS: readonly string[] = [
+  'discord.com',
+  'discordapp.com',
+  'ptb.discord.com',
+  'canary.discord.com',
+  'ptb.discordapp.com',
+  'canary.discordapp.com',
+];
+const DISCORD_WEBHOOK_PATH = /^\/api(\/v\d+)?\/webhooks\//;
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+function show(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
+function isInteger(value: unknown, min: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min;
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Whether `text` is an ISO-8601 date or date-time with valid calendar fields. */
+export function isIso8601Instant(text: string): boolean {
+  const m = ISO_8601.exec(text.trim());
+  if (!m) {
+    return false;
+  }
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
+    return false;
+  }
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) {
+    return false;
+  }
+  const withZone = m[4] !== undefined && m[7] === undefined ? `${text.trim()}Z` : text.trim();
+  return !Number.isNaN(Date.parse(withZone));
+}
+
+/** Whether `tz` is an IANA time zone this runtime knows. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: tz });
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether OpenClaw applies its default stagger to `expr`: a recurring top-of-hour expression,
+ * i.e. minute `0` (and second `0` in 6-field form) with `*` or `*\/n` in the hour field.
+ */
+export function isRecurringTopOfHour(expr: string): boolean {
+  const fields = expr.trim().split(/\s+/);
+  const [minute, hour] = fields.length === 6 ? [fields[1], fields[2]] : fields.length === 5 ? [fields[0], fields[1]] : [];
+  if (fields.length === 6 && fields[0] !== '0') {
+    return false;
+  }
+  return minute === '0' && hour !== undefined && /^\*(\/\d+)?$/.test(hour);
+}
+
+class JobChecker {
+  public readonly errors: string[] = [];
+  public readonly notes: string[] = [];
+  public readonly egress: WebhookEgressRequirement[] = [];
+
+  public constructor(
+    private readonly label: string,
+    private readonly job: CronJobDeclaration,
+    private readonly context: CronValidationContext,
+  ) {}
+
+  private error(message: string): void {
+    this.errors.push(`${this.label}: ${message}`);
+  }
+
+  private note(message: string): void {
+    this.notes.push(`${this.label}: ${message}`);
+  }
+
+  public check(): void {
+    const job = this.job;
+    if (job.agentId !== undefined && !isNonEmptyString(job.agentId)) {
+      this.error(`agentId is empty: expected a non-empty agent id; remove agentId to use the default agent`);
+    }
+    if (job.enabled !== undefined && typeof job.enabled !== 'boolean') {
+      this.error(`enabled is ${show(job.enabled)}: expected true or false`);
+    }
+    this.checkSchedule(job.schedule);
+    this.checkSessionAndPayload();
+    this.checkDelivery();
+  }
+
+  private checkSchedule(schedule: CronSchedule): void {
+    switch (schedule.kind) {
+      case 'at':
+        if (!isNonEmptyString(schedule.at) || !isIso8601Instant(schedule.at)) {
+          this.error(
+            `schedule.at ${show(schedule.at)} is not an ISO-8601 date-time: expected e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
+          );
+        }
+        return;
+      case 'every':
+        if (!isInteger(schedule.everyMs, 1)) {
+          this.error(
+            `schedule.everyMs is ${show(schedule.everyMs)}: expected an integer number of milliseconds ≥ 1 (e.g. 3600000 for hourly)`,
+          );
+        }
+        if (schedule.anchorMs !== undefined && !isInteger(schedule.anchorMs, 0)) {
+          this.error(
+            `schedule.anchorMs is ${show(schedule.anchorMs)}: expected an integer epoch-milliseconds value ≥ 0, or omit it to anchor at creation time`,
+          );
+        }
+        return;
+      case 'cron':
+        this.checkCronExpr(schedule);
+        return;
+      default:
+        this.error(
+          `schedule.kind is ${show((schedule as { kind?: unknown }).kind)}: expected "at", "every" or "cron"`,
+        );
+    }
+  }
+
+  private checkCronExpr(schedule: CronExprSchedule): void {
+    const tzValid = schedule.tz === undefined || (isNonEmptyString(schedule.tz) && isValidTimeZone(schedule.tz));
+    if (!tzValid) {
+      this.error(
+        `schedule.tz ${show(schedule.tz)} is not an IANA time zone: expected a zone such as "Asia/Tokyo" or "UTC"; fix the name or omit tz to use the gateway host's zone`,
+      );
+    }
+    const expr = typeof schedule.expr === 'string' ? schedule.expr.trim() : '';
+    const fieldCount = expr.split(/\s+/).length;
+    let exprValid = false;
+    if (expr === '') {
+      this.error(`schedule.expr is empty: expected a cron expression such as "0 9 * * *"`);
+    } else if (!expr.startsWith('@') && fieldCount !== 5 && fieldCount !== 6) {
+      this.error(
+        `schedule.expr "${expr}" has ${fieldCount} fields: expected 5 (minute hour day month weekday) or 6 (with seconds first), as OpenClaw's croner parser takes`,
+      );
+    } else {
+      try {
+        const cron = new Cron(expr, { paused: true, timezone: tzValid ? schedule.tz : undefined });
+        const next = cron.nextRun();
+        cron.stop();
+        if (next === null) {
+          this.error(
+            `schedule.expr "${expr}" never fires (no upcoming run): expected an expression with a future run time; OpenClaw would disable the job`,
+          );
+        } else {
+          exprValid = true;
+        }
+      } catch (error) {
+        this.error(
+          `schedule.expr "${expr}" does not parse with croner (${error instanceof Error ? error.message : String(error)}): expected a valid 5- or 6-field cron expression such as "0 9 * * *"`,
+        );
+      }
+    }
+    if (schedule.staggerMs !== undefined && !isInteger(schedule.staggerMs, 0)) {
+      this.error(
+        `schedule.staggerMs is ${show(schedule.staggerMs)}: expected an integer number of milliseconds ≥ 0 (0 = exact timing)`,
+      );
+    }
+    if (!exprValid) {
+      return;
+    }
+    if (schedule.tz === undefined) {
+      this.note(
+        `schedule '${expr}' has no tz; it runs in the gateway host's time zone (UTC in most containers); set tz (e.g. "Asia/Tokyo") to pin it`,
+      );
+    }
+    if (schedule.staggerMs === undefined && isRecurringTopOfHour(expr)) {
+      this.note(
+        `schedule '${expr}' is top-of-hour; OpenClaw staggers it by up to 5 min (offset from sha256 of the job id); set staggerMs: 0 for exact timing`,
+      );
+    } else if (typeof schedule.staggerMs === 'number' && schedule.staggerMs > 0) {
+      this.note(
+        `schedule '${expr}' is staggered by up to ${schedule.staggerMs} ms (offset from sha256 of the job id)`,
+      );
+    }
+  }
+
+  private checkSessionAndPayload(): void {
+    const { sessionTarget, payload, wakeMode } = this.job;
+    if (sessionTarget !== 'main' && sessionTarget !== 'isolated') {
+      this.error(`sessionTarget is ${show(sessionTarget)}: expected "main" or "isolated"`);
+    }
+    if (wakeMode !== 'now' && wakeMode !== 'next-heartbeat') {
+      this.error(`wakeMode is ${show(wakeMode)}: expected "now" or "next-heartbeat"`);
+    }
+    if (payload.kind === 'systemEvent') {
+      if (!isNonEmptyString(payload.text)) {
+        this.error(`payload.text is empty: a systemEvent payload needs non-empty text`);
+      }
+    } else if (payload.kind === 'agentTurn') {
+      this.checkAgentTurn(payload);
+    } else {
+      this.error(`payload.kind is ${show((payload as { kind?: unknown }).kind)}: expected "systemEvent" or "agentTurn"`);
+      return;
+    }
+    if (sessionTarget === 'main' && payload.kind !== 'systemEvent') {
+      this.error(
+        `sessionTarget "main" requires payload.kind "systemEvent" (received "${payload.kind}"): use sessionTarget "isolated" for an agentTurn payload, or a systemEvent payload for the main session`,
+      );
+    }
+    if (sessionTarget === 'isolated' && payload.kind !== 'agentTurn') {
+      this.error(
+        `sessionTarget "isolated" requires payload.kind "agentTurn" (received "${payload.kind}"): use sessionTarget "main" for a systemEvent payload, or an agentTurn payload for an isolated run`,
+      );
+    }
+  }
+
+  private checkAgentTurn(payload: CronAgentTurnPayload): void {
+    if (!isNonEmptyString(payload.message)) {
+      this.error(`payload.message is empty: an agentTurn payload needs a non-empty message`);
+    }
+    if (payload.timeoutSeconds !== undefined && !isInteger(payload.timeoutSeconds, 0)) {
+      this.error(
+        `payload.timeoutSeconds is ${show(payload.timeoutSeconds)}: expected an integer ≥ 0 (0 = no timeout; omit for the 10 min default)`,
+      );
+    }
+    for (const key of ['model', 'thinking'] as const) {
+      const value = payload[key];
+      if (value !== undefined && !isNonEmptyString(value)) {
+        this.error(`payload.${key} is empty: expected a non-empty value, or omit it to use the agent's default`);
+      }
+    }
+  }
+
+  private checkDelivery(): void {
+    const { delivery, sessionTarget } = this.job;
+    if (delivery?.mode !== 'webhook') {
+      if (this.job.allowInsecureHttp !== undefined) {
+        this.error(`allowInsecureHttp is set but delivery.mode is not "webhook": remove allowInsecureHttp`);
+      }
+      if (this.job.receiver !== undefined) {
+        this.error(`receiver is set but delivery.mode is not "webhook": remove receiver`);
+      }
+    }
+    if (delivery === undefined) {
+      if (sessionTarget === 'isolated') {
+        this.note(
+          `no delivery declared; OpenClaw defaults isolated jobs to { mode: "announce" } to the main session's last route; declare delivery explicitly to pin it`,
+        );
+      }
+      return;
+    }
+    switch (delivery.mode) {
+      case 'webhook':
+        this.checkWebhook(delivery);
+        return;
+      case 'announce':
+      case 'none':
+        if (sessionTarget === 'main') {
+          this.error(
+            `delivery.mode "${delivery.mode}" is only supported for sessionTarget "isolated" (OpenClaw rejects it with "cron channel delivery config is only supported for sessionTarget=isolated"): omit delivery on main jobs, or use mode "webhook"`,
+          );
+          return;
+        }
+        if (delivery.mode === 'announce') {
+          this.checkAnnounce(delivery);
+        }
+        return;
+      default:
+        this.error(`delivery.mode is ${show((delivery as { mode?: unknown }).mode)}: expected "none", "announce" or "webhook"`);
+    }
+  }
+
+  private checkAnnounce(delivery: CronDelivery): void {
+    const channel = delivery.channel?.trim().toLowerCase();
+    if (channel === undefined || channel === '') {
+      this.note(
+        `announce has no channel; OpenClaw delivers to the main session's last route and the run fails if there is none; set channel and to`,
+      );
+      return;
+    }
+    if (channel !== 'last' && this.context.enabledChannels !== undefined) {
+      const enabled = this.context.enabledChannels.map((c) => c.toLowerCase());
+      if (!enabled.includes(channel)) {
+        this.error(
+          `delivery.channel "${channel}" is not an enabled channel (enabled: ${enabled.length ? enabled.join(', ') : 'none'}): configure and enable the channel in openclaw.json, or pick one of the enabled channels`,
+        );
+      }
+    }
+    if (channel !== 'discord') {
+      return;
+    }
+    if (this.context.discordConfigured === false) {
+      this.error(
+        `announce to discord but Discord is not configured: set channels.discord.token (e.g. "\${DISCORD_BOT_TOKEN}") and plugins.entries.discord.enabled: true (and list discord in plugins.allow)`,
+      );
+    }
+    const to = delivery.to?.trim() ?? '';
+    if (to === '') {
+      this.error(
+        `announce to discord needs delivery.to (received ${show(delivery.to)}): expected "channel:<id>" for a channel or "user:<id>" for a DM`,
+      );
+    } else if (/^\d+$/.test(to)) {
+      this.error(
+        `delivery.to "${to}" is a bare id: expected "channel:${to}" for a channel (or "user:${to}" for a DM); write the prefix explicitly`,
+      );
+    } else if (!DISCORD_TARGET.test(to)) {
+      this.error(
+        `delivery.to "${to}" is not a Discord target: expected "channel:<numeric id>" or "user:<numeric id>" (e.g. "channel:123456789012345678")`,
+      );
+    }
+  }
+
+  private checkWebhook(delivery: CronDelivery): void {
+    const job = this.job;
+    if (!this.context.webhookTokenConfigured) {
+      this.error(
+        `webhook delivery needs cron.webhookToken so the receiver can authenticate the POST: set cron.webhookToken: "\${OPENCLAW_CRON_WEBHOOK_TOKEN}" in openclaw.json and provide the env var from a Secret`,
+      );
+    }
+    const to = delivery.to?.trim() ?? '';
+    let url: URL;
+    try {
+      url = new URL(to);
+    } catch {
+      this.error(
+        `delivery.to ${show(delivery.to)} is not a URL: webhook mode requires an absolute http(s) URL such as "https://receiver.example.com/cron"`,
+      );
+      return;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      this.error(`delivery.to "${to}" has scheme "${url.protocol}": webhook mode requires http:// or https://`);
+      return;
+    }
+    if (url.username !== '' || url.password !== '') {
+      this.error(
+        `delivery.to "${url.protocol}//…@${url.host}${url.pathname}" embeds credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
+      );
+    }
+    const host = url.hostname.toLowerCase().replace(/\.$/, '');
+    if (DISCORD_WEBHOOK_HOSTS.includes(host) && DISCORD_WEBHOOK_PATH.test(url.pathname)) {
+      this.error(
+        `delivery.to is a Discord webhook URL: OpenClaw POSTs the generic cron "finished" event JSON, which Discord rejects (it expects content/embeds); use delivery { mode: "announce", channel: "discord", to: "channel:<id>" } or put a converter (e.g. a Cloudflare Worker) in front`,
+      );
+      return;
+    }
+    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    const classification = classifyWebhookHost(url.hostname, {
+      clusterDomain: this.context.clusterDomain,
+      clusterServices: this.context.clusterServices,
+    });
+    if (this.context.openclawVersion.isAtLeast(OpenClawVersion.V2026_2_19) && classification.blockedBySsrfGuard) {
+      this.error(
+        `delivery.to host "${classification.host}" is blocked by the SSRF guard of OpenClaw ${this.context.openclawVersion.toString()} (${classification.reason ?? 'private target'}): the POST would be dropped silently (only logged as "cron: webhook delivery blocked by SSRF guard"); expose the receiver at a public hostname that resolves to public IPs (e.g. a Cloudflare tunnel hostname) and use that URL`,
+      );
+      return;
+    }
+    if (!classification.internal) {
+      if (url.protocol === 'http:' && job.allowInsecureHttp !== true) {
+        this.error(
+          `delivery.to "${to}" uses http:// to a host outside the cluster: the payload and the bearer token would cross the internet unencrypted; use https://, or set allowInsecureHttp: true to accept that`,
+        );
+      }
+      if (!this.context.externalEgressPorts.includes(port)) {
+        this.error(
+          `delivery.to port ${port} is not open for internet egress (open: ${[...this.context.externalEgressPorts].sort((a, b) => a - b).join(', ') || 'none'}): the gateway's NetworkPolicy would block the POST; serve the receiver on ${this.context.externalEgressPorts.includes(443) ? '443' : 'an open port'} or add ${port} to the gateway's external egress ports`,
+        );
+      }
+      if (job.receiver !== undefined) {
+        this.error(
+          `receiver is set but delivery.to host "${classification.host}" is not in the cluster: remove receiver (it only describes in-cluster receivers)`,
+        );
+      }
+      this.egress.push({ kind: 'external', host: classification.host, port, jobName: job.name });
+      return;
+    }
+    if (classification.loopback) {
+      this.note(`delivery.to "${to}" is the gateway pod itself (loopback); no egress rule is needed`);
+      return;
+    }
+    // In-cluster or private target on a version without the SSRF guard.
+    if (job.receiver === undefined) {
+      this.error(
+        `delivery.to host "${classification.host}" is in the cluster but receiver is not set: add receiver: { namespace, podLabels, port } describing the receiver pods so the gateway's egress rule can be generated`,
+      );
+      return;
+    }
+    if (this.checkReceiver(job.receiver)) {
+      this.egress.push({
+        kind: 'in-cluster',
+        namespace: job.receiver.namespace,
+        podLabels: job.receiver.podLabels,
+        port: job.receiver.port,
+        jobName: job.name,
+      });
+    }
+  }
+
+  private checkReceiver(receiver: CronWebhookReceiver): boolean {
+    let ok = true;
+    if (!isNonEmptyString(receiver.namespace)) {
+      this.error(`receiver.namespace is empty: expected the namespace of the receiver pods`);
+      ok = false;
+    }
+    const labels = Object.entries(receiver.podLabels ?? {});
+    if (labels.length === 0 || labels.some(([k, v]) => !isNonEmptyString(k) || typeof v !== 'string')) {
+      this.error(
+        `receiver.podLabels is ${show(receiver.podLabels)}: expected at least one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": "cron-receiver" }`,
+      );
+      ok = false;
+    }
+    if (!isInteger(receiver.port, 1) || receiver.port > 65535) {
+      this.error(`receiver.port is ${show(receiver.port)}: expected the receiver pods' container port (1-65535)`);
+      ok = false;
+    }
+    return ok;
+  }
+}
+
+/**
+ * Validates cron job declarations. Never throws for bad declarations: every violated rule is one
+ * entry in `errors`. Rules checked (facts: openclaw.md §3, §4, §7):
+ * - names non-empty and unique (jobs are upserted by name);
+ * - schedules: `at` ISO-8601, `everyMs` integer ≥ 1, `anchorMs` integer ≥ 0, `expr` parsed with
+ *   croner (5 or 6 fields, must fire), `tz` an IANA zone, `staggerMs` integer ≥ 0;
+ * - main ⇔ systemEvent, isolated ⇔ agentTurn; wakeMode now|next-heartbeat; announce/none only on
+ *   isolated jobs; Discord targets `channel:<id>` / `user:<id>`; channel configured/enabled;
+ * - webhooks: http(s) URL, no credentials in the URL, no Discord webhook URL, https unless
+ *   `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19), `receiver` for
+ *   in-cluster targets (< v2026.2.19), `cron.webhookToken` configured.
+ *
+ * Not checked: whether an `at` instant is in the past (OpenClaw rejects > 1 min past at add time;
+ * this function is clock-free), and DNS resolution of public hostnames.
+ */
+export function validateCronJobs(
+  jobs: readonly CronJobDeclaration[],
+  context: CronValidationContext,
+): CronValidationResult {
+  const errors: string[] = [];
+  const notes: string[] = [];
+  const egress: WebhookEgressRequirement[] = [];
+  const seen = new Map<string, number>();
+  jobs.forEach((job, index) => {
+    const name = typeof job.name === 'string' ? job.name.trim() : '';
+    let label = `cron job "${name}"`;
+    if (name === '') {
+      label = `cron job #${index + 1} (unnamed)`;
+      errors.push(`${label}: name is empty: every job needs a unique non-empty name (jobs are upserted by name)`);
+    } else if (seen.has(name)) {
+      errors.push(
+        `${label}: duplicate name (jobs #${(seen.get(name) ?? 0) + 1} and #${index + 1}): jobs are upserted by name, so the later one would overwrite the earlier; give each job a unique name`,
+      );
+    } else {
+      seen.set(name, index);
+    }
+    const checker = new JobChecker(label, job, context);
+    checker.check();
+    errors.push(...checker.errors);
+    notes.push(...checker.notes);
+    egress.push(...checker.egress);
+  });
+  egress.sort((a, b) => (a.jobName < b.jobName ? -1 : a.jobName > b.jobName ? 1 : 0));
+  return { errors, notes, egressRequirements: egress };
+}
+
+/**
+ * {@link validateCronJobs}, throwing one error listing every violation when there is any.
+ * @returns the result (notes and egress requirements) when there are no errors
+ */
+export function assertValidCronJobs(
+  jobs: readonly CronJobDeclaration[],
+  context: CronValidationContext,
+): CronValidationResult {
+  const result = validateCronJobs(jobs, context);
+  if (result.errors.length > 0) {
+    throw new Error(`invalid cron jobs (${result.errors.length}):\n- ${result.errors.join('\n- ')}`);
+  }
+  return result;
+}

@@ -1,0 +1,16 @@
+/** Describes a received value for error messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) {
+    return 'missing';
+  }
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return `a list (${JSON.stringify(value)})`;
+  }
+  if (typeof value === 'object') {
+    return `an object (${JSON.stringify(value)})`;
+  }
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

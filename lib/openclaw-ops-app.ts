@@ -1,0 +1,171 @@
+import { App as K8sApp } from 'cdk8s';
+import { App as TerraformApp } from 'cdktf';
+import { OpenClawSsmStack } from './arch/openclaw-ssm-stack';
+import { GraphInvariants } from './lolice/graph-invariants';
+import { OpenClawConfigMap } from './lolice/openclaw-config-map';
+import { OpenClawExternalSecret } from './lolice/openclaw-external-secret';
+import { OpenClawGatewayDeployment, SecretEnvVar } from './lolice/openclaw-gateway-deployment';
+import { OpenClawVersion } from './openclaw/openclaw-version';
+import { validateOpenClawConfig } from './openclaw/validate-config';
+import type { OpenClawOpsConfig } from './openclaw-ops-config';
+import { GitOpsFileChart } from './output/gitops-file-chart';
+import { renderLoliceTree, RenderedTree } from './output/lolice-tree';
+
+export interface OpenClawOpsAppProps {
+  /** The model of the deployment. */
+  readonly config: OpenClawOpsConfig;
+  /**
+   * Where cdktf writes `manifest.json` and `stacks/<stack>/cdk.tf.json`.
+   *
+   * @default "cdktf.out"
+   */
+  readonly terraformOutdir?: string;
+  /**
+   * Emit the Terraform stack as HCL (`cdk.tf`) instead of JSON.
+   *
+   * @default false
+   */
+  readonly terraformHcl?: boolean;
+}
+
+/**
+ * The whole OpenClaw deployment as one graph with two construct roots: a cdk8s app whose charts
+ * are lolice files, and a cdktf app with the arch stack. Both are built from the same plain
+ * values (names, paths); no cdktf token ever crosses into the Kubernetes side.
+ */
+export class OpenClawOpsApp {
+  /** The lolice side (Kubernetes). */
+  public readonly lolice: K8sApp;
+  /** The arch side (Terraform). */
+  public readonly arch: TerraformApp;
+  /** The arch stack. */
+  public readonly stack: OpenClawSsmStack;
+  /** Deployment `openclaw`. */
+  public readonly gateway: OpenClawGatewayDeployment;
+  /** ConfigMap `openclaw-config`. */
+  public readonly configMap: OpenClawConfigMap;
+  /** The OpenClaw release, parsed. */
+  public readonly openclawVersion: OpenClawVersion;
+  public readonly config: OpenClawOpsConfig;
+
+  constructor(props: OpenClawOpsAppProps) {
+    const { config } = props;
+    this.config = config;
+    this.openclawVersion = OpenClawVersion.parse(config.openclawVersion);
+    assertDeclaredOnce(config);
+
+    this.arch = new TerraformApp({ outdir: props.terraformOutdir ?? 'cdktf.out', hclOutput: props.terraformHcl ?? false });
+    this.stack = new OpenClawSsmStack(this.arch, config.arch.stackName, { arch: config.arch, secrets: config.secrets });
+
+    this.lolice = new K8sApp();
+
+    for (const declaration of config.externalSecrets) {
+      const chart = new GitOpsFileChart(this.lolice, declaration.name, { path: declaration.path });
+      new OpenClawExternalSecret(chart, 'ExternalSecret', {
+        name: declaration.name,
+        namespace: config.namespace,
+        targetSecretName: declaration.targetSecretName,
+        store: config.secretStore,
+        refreshInterval: config.externalSecretRefreshInterval,
+        secrets: config.secrets.filter((s) => s.secretName === declaration.targetSecretName),
+        comment: declaration.comment,
+      });
+    }
+
+    const configChart = new GitOpsFileChart(this.lolice, 'configmap-openclaw', {
+      path: 'argoproj/openclaw/configmap-openclaw.yaml',
+    });
+    this.configMap = new OpenClawConfigMap(configChart, 'Config', {
+      namespace: config.namespace,
+      document: config.openclawConfig,
+    });
+
+    const secretEnv: SecretEnvVar[] = config.secrets.flatMap((secret) =>
+      (secret.envVars ?? []).map((name) => ({ name, secretName: secret.secretName, key: secret.key })),
+    );
+    const deploymentChart = new GitOpsFileChart(this.lolice, 'deployment-openclaw', {
+      path: 'argoproj/openclaw/deployment-openclaw.yaml',
+    });
+    this.gateway = new OpenClawGatewayDeployment(deploymentChart, 'Gateway', {
+      namespace: config.namespace,
+      image: config.image,
+      secretEnv,
+      literalEnv: config.gatewayLiteralEnv,
+      configMapName: this.configMap.name,
+    });
+
+    const envSource = new Map<string, string>([
+      ...secretEnv.map((e): [string, string] => [e.name, `${e.secretName}/${e.key}`]),
+      ...config.gatewayLiteralEnv.map((e): [string, string] => [e.name, `literal:${e.value}`]),
+    ]);
+    new GraphInvariants(this.lolice, 'Invariants', {
+      declaredParameters: new Set(config.secrets.map((s) => s.parameterName)),
+      ssmPrefix: config.ssmPrefix,
+      validateOpenClawConfig: (document) =>
+        validateOpenClawConfig(document, {
+          version: this.openclawVersion,
+          resolveEnvSource: (name) => envSource.get(name),
+          requireOtelMetrics: true,
+        }),
+    });
+  }
+
+  /** Renders the lolice tree (runs every validation first). */
+  public renderLolice(): RenderedTree {
+    return renderLoliceTree(this.lolice);
+  }
+
+  /** Writes the Terraform JSON (runs the stack validations). */
+  public synthArch(): void {
+    this.arch.synth();
+  }
+}
+
+function assertDeclaredOnce(config: OpenClawOpsConfig): void {
+  const keys = new Map<string, string>();
+  for (const secret of config.secrets) {
+    const id = `${secret.secretName}/${secret.key}`;
+    if (keys.has(id)) {
+      throw new Error(
+        `secret ${id} is declared twice (parameters ${keys.get(id)} and ${secret.parameterName}): keep one declaration per secret key`,
+      );
+    }
+    keys.set(id, secret.parameterName);
+  }
+
+  const envOwners = new Map<string, string>();
+  const claim = (name: string, owner: string): void => {
+    const previous = envOwners.get(name);
+    if (previous !== undefined) {
+      throw new Error(
+        `env var ${name} of container openclaw is declared twice (by ${previous} and by ${owner}); the later one would silently win: keep one declaration`,
+      );
+    }
+    envOwners.set(name, owner);
+  };
+  for (const secret of config.secrets) {
+    for (const name of secret.envVars ?? []) {
+      claim(name, `secret ${secret.secretName}/${secret.key}`);
+    }
+  }
+  for (const literal of config.gatewayLiteralEnv) {
+    claim(literal.name, 'the literal env list');
+  }
+
+  const esTargets = new Map<string, string>();
+  for (const es of config.externalSecrets) {
+    if (esTargets.has(es.targetSecretName)) {
+      throw new Error(
+        `externalsecrets ${esTargets.get(es.targetSecretName)} and ${es.name} both write secret ${es.targetSecretName}: with creationPolicy Owner they would fight over it; use one ExternalSecret per secret`,
+      );
+    }
+    esTargets.set(es.targetSecretName, es.name);
+  }
+  for (const secret of config.secrets) {
+    if (!esTargets.has(secret.secretName)) {
+      throw new Error(
+        `secret ${secret.secretName}/${secret.key} targets secret ${secret.secretName}, which no ExternalSecret declaration writes (declared: ${[...esTargets.keys()].join(', ')}): add an externalSecrets entry for it or fix secretName`,
+      );
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ApiObject, App } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Document, isMap, isSeq, Node, YAMLMap, YAMLSeq } from 'yaml';
+import { assertRepoRelativeYamlPath, GitOpsFileChart } from './gitops-file-chart';
+import { manifestComments } from './yaml-comments';
+
+export interface GitOpsTextFileProps {
+  /** Path of the file relative to the repo root. */
+  readonly path: string;
+  /** The whole content. A trailing newline is added when missing. */
+  readonly content: string;
+}
+
+/**
+ * A non-Kubernetes file of the GitOps tree (a kustomize Component, a jobs document, a script).
+ */
+export class GitOpsTextFile extends Construct {
+  public readonly path: string;
+  public readonly content: string;
+
+  constructor(scope: Construct, id: string, props: GitOpsTextFileProps) {
+    super(scope, id);
+    const segments = props.path.split('/');
+    if (props.path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
+      throw new Error(`gitops text file path "${props.path}" is not a clean repo-relative path: expected e.g. "argoproj/openclaw/cron-jobs.json"`);
+    }
+    this.path = props.path;
+    this.content = props.content.endsWith('\n') ? props.content : `${props.content}\n`;
+  }
+}
+
+/** The rendered lolice tree: repo-relative path → file content. Sorted by path. */
+export type RenderedTree = ReadonlyMap<string, string>;
+
+/**
+ * Renders every {@link GitOpsFileChart} and {@link GitOpsTextFile} of a cdk8s app to file contents,
+ * running the app's validations first (any `node.addValidation` failure throws here).
+ */
+export function renderLoliceTree(app: App): RenderedTree {
+  const files = new Map<string, string>();
+  const add = (path: string, content: string, owner: string): void => {
+    if (files.has(path)) {
+      throw new Error(`two constructs write ${path} (the second is ${owner}): give each file one owner`);
+    }
+    files.set(path, content);
+  };
+
+  for (const construct of app.node.findAll()) {
+    if (construct instanceof GitOpsFileChart) {
+      assertRepoRelativeYamlPath(construct.path);
+      add(construct.path, renderChart(construct), construct.node.path);
+    } else if (construct instanceof GitOpsTextFile) {
+      add(construct.path, construct.content, construct.node.path);
+    }
+  }
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Writes a rendered tree under `outdir`. Only the files of the tree are written; nothing is
+ * deleted, so pointing it at a checkout of lolice never removes files the tool does not own.
+ */
+export function writeTree(tree: RenderedTree, outdir: string): void {
+  for (const [path, content] of tree) {
+    const target = join(outdir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+}
+
+function renderChart(chart: GitOpsFileChart): string {
+  const manifests: unknown[] = chart.toJson();
+  const apiObjects = chart.node
+    .findAll()
+    .filter((c): c is ApiObject => c instanceof ApiObject);
+  const byIdentity = new Map<string, ApiObject>();
+  for (const apiObject of apiObjects) {
+    byIdentity.set(identity(apiObject.kind, apiObject.metadata.name ?? '', apiObject.metadata.namespace ?? ''), apiObject);
+  }
+
+  const documents = manifests.map((manifest) => {
+    const document = new Document(manifest);
+    const apiObject = byIdentity.get(manifestIdentity(manifest));
+    if (apiObject) {
+      for (const comment of manifestComments(apiObject)) {
+        attachComment(document, comment.path, comment.text, chart.path);
+      }
+    }
+    return document.toString({ lineWidth: 0 });
+  });
+  return documents.join('---\n');
+}
+
+function identity(kind: string, name: string, namespace: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+function manifestIdentity(manifest: unknown): string {
+  const object = manifest as { kind?: string; metadata?: { name?: string; namespace?: string } };
+  return identity(object.kind ?? '', object.metadata?.name ?? '', object.metadata?.namespace ?? '');
+}
+
+function attachComment(document: Document, path: readonly (string | number)[], text: string, file: string): void {
+  if (path.length === 0) {
+    document.commentBefore = document.commentBefore ? `${document.commentBefore}\n ${text}` : ` ${text}`;
+    return;
+  }
+  const parentPath = path.slice(0, -1);
+  const last = path[path.length - 1];
+  const parent: unknown = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
+  let target: Node | undefined;
+  if (isMap(parent)) {
+    const pair = (parent as YAMLMap).items.find((item) => (item.key as { value?: unknown } | null)?.value === last);
+    target = pair?.key as Node | undefined;
+  } else if (isSeq(parent) && typeof last === 'number') {
+    target = (parent as YAMLSeq).items[last] as Node | undefined;
+  }
+  if (!target) {
+    throw new Error(`comment path ${JSON.stringify(path)} does not exist in ${file}: fix the path passed to addManifestComment`);
+  }
+  const lines = text.split('\n').map((line) => ` ${line}`).join('\n');
+  target.commentBefore = target.commentBefore ? `${target.commentBefore}\n${lines}` : lines;
+}
