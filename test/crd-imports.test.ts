@@ -126,14 +126,14 @@ describe('CRD imports | synthesized objects validate against the upstream schema
     const manifest = synthExternalSecret(openclawEsSpec({ secretStoreRef: { kind: bogusKind, name: 'parameterstore' } }));
 
     expect(manifest).toMatchObject({ spec: { secretStoreRef: { kind: 'Bogus' } } });
-    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/secretStoreRef\/kind/);
+    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/spec\/secretStoreRef\/kind must be equal to one of the allowed values/);
   });
 
   test('fails validation when a data entry has no remoteRef', () => {
     const entry = { secretKey: 'OPENCLAW_CRON_WEBHOOK_TOKEN' } as unknown as NonNullable<ExternalSecretSpec['data']>[number];
     const manifest = synthExternalSecret(openclawEsSpec({ data: [entry] }));
 
-    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/remoteRef/);
+    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/spec\/data\/0 must have required property remoteRef/);
   });
 
   test('a PrometheusRule with an alerting rule validates as monitoring.coreos.com/v1', () => {
@@ -165,7 +165,7 @@ describe('CRD imports | synthesized objects validate against the upstream schema
     const group = { rules: [{ record: 'x', expr: PrometheusRuleSpecGroupsRulesExpr.fromString('1') }] } as unknown as NonNullable<PrometheusRuleSpec['groups']>[number];
     const manifest = synthPrometheusRule({ groups: [group] });
 
-    expect(() => validateModel(new KmPrometheusRule(manifest as never))).toThrow(/name/);
+    expect(() => validateModel(new KmPrometheusRule(manifest as never))).toThrow(/spec\/groups\/0 must have required property name/);
   });
 });
 

@@ -165,7 +165,11 @@ describe('prometheusOtlpPatch', () => {
         retention: '31d',
         version: '3.5.0',
       });
-      expect(() => new Prometheus(doc as never).validate()).not.toThrow();
+      const validate = (spec: unknown): void =>
+        (new Prometheus({ ...(doc as object), spec } as never) as unknown as { validate(): void }).validate();
+      expect(() => validate(doc?.spec)).not.toThrow();
+      // the schema check is real: a strategy outside the CRD enum is rejected
+      expect(() => validate({ ...(doc?.spec as object), otlp: { translationStrategy: 'Legacy' } })).toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -61,6 +61,7 @@ export interface CronValidationResult {
 /** OpenClaw's default stagger window for recurring top-of-hour expressions (`DEFAULT_TOP_OF_HOUR_STAGGER_MS`). */
 export const DEFAULT_TOP_OF_HOUR_STAGGER_MS = 300_000;
 
+const SECRET_QUERY_PARAM = /token|secret|password|passwd|api[-_]?key|signature|^sig$|^key$/i;
 const DISCORD_TARGET = /^(channel|user):\d+$/;
 const DISCORD_WEBHOOK_HOSTS: readonly string[] = [
   'discord.com',
@@ -168,6 +169,10 @@ class JobChecker {
         if (!isNonEmptyString(schedule.at) || !isIso8601Instant(schedule.at)) {
           this.error(
             `schedule.at ${show(schedule.at)} is not an ISO-8601 date-time: expected e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
+          );
+        } else {
+          this.note(
+            `one-shot schedule at ${schedule.at}: cron.add and cron.update reject an instant more than 1 min in the past, so applying this declaration fails once it has passed; remove the job from the declarations after it has run`,
           );
         }
         return;
@@ -301,7 +306,7 @@ class JobChecker {
   private checkDelivery(): void {
     const { delivery, sessionTarget } = this.job;
     if (delivery?.mode !== 'webhook') {
-      if (this.job.allowInsecureHttp !== undefined) {
+      if (this.job.allowInsecureHttp === true) {
         this.error(`allowInsecureHttp is set but delivery.mode is not "webhook": remove allowInsecureHttp`);
       }
       if (this.job.receiver !== undefined) {
@@ -403,6 +408,12 @@ class JobChecker {
         `delivery.to "${url.protocol}//…@${url.host}${url.pathname}" embeds credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
       );
     }
+    const secretParams = [...url.searchParams.keys()].filter((k) => SECRET_QUERY_PARAM.test(k));
+    if (secretParams.length > 0) {
+      this.error(
+        `delivery.to carries query parameter(s) ${secretParams.map((k) => `"${k}"`).join(', ')} that look like credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
+      );
+    }
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
     if (DISCORD_WEBHOOK_HOSTS.includes(host) && DISCORD_WEBHOOK_PATH.test(url.pathname)) {
       this.error(
@@ -491,7 +502,7 @@ class JobChecker {
  *   croner (5 or 6 fields, must fire), `tz` an IANA zone, `staggerMs` integer ≥ 0;
  * - main ⇔ systemEvent, isolated ⇔ agentTurn; wakeMode now|next-heartbeat; announce/none only on
  *   isolated jobs; Discord targets `channel:<id>` / `user:<id>`; channel configured/enabled;
- * - webhooks: http(s) URL, no credentials in the URL, no Discord webhook URL, https unless
+ * - webhooks: http(s) URL, no credentials in the URL (userinfo or token-like query parameters), no Discord webhook URL, https unless
  *   `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19), `receiver` for
  *   in-cluster targets (< v2026.2.19), `cron.webhookToken` configured.
  *

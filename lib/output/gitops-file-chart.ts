@@ -1,6 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 
+const GITOPS_FILE_CHART = Symbol.for('openclaw-ops.GitOpsFileChart');
+
 export interface GitOpsFileChartProps {
   /**
    * Path of the YAML file in the GitOps repo, relative to its root, e.g.
@@ -20,6 +22,11 @@ export interface GitOpsFileChartProps {
  * Names are never hashed: every object in the GitOps repo carries its real, stable name.
  */
 export class GitOpsFileChart extends Chart {
+  /** True when `x` is a {@link GitOpsFileChart} (cdk8s overrides `instanceof` for charts). */
+  public static isGitOpsFileChart(x: unknown): x is GitOpsFileChart {
+    return typeof x === 'object' && x !== null && GITOPS_FILE_CHART in x;
+  }
+
   /** Path of the file relative to the repo root. */
   public readonly path: string;
 
@@ -27,6 +34,7 @@ export class GitOpsFileChart extends Chart {
     super(scope, id, { namespace: props.namespace, disableResourceNameHashes: true });
     assertRepoRelativeYamlPath(props.path);
     this.path = props.path;
+    Object.defineProperty(this, GITOPS_FILE_CHART, { value: true });
   }
 }
 

@@ -48,7 +48,7 @@ export function renderLoliceTree(app: App): RenderedTree {
   };
 
   for (const construct of app.node.findAll()) {
-    if (construct instanceof GitOpsFileChart) {
+    if (GitOpsFileChart.isGitOpsFileChart(construct)) {
       assertRepoRelativeYamlPath(construct.path);
       add(construct.path, renderChart(construct), construct.node.path);
     } else if (construct instanceof GitOpsTextFile) {

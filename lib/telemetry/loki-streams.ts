@@ -73,3 +73,27 @@ export const GATEWAY_STREAM_SELECTOR = streamSelector({ namespace: OPENCLAW_NAME
 
 /** `{namespace="openclaw", container="cron-run-log"}`: the shipper's output (one JSON record a line). */
 export const RUN_LOG_STREAM_SELECTOR = streamSelector({ namespace: OPENCLAW_NAMESPACE, container: RUN_LOG_SHIPPER_CONTAINER });
+
+/** The containers of the `openclaw` pod (init containers included) plus the shipper sidecar, sorted. */
+export const OPENCLAW_POD_CONTAINERS = [
+  'board-server',
+  'config-manager',
+  'cron-run-log',
+  'dind',
+  'docker-gc',
+  'init-config',
+  'init-dotfiles',
+  'openclaw',
+] as const;
+
+/**
+ * Stream label values known to exist, for `label="value"` matchers, as `checkLogQL` uses them by
+ * default: `app` exists only on the LiteLLM and cloudflared streams (never on the gateway), and
+ * `container` is checked against the `openclaw` pod's containers. Pass your own map to
+ * `checkLogQL` to query the containers of other pods (their names are not in the facts).
+ */
+export const OPENCLAW_STREAM_LABEL_VALUES: Readonly<Record<string, readonly string[]>> = {
+  app: ['cloudflared', 'litellm'],
+  app_kubernetes_io_name: ['openclaw'],
+  container: OPENCLAW_POD_CONTAINERS,
+};
