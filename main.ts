@@ -15,14 +15,12 @@ interface CliOptions {
   readonly loliceOut: string;
   readonly terraformOut: string;
   readonly only?: 'lolice' | 'arch';
-  readonly hcl: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
   let loliceOut = process.env.CDK8S_OUTDIR ?? 'dist/lolice';
   let terraformOut = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   let only: CliOptions['only'];
-  let hcl = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -40,26 +38,25 @@ function parseArgs(argv: readonly string[]): CliOptions {
         throw new Error(`--only got "${side}": expected "lolice" or "arch"`);
       }
       only = side;
-    } else if (arg === '--hcl') hcl = true;
-    else throw new Error(`unknown option "${arg}": expected --lolice-out DIR, --terraform-out DIR, --only lolice|arch, --hcl`);
+    } else throw new Error(`unknown option "${arg}": expected --lolice-out DIR, --terraform-out DIR` + ', --only lolice|arch');
   }
   // When a CLI drives the app, synthesize only its side.
   if (!only && process.env.CDKTF_OUTDIR && !process.env.CDK8S_OUTDIR) only = 'arch';
   if (!only && process.env.CDK8S_OUTDIR && !process.env.CDKTF_OUTDIR) only = 'lolice';
-  return { loliceOut, terraformOut, only, hcl };
+  return { loliceOut, terraformOut, only };
 }
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
-  const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: options.terraformOut, terraformHcl: options.hcl });
+  const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: options.terraformOut });
   if (options.only !== 'arch') {
     const tree = app.renderLolice();
     writeTree(tree, options.loliceOut);
-    process.stderr.write(`lolice: ${tree.size} files under ${options.loliceOut}\n`);
+    process.stdout.write(`lolice: ${tree.size} files under ${options.loliceOut}\n`);
   }
   if (options.only !== 'lolice') {
     app.synthArch();
-    process.stderr.write(`arch: stack ${loliceConfig.arch.stackName} under ${options.terraformOut}\n`);
+    process.stdout.write(`arch: stack ${loliceConfig.arch.stackName} under ${options.terraformOut}\n`);
   }
 }
 

@@ -20,12 +20,6 @@ export interface OpenClawOpsAppProps {
    * @default "cdktf.out"
    */
   readonly terraformOutdir?: string;
-  /**
-   * Emit the Terraform stack as HCL (`cdk.tf`) instead of JSON.
-   *
-   * @default false
-   */
-  readonly terraformHcl?: boolean;
 }
 
 /**
@@ -54,7 +48,7 @@ export class OpenClawOpsApp {
     this.openclawVersion = OpenClawVersion.parse(config.openclawVersion);
     assertDeclaredOnce(config);
 
-    this.arch = new TerraformApp({ outdir: props.terraformOutdir ?? 'cdktf.out', hclOutput: props.terraformHcl ?? false });
+    this.arch = new TerraformApp({ outdir: props.terraformOutdir ?? 'cdktf.out' });
     this.stack = new OpenClawSsmStack(this.arch, config.arch.stackName, { arch: config.arch, secrets: config.secrets });
 
     this.lolice = new K8sApp();

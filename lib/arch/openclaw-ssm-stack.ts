@@ -7,8 +7,6 @@ import { SecretDeclaration, SecretValueOwner } from '../secrets/secret-declarati
 import { terraformResourceName } from '../secrets/ssm-parameter-name';
 import { GeneratedSsmParameter } from './generated-ssm-parameter';
 
-/** Terraform ≥ 1.10 for S3 native locking (`use_lockfile`); arch pins 1.14.5 through aqua. */
-export const TERRAFORM_REQUIRED_VERSION = '>= 1.10.0';
 /** The AWS provider line the prebuilt bindings were generated for (hashicorp/aws 6.25.0). */
 export const AWS_PROVIDER_CONSTRAINT = '~> 6.25';
 /** The random provider line the prebuilt bindings were generated for (hashicorp/random 3.7.2). */
@@ -43,8 +41,10 @@ export class OpenClawSsmStack extends TerraformStack {
       region: arch.backend.region,
       encrypt: true,
     });
+    // S3 native state locking (Terraform ≥ 1.10; arch pins 1.14.5 through aqua).
     backend.addOverride('use_lockfile', true);
-    this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
+    // No `required_version` override: cdktf's HCL renderer (`cdktf synth --hcl`) mangles any extra
+    // key of the terraform block. `use_lockfile` already fails clearly on Terraform < 1.10.
     this.addOverride('terraform.required_providers.aws.source', 'hashicorp/aws');
     this.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_CONSTRAINT);
     this.addOverride('terraform.required_providers.random.version', RANDOM_PROVIDER_CONSTRAINT);

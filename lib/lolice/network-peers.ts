@@ -7,6 +7,8 @@
  * `monitoring` Services and the pod labels their NetworkPolicies expect).
  */
 import { IpAddress, IpCidr } from '../network/ip-address';
+import type { OpenClawConfigDocument } from '../openclaw/config-document';
+import type { LiteralEnvVar } from '../secrets/secret-declaration';
 import { BOARD_SERVER_PORT, GATEWAY_PORT, GATEWAY_SELECTOR_LABELS } from './gateway-labels';
 
 /** One port of a Service: what clients dial, and the container port a NetworkPolicy matches. */
@@ -236,4 +238,55 @@ function clusterServiceRef(
     return { name: labels[0], namespace: labels[1] };
   }
   return undefined;
+}
+
+/** A URL the gateway calls, and where in the graph it comes from. */
+export interface GatewayEndpointUrl {
+  /** e.g. `diagnostics.otel.endpoint (OTLP metrics export)`. */
+  readonly purpose: string;
+  readonly url: string;
+}
+
+/** What {@link collectGatewayEndpoints} reads. */
+export interface GatewayEndpointSources {
+  /** The openclaw.json document. */
+  readonly openclawConfig: OpenClawConfigDocument;
+  /** Literal env vars of container `openclaw`. */
+  readonly literalEnv: readonly LiteralEnvVar[];
+  /**
+   * Names of literal env vars whose value is a URL the gateway (or its tools) calls.
+   * @default ['GRAFANA_URL']
+   */
+  readonly urlEnvVars?: readonly string[];
+}
+
+/** The env vars holding URLs the gateway calls, by default. */
+export const DEFAULT_URL_ENV_VARS: readonly string[] = ['GRAFANA_URL'];
+
+/**
+ * The URLs the gateway calls, in a stable order: every `models.providers.<id>.baseUrl` (by
+ * provider id), `diagnostics.otel.endpoint` when OTel export is enabled, then the URL env vars in
+ * the given order. A source that is absent yields no URL (and so no rule).
+ */
+export function collectGatewayEndpoints(sources: GatewayEndpointSources): GatewayEndpointUrl[] {
+  const endpoints: GatewayEndpointUrl[] = [];
+  const providers = sources.openclawConfig.models?.providers ?? {};
+  for (const id of Object.keys(providers).sort()) {
+    const baseUrl = providers[id]?.baseUrl;
+    if (typeof baseUrl === 'string' && baseUrl.trim() !== '') {
+      endpoints.push({ purpose: `models.providers.${id}.baseUrl`, url: baseUrl.trim() });
+    }
+  }
+  const diagnostics = sources.openclawConfig.diagnostics;
+  const otel = diagnostics?.otel;
+  if (diagnostics?.enabled === true && otel?.enabled === true && typeof otel.endpoint === 'string' && otel.endpoint.trim() !== '') {
+    endpoints.push({ purpose: 'diagnostics.otel.endpoint (OTLP export)', url: otel.endpoint.trim() });
+  }
+  for (const name of sources.urlEnvVars ?? DEFAULT_URL_ENV_VARS) {
+    const literal = sources.literalEnv.find((e) => e.name === name);
+    if (literal !== undefined && literal.value.trim() !== '') {
+      endpoints.push({ purpose: `env ${name}`, url: literal.value.trim() });
+    }
+  }
+  return endpoints;
 }

@@ -52,6 +52,7 @@ export class OpenClawGatewayDeployment extends Construct {
   public readonly resource: k8s.KubeDeployment;
   private readonly sidecars: k8s.Container[] = [];
   private readonly extraVolumes: k8s.Volume[] = [];
+  private readonly extraGatewayMounts: k8s.VolumeMount[] = [];
 
   constructor(scope: Construct, id: string, props: OpenClawGatewayDeploymentProps) {
     super(scope, id);
@@ -83,7 +84,7 @@ export class OpenClawGatewayDeployment extends Construct {
             initContainers: [initConfigContainer(props.image), initDotfilesContainer(props.image)],
             containers: Lazy.any({
               produce: () => [
-                gatewayContainer(props.image, env),
+                withExtraMounts(gatewayContainer(props.image, env), this.extraGatewayMounts),
                 configManagerContainer(props.image),
                 dindContainer(),
                 boardServerContainer(),
@@ -106,6 +107,14 @@ export class OpenClawGatewayDeployment extends Construct {
     this.sidecars.push(container);
   }
 
+  /** Mounts a pod volume into container `openclaw` too (e.g. the gateway's file log directory). */
+  public addGatewayVolumeMount(mount: k8s.VolumeMount): void {
+    if (this.extraGatewayMounts.some((m) => m.mountPath === mount.mountPath)) {
+      throw new Error(`container openclaw already mounts something at ${mount.mountPath}: choose another path`);
+    }
+    this.extraGatewayMounts.push(mount);
+  }
+
   /** Adds a pod volume after today's ones. */
   public addVolume(volume: k8s.Volume): void {
     if (this.extraVolumes.some((v) => v.name === volume.name)) {
@@ -113,4 +122,8 @@ export class OpenClawGatewayDeployment extends Construct {
     }
     this.extraVolumes.push(volume);
   }
+}
+
+function withExtraMounts(container: k8s.Container, mounts: readonly k8s.VolumeMount[]): k8s.Container {
+  return mounts.length === 0 ? container : { ...container, volumeMounts: [...(container.volumeMounts ?? []), ...mounts] };
 }
