@@ -10,10 +10,22 @@
 import type { OpenClawConfigDocument } from '../lib/openclaw/config-document';
 import type { OpenClawOpsConfig } from '../lib/openclaw-ops-config';
 import { SecretDeclaration, SecretValueOwner } from '../lib/secrets/secret-declaration';
+import { dailyUsageReportDiscordJob, dailyUsageReportWebhookJob } from '../lib/cron/usage-report-jobs';
+import { LOLICE_CLUSTER_SERVICES } from '../lib/lolice/network-peers';
 
 const SSM_PREFIX = '/lolice/openclaw/';
 const OPENCLAW_CREDENTIALS = 'openclaw-credentials';
 const LITELLM_CREDENTIALS = 'litellm-credentials';
+
+/**
+ * PLACEHOLDER: the public HTTPS receiver of the daily usage report webhook. From OpenClaw
+ * v2026.2.19 on it must be a public hostname resolving to public IPs (SSRF guard), e.g. a
+ * Cloudflare tunnel hostname in front of the receiver.
+ */
+const PLACEHOLDER_CRON_RECEIVER_URL = 'https://cron-receiver.b0xp.io/openclaw/cron';
+
+/** PLACEHOLDER: the Discord channel the daily usage report is announced to. */
+const PLACEHOLDER_DISCORD_REPORT_CHANNEL = 'channel:100000000000000002';
 
 /** RECONSTRUCTED: the Discord user allowed to DM the bot and approve exec requests. */
 const DISCORD_OWNER_USER_ID = '100000000000000001';
@@ -204,6 +216,22 @@ export const loliceConfig: OpenClawOpsConfig = {
     { name: 'NODE_OPTIONS', value: '--max-old-space-size=2048' },
   ],
   openclawConfig,
+  network: {
+    // Add a Service here when openclaw.json or a URL env var points at a new in-cluster host.
+    clusterServices: LOLICE_CLUSTER_SERVICES,
+    externalEgressPorts: [80, 443],
+    urlEnvVars: ['GRAFANA_URL'],
+  },
+  // The design's two example jobs (T-20260219-014 §1.2). PLACEHOLDERS: the receiver host and the
+  // Discord channel id must be replaced before running apply-cron-jobs.sh.
+  cronJobs: [
+    dailyUsageReportWebhookJob(PLACEHOLDER_CRON_RECEIVER_URL),
+    dailyUsageReportDiscordJob(PLACEHOLDER_DISCORD_REPORT_CHANNEL),
+  ],
+  // The dashboard's names follow this translation strategy; the component's Prometheus patch sets it.
+  telemetry: {
+    prometheus: { prometheusVersion: '3.5.0', operatorVersion: '0.85.0', translationStrategy: 'UnderscoreEscapingWithSuffixes' },
+  },
   arch: {
     stackName: 'openclaw-ops',
     region: 'ap-northeast-1',

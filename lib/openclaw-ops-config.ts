@@ -1,3 +1,6 @@
+import type { CronJobDeclaration } from './cron/cron-job-declaration';
+import type { TelemetryConfig } from './lolice/attach-telemetry';
+import type { GatewayNetworkConfig } from './lolice/network-peers';
 import type { OpenClawConfigDocument } from './openclaw/config-document';
 import type { ExternalSecretDeclaration, LiteralEnvVar, SecretDeclaration } from './secrets/secret-declaration';
 
@@ -67,4 +70,20 @@ export interface OpenClawOpsConfig {
   readonly openclawConfig: OpenClawConfigDocument;
   /** The arch side. */
   readonly arch: ArchConfig;
+  /**
+   * The gateway's network: known in-cluster Services, internet egress ports, URL env vars.
+   * @default - every {@link GatewayNetworkConfig} default (lolice's Services, TCP 80/443, GRAFANA_URL)
+   */
+  readonly network?: GatewayNetworkConfig;
+  /**
+   * Cron jobs delivered as `argoproj/openclaw/cron-jobs/` (jobs document + apply script).
+   * @default [] - no cron files are written
+   */
+  readonly cronJobs?: readonly CronJobDeclaration[];
+  /**
+   * Prometheus OTLP receiver settings, Grafana datasource UIDs and extra dashboard rows for the
+   * "OpenClaw Application Metrics" dashboard component.
+   * @default - lolice's Prometheus 3.5.0 / operator 0.85.0, default translation strategy, lolice's datasource UIDs
+   */
+  readonly telemetry?: TelemetryConfig;
 }

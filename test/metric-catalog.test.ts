@@ -53,7 +53,7 @@ describe('metric catalog', () => {
     expect(METRICS.tokens.attributes).toEqual([ATTR.channel, ATTR.provider, ATTR.model, ATTR.token]);
     expect(METRICS.contextTokens.attributes).toContain(ATTR.context);
     expect(attributeKeysOf(METRICS.sessionState)).toEqual([ATTR.state, ATTR.reason]);
-    expect(attributeKeysOf(METRICS.queueDepth).sort()).toEqual([ATTR.channel, ATTR.lane, ATTR.source].sort());
+    expect([...attributeKeysOf(METRICS.queueDepth)].sort()).toEqual([ATTR.channel, ATTR.lane, ATTR.source].sort());
   });
 
   it('marks run.attempt as never recorded and leaves it out of the recordable list', () => {

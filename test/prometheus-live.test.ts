@@ -27,6 +27,10 @@ const representativeQueries: NamedQuery[] = [
     name: 'tokens for one channel',
     expr: q.sumBy([ATTR.model], q.increase(METRICS.tokens, { range: '$__range', matchers: [{ label: ATTR.channel, value: 'discord' }] })),
   },
+  {
+    name: 'tokens for the selected channel (Grafana variable)',
+    expr: q.sumBy([ATTR.token], q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, op: '=~', value: '$channel' }] })),
+  },
   { name: 'cost', expr: q.sumBy([ATTR.model], q.increase(METRICS.costUsd, { range: '$__range' })) },
   { name: 'run p95', expr: q.histogramQuantile(0.95, METRICS.runDuration, { by: [ATTR.model] }) },
   { name: 'message p50', expr: q.histogramQuantile(0.5, METRICS.messageDuration, { by: [ATTR.outcome] }) },

@@ -55,8 +55,9 @@ describe('createQueryBuilder', () => {
 describe('substituteGrafanaMacros', () => {
   it('replaces interval macros, variables in strings, in ranges and as labels', () => {
     expect(
-      substituteGrafanaMacros('sum by (${group}) (rate(x{a=~"$channel", b="${model:regex}"}[$__rate_interval])) / $__range_s [$win]'),
-    ).toBe('sum by (__grafana_var_group) (rate(x{a=~"grafana-var-channel", b="grafana-var-model"}[5m])) / 3600 [5m]');
+      substituteGrafanaMacros('sum by (${group}) (rate(x{a=~"$channel", b=~"${model:regex}"}[$__rate_interval])) / $__range_s [$win]'),
+    ).toBe('sum by (__grafana_var_group) (rate(x{a=~".*", b=~".*"}[5m])) / 3600 [5m]');
+    expect(substituteGrafanaMacros('label_replace(x, "d", "$1", "s", "(.*)")')).toBe('label_replace(x, "d", "$1", "s", "(.*)")');
     expect(substituteGrafanaMacros('increase(x[$__range])', { range: '6h' })).toBe('increase(x[6h])');
     expect(substituteGrafanaMacros('x{a="$v"}', { variables: { v: 'discord' } })).toBe('x{a="discord"}');
   });

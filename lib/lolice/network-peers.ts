@@ -290,3 +290,27 @@ export function collectGatewayEndpoints(sources: GatewayEndpointSources): Gatewa
   }
   return endpoints;
 }
+
+/** The gateway's network settings in the model (`OpenClawOpsConfig.network`). */
+export interface GatewayNetworkConfig {
+  /**
+   * In-cluster Services URLs may name; a URL naming a Service missing here is a synth error.
+   * @default LOLICE_CLUSTER_SERVICES
+   */
+  readonly clusterServices?: readonly ClusterServiceEntry[];
+  /**
+   * The cluster DNS domain.
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+  /**
+   * TCP ports the gateway may open to the internet (cron webhooks on other ports add their own).
+   * @default [80, 443]
+   */
+  readonly externalEgressPorts?: readonly number[];
+  /**
+   * Literal env vars of container `openclaw` holding URLs it calls (each gets its egress rule).
+   * @default ['GRAFANA_URL']
+   */
+  readonly urlEnvVars?: readonly string[];
+}

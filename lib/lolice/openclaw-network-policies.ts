@@ -142,7 +142,7 @@ export class OpenClawNetworkPolicies extends Construct {
       egress.push({
         rule: { to: [podPeer(namespace, service.namespace, service.podLabels)], ports: tcpPorts(sortedUnique(ports)) },
         why:
-          `${service.description} (Service ${service.name}.${service.namespace}), derived from ${[...new Set(uses)].join('; ')}.` +
+          `${service.description}, Service ${service.name}.${service.namespace}; derived from ${[...new Set(uses)].join('; ')}.` +
           (crossNamespace
             ? ` Namespace AND pod selector in one peer; the ${service.namespace} side must also allow ingress from the gateway.`
             : ''),

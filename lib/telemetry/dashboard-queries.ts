@@ -154,7 +154,6 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         title: 'Estimated cost by model (USD)',
         kind: 'timeseries',
         unit: 'currencyUSD',
-        width: 24,
         sources: [METRICS.costUsd],
         note: 'Estimated USD per interval. Recorded only when the model has per-model cost config; models without it never appear here even though they use tokens.',
         targets: [{ expr: q.sumBy([model], q.increase(METRICS.costUsd)), legend: `{{${q.label(model)}}}` }],

@@ -74,8 +74,8 @@ export interface GrafanaMacroValues {
   readonly range?: string;
   /**
    * Values of dashboard variables (`$var`, `${var}`, `[[var]]`) by name.
-   * @default {} (inside strings a variable becomes `.*`-free placeholder text, inside `[...]` a
-   * duration, elsewhere a placeholder label name that the checks skip)
+   * @default {} (inside strings a variable becomes `.*`, i.e. Grafana's "All" for `=~` matchers;
+   * inside `[...]` the rate interval; elsewhere a placeholder label name that the checks skip)
    */
   readonly variables?: Readonly<Record<string, string>>;
 }
@@ -111,14 +111,15 @@ export function substituteGrafanaMacros(expr: string, values: GrafanaMacroValues
   const context = contextByOffset(expr);
   return expr.replace(
     /\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\]|\$(\w+)/g,
-    (_whole: string, braced: string | undefined, bracketed: string | undefined, bare: string | undefined, offset: number) => {
+    (whole: string, braced: string | undefined, bracketed: string | undefined, bare: string | undefined, offset: number) => {
       const name = braced ?? bracketed ?? bare ?? '';
       const macro = macros[name];
       if (macro !== undefined) return macro;
       const value = values.variables?.[name];
       if (value !== undefined) return value;
       const where = context[offset];
-      if (where === 'string') return `grafana-var-${name}`;
+      if (/^\d+$/.test(name)) return whole; // `$1` in label_replace is not a Grafana variable
+      if (where === 'string') return '.*';
       if (where === 'range') return rateInterval;
       return `${VARIABLE_PLACEHOLDER_PREFIX}${name}`;
     },
