@@ -232,6 +232,12 @@ export const loliceConfig: OpenClawOpsConfig = {
   telemetry: {
     prometheus: { prometheusVersion: '3.5.0', operatorVersion: '0.85.0', translationStrategy: 'UnderscoreEscapingWithSuffixes' },
   },
+  // Alerts page through Grafana-managed alerting (Alertmanager has no receivers, the Loki ruler is off).
+  alerting: {
+    contactPoint: 'boxlab alert',
+    prometheusDatasourceUid: 'P1809F7CD0C75ACF3',
+    lokiDatasourceUid: 'P8E80F9AEF21F6940',
+  },
   arch: {
     stackName: 'openclaw-ops',
     region: 'ap-northeast-1',

@@ -1,6 +1,8 @@
 import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
 import { OpenClawSsmStack } from './arch/openclaw-ssm-stack';
+import { attachNetworkAndCron } from './lolice/attach-network-and-cron';
+import { attachTelemetry } from './lolice/attach-telemetry';
 import { GraphInvariants } from './lolice/graph-invariants';
 import { OpenClawConfigMap } from './lolice/openclaw-config-map';
 import { OpenClawExternalSecret } from './lolice/openclaw-external-secret';
@@ -102,6 +104,11 @@ export class OpenClawOpsApp {
           requireOtelMetrics: true,
         }),
     });
+
+    // NetworkPolicies (peers derived from the graph) and the cron jobs (issue 3).
+    attachNetworkAndCron(this);
+    // Dashboard, its provisioning and the Prometheus OTLP receiver (issue 4).
+    attachTelemetry(this);
   }
 
   /** Renders the lolice tree (runs every validation first). */

@@ -1,3 +1,4 @@
+import type { AlertingConfig } from './alerting/alerting-config';
 import type { CronJobDeclaration } from './cron/cron-job-declaration';
 import type { TelemetryConfig } from './lolice/attach-telemetry';
 import type { GatewayNetworkConfig } from './lolice/network-peers';
@@ -86,4 +87,9 @@ export interface OpenClawOpsConfig {
    * @default - lolice's Prometheus 3.5.0 / operator 0.85.0, default translation strategy, lolice's datasource UIDs
    */
   readonly telemetry?: TelemetryConfig;
+  /**
+   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see attach-alerting.ts).
+   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's, DEFAULT_ALERT_THRESHOLDS
+   */
+  readonly alerting?: AlertingConfig;
 }

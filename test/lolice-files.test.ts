@@ -2,7 +2,9 @@
  * The issue-2 lolice files (lolice-arch.md §1.4, §1.6, §1.7): snapshots as a safety net, and
  * explicit assertions on every ExternalSecret entry, every Deployment detail and the config keys.
  */
-import { ISSUE_2_LOLICE_FILES, parseYamlDocuments, renderLolice, type K8sObject } from './support/openclaw-ops-harness';
+import { ISSUE_2_LOLICE_FILES, parseYamlDocuments, removeTempDirs, renderLolice, type K8sObject } from './support/openclaw-ops-harness';
+
+afterAll(removeTempDirs);
 
 const tree = renderLolice();
 

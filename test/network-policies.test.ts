@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { isMap, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import { loliceConfig } from '../config/lolice';
-import { NETWORK_POLICY_FILE } from '../lib/lolice/attach-network-and-cron';
+import { attachNetworkAndCron, NETWORK_POLICY_FILE } from '../lib/lolice/attach-network-and-cron';
 import { LOLICE_CLUSTER_SERVICES } from '../lib/lolice/network-peers';
 import { NetworkPolicyEvaluator, type Peer, type PodIdentity, type Protocol } from '../lib/network/network-policy-evaluator';
 import type { OpenClawOpsConfig } from '../lib/openclaw-ops-config';
@@ -79,8 +79,12 @@ describe('networkpolicy.yaml | shape', () => {
   test('every ingress and egress rule carries a comment saying why it exists', () => {
     const documents = parseAllDocuments(yamlText);
     let rules = 0;
+    expect(yamlText.split('---\n').map((part) => part.split('\n')[0])).toEqual([
+      expect.stringMatching(/^# openclaw-network: /),
+      expect.stringMatching(/^# litellm-network: /),
+      expect.stringMatching(/^# cloudflared-network: /),
+    ]);
     for (const document of documents) {
-      expect(document.commentBefore ?? '').toMatch(/-network: /);
       for (const direction of ['ingress', 'egress']) {
         const list = document.getIn(['spec', direction], true);
         expect(isSeq(list)).toBe(true);
@@ -94,7 +98,7 @@ describe('networkpolicy.yaml | shape', () => {
         });
       }
     }
-    expect(rules).toBe(14);
+    expect(rules).toBe(15); // gateway 1+6, litellm 1+3, cloudflared 0+4
   });
 
   test('the DNS rule carries the NodeLocal DNS note', () => {
@@ -403,6 +407,11 @@ describe('peers are derived from the graph', () => {
     expect(() => renderWithNetworkAndCron(config)).toThrow(
       /models\.providers\.vllm\.baseUrl "https:\/\/llm\.b0xp\.io:8443\/v1" is on the internet at port 8443, which the gateway may not open \(open: 80, 443\): .*add 8443 to network\.externalEgressPorts/,
     );
+  });
+
+  test('attaching twice returns the same constructs and writes the file once', () => {
+    expect(attachNetworkAndCron(rendered.app)).toBe(rendered.wiring);
+    expect(rendered.app.renderLolice().get(NETWORK_POLICY_FILE)).toBe(yamlText);
   });
 
   test('the file path is argoproj/openclaw/networkpolicy.yaml', () => {

@@ -3,7 +3,9 @@
  * (kubernetes-models: core API, External Secrets, prometheus-operator). A kind with no registered
  * model fails, so a new kind must be added to test/support/validate-model.ts on purpose.
  */
-import { parseYamlDocuments, renderLolice, type K8sObject } from './support/openclaw-ops-harness';
+import { parseYamlDocuments, removeTempDirs, renderLolice, type K8sObject } from './support/openclaw-ops-harness';
+
+afterAll(removeTempDirs);
 import { KUBERNETES_MODELS, validateKubernetesObject } from './support/validate-model';
 
 /** kustomize's own files are build inputs, not cluster objects; they have no OpenAPI schema. */
@@ -63,20 +65,27 @@ describe('schema validation | the validator is live', () => {
   const deployment = clusterObjects.find(({ object }) => object.kind === 'Deployment' && object.metadata.name === 'openclaw');
   const externalSecret = clusterObjects.find(({ object }) => object.metadata.name === 'openclaw-es');
 
+  /** A deep copy of a rendered object, typed for the field a test breaks. */
+  function copyOf<T>(entry: { object: K8sObject } | undefined): T {
+    if (!entry) throw new Error('the rendered tree lacks the object this negative test breaks');
+    expect(() => validateKubernetesObject(entry.object)).not.toThrow();
+    return structuredClone(entry.object) as unknown as T;
+  }
+
   test('fails when the Deployment pod spec has no containers', () => {
-    const broken = structuredClone(deployment?.object) as { spec: { template: { spec: Record<string, unknown> } } };
+    const broken = copyOf<{ spec: { template: { spec: Record<string, unknown> } } }>(deployment);
     delete broken.spec.template.spec.containers;
     expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(/spec\/template\/spec must have required property '?containers'?/);
   });
 
   test('fails when a container port is a string', () => {
-    const broken = structuredClone(deployment?.object) as { spec: { template: { spec: { containers: { ports?: unknown[] }[] } } } };
+    const broken = copyOf<{ spec: { template: { spec: { containers: { ports?: unknown[] }[] } } } }>(deployment);
     broken.spec.template.spec.containers[0].ports = [{ containerPort: 'eighteen' }];
     expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(/containerPort/);
   });
 
   test('fails when the ExternalSecret store kind is not an allowed value', () => {
-    const broken = structuredClone(externalSecret?.object) as { spec: { secretStoreRef: { kind: string } } };
+    const broken = copyOf<{ spec: { secretStoreRef: { kind: string } } }>(externalSecret);
     broken.spec.secretStoreRef.kind = 'ParameterStore';
     expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(/secretStoreRef\/kind must be equal to one of the allowed values/);
   });

@@ -21,15 +21,22 @@ export interface NetworkAndCron {
   readonly cronJobs: CronJobsDelivery;
 }
 
+const ATTACHED = new WeakMap<OpenClawOpsApp, NetworkAndCron>();
+
 /**
  * Adds `argoproj/openclaw/networkpolicy.yaml` and the cron job delivery
- * (`argoproj/openclaw/cron-jobs/*`) to `app.lolice`. Call it once per app.
+ * (`argoproj/openclaw/cron-jobs/*`) to `app.lolice`. Idempotent: a second call on the same app
+ * returns what the first one created (so tests can call it whether or not the app already did).
  *
  * Order: a first validation pass gives the webhook egress requirements, the policies are built
  * from them, and the final validation (a synth failure on error) runs against the ports the
  * generated policy really opens.
  */
 export function attachNetworkAndCron(app: OpenClawOpsApp): NetworkAndCron {
+  const existing = ATTACHED.get(app);
+  if (existing !== undefined) {
+    return existing;
+  }
   const { config } = app;
   const network = config.network ?? {};
   const services = network.clusterServices ?? LOLICE_CLUSTER_SERVICES;
@@ -65,7 +72,9 @@ export function attachNetworkAndCron(app: OpenClawOpsApp): NetworkAndCron {
     context: { ...context, externalEgressPorts: networkPolicies.gatewayExternalEgressPorts },
     defaultExternalEgressPorts: defaultPorts,
   });
-  return { networkPolicies, cronJobs };
+  const attached = { networkPolicies, cronJobs };
+  ATTACHED.set(app, attached);
+  return attached;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Helpers shared by the issue-2 tests: building the app from the default config or a variant of
  * it, reading the rendered tree, running `main.ts` in a child process, temp directories.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -60,6 +60,7 @@ export function removeTempDirs(): void {
   for (const dir of createdDirs.splice(0)) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  sharedTerraformOutdir = undefined;
 }
 
 let sharedTerraformOutdir: string | undefined;
@@ -69,11 +70,11 @@ let sharedTerraformOutdir: string | undefined;
  * (never `cdktf.out/` in the repo).
  */
 export function buildApp(config: OpenClawOpsConfig = loliceConfig, terraformOutdir?: string): OpenClawOpsApp {
-  sharedTerraformOutdir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-ops-cdktf-'));
+  sharedTerraformOutdir ??= makeTempDir('cdktf');
   return new OpenClawOpsApp({ config, terraformOutdir: terraformOutdir ?? sharedTerraformOutdir });
 }
 
-/** Renders the lolice tree of a config (runs every lolice validation). */
+/** Renders the lolice tree of a config (runs every lolice validation). Call {@link removeTempDirs} in `afterAll`. */
 export function renderLolice(config: OpenClawOpsConfig = loliceConfig): ReadonlyMap<string, string> {
   return buildApp(config).renderLolice();
 }
@@ -125,4 +126,31 @@ export function runMain(args: readonly string[], env: Readonly<Record<string, st
     throw result.error;
   }
   return result;
+}
+
+/** Result of {@link runMainAsync}. */
+export interface MainResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Like {@link runMain}, but asynchronous, so several synths can run side by side. */
+export function runMainAsync(args: readonly string[], env: Readonly<Record<string, string>> = {}, cwd: string = REPO_ROOT): Promise<MainResult> {
+  const inherited = { ...process.env };
+  delete inherited.CDK8S_OUTDIR;
+  delete inherited.CDKTF_OUTDIR;
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'main.ts'), ...args], {
+      cwd,
+      env: { ...inherited, CHECKPOINT_DISABLE: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

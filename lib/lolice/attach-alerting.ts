@@ -1,0 +1,65 @@
+/**
+ * Wires the OpenClaw alerts into the lolice app: PrometheusRule `openclaw-rules`
+ * (`argoproj/prometheus-operator/openclaw-rules.yaml`), the Grafana alert provisioning Component
+ * (`argoproj/prometheus-operator/components/openclaw-alerting/`) and, because the cron alerts read
+ * its stream, the cron run-log shipper sidecar.
+ */
+import type { AlertRule } from '../alerting/alert-rule';
+import { assertAlertRules } from '../alerting/alert-rule';
+import { ResolvedAlertingConfig, resolveAlertingConfig } from '../alerting/alerting-config';
+import { GrafanaAlertProvisioning } from '../alerting/grafana-alert-provisioning';
+import { openClawAlertRules } from '../alerting/openclaw-alert-rules';
+import { OpenClawPrometheusRule, prometheusRuleGroups } from '../alerting/prometheus-rule';
+import type { OpenClawOpsApp } from '../openclaw-ops-app';
+import { GitOpsFileChart } from '../output/gitops-file-chart';
+import { metricNamer } from '../telemetry/prometheus-otlp-settings';
+import { attachCronRunLogShipper, CronRunLogShipper } from './cron-run-log-shipper';
+
+/** The lolice file of the PrometheusRule. */
+export const OPENCLAW_RULES_PATH = 'argoproj/prometheus-operator/openclaw-rules.yaml';
+
+/** Construct id of the alerting charts under the lolice app. */
+export const ALERTING_CONSTRUCT_ID = 'openclaw-alerting';
+
+/** What {@link attachAlerting} added. */
+export interface AttachedAlerting {
+  readonly config: ResolvedAlertingConfig;
+  readonly rules: readonly AlertRule[];
+  readonly prometheusRule: OpenClawPrometheusRule;
+  readonly grafana: GrafanaAlertProvisioning;
+  readonly shipper: CronRunLogShipper;
+}
+
+/**
+ * Adds the alerts to `app` (call once, from the app's constructor). Datasource UIDs default to
+ * `config.telemetry.datasources`, then to lolice's; names follow `config.telemetry.prometheus`.
+ * Every expression is checked here: a bad query fails synth.
+ */
+export function attachAlerting(app: OpenClawOpsApp): void {
+  attachAlertingDetailed(app);
+}
+
+/** {@link attachAlerting}, returning what it added (for tests and callers that need the objects). */
+export function attachAlertingDetailed(app: OpenClawOpsApp): AttachedAlerting {
+  if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) !== undefined) {
+    throw new Error('attachAlerting: the lolice app already has the openclaw alerts: call attachAlerting once per app');
+  }
+  const datasources = app.config.telemetry?.datasources;
+  const alerting = app.config.alerting ?? {};
+  const config = resolveAlertingConfig({
+    ...alerting,
+    prometheusDatasourceUid: alerting.prometheusDatasourceUid ?? datasources?.prometheus,
+    lokiDatasourceUid: alerting.lokiDatasourceUid ?? datasources?.loki,
+  });
+  const namer = metricNamer(app.config.telemetry?.prometheus ?? {});
+  const rules = openClawAlertRules(config, namer, { namespace: app.config.namespace, deployment: app.gateway.resource.name });
+  assertAlertRules(rules, namer);
+
+  const chart = new GitOpsFileChart(app.lolice, ALERTING_CONSTRUCT_ID, { path: OPENCLAW_RULES_PATH });
+  const prometheusRule = new OpenClawPrometheusRule(chart, 'Rules', {
+    groups: prometheusRuleGroups(rules, { topic: 'openclaw', interval: config.evaluationInterval, runbookBaseUrl: config.runbookBaseUrl }),
+  });
+  const grafana = new GrafanaAlertProvisioning(app.lolice, `${ALERTING_CONSTRUCT_ID}-grafana`, { rules, config });
+  const shipper = attachCronRunLogShipper(app);
+  return { config, rules, prometheusRule, grafana, shipper };
+}

@@ -1,0 +1,76 @@
+/**
+ * Every query of the "OpenClaw Application Metrics" dashboard returns data from a real Prometheus
+ * holding synthetic OpenClaw series named exactly as the catalog and the configured translation
+ * strategy say Prometheus stores them (one Prometheus for the whole file).
+ */
+import type { DashboardRowSpec } from '../lib/telemetry/dashboard-queries';
+import { METRICS } from '../lib/telemetry/metric-catalog';
+import { buildOpenClawAppDashboard, DashboardQueryRef } from '../lib/telemetry/openclaw-app-dashboard';
+import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
+import { NamedQuery, substituteGrafanaMacros } from '../lib/telemetry/promql';
+import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from './support/prometheus-harness';
+import { syntheticOpenMetrics } from './support/synthetic-series';
+
+const namer = metricNamer();
+const evalTime = Math.floor(Date.now() / 1000 / 30) * 30;
+let harness: PrometheusHarness;
+
+const named = (queries: readonly DashboardQueryRef[]): NamedQuery[] =>
+  queries.map((q) => ({ name: `${q.row} / ${q.panel} / ${q.refId}`, expr: q.expr }));
+
+beforeAll(async () => {
+  harness = await startPrometheusHarness({
+    openMetrics: syntheticOpenMetrics([{ namer }], { endSeconds: evalTime }),
+    evalTime,
+  });
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+describe('openclaw app dashboard against a real Prometheus', () => {
+  test('every dashboard query returns data', async () => {
+    const dashboard = buildOpenClawAppDashboard({ namer });
+    const queries = named(dashboard.queries.filter((q) => q.language === 'promql'));
+    expect(queries).toHaveLength(24);
+    await assertQueriesReturnData(harness, queries);
+  });
+
+  test('each quantile and ratio query returns finite values in range', async () => {
+    const dashboard = buildOpenClawAppDashboard({ namer });
+    for (const query of dashboard.queries) {
+      if (!query.expr.startsWith('histogram_quantile(')) continue;
+      const samples = await harness.query(substituteGrafanaMacros(query.expr));
+      expect(samples.length, `${query.panel} ${query.refId}`).toBeGreaterThan(0);
+      for (const sample of samples) {
+        expect(sample.value, `${query.panel} ${query.refId}`).toBeGreaterThanOrEqual(0);
+        expect(sample.value, `${query.panel} ${query.refId}`).toBeLessThanOrEqual(10000);
+      }
+    }
+    const utilization = dashboard.queries.find((q) => q.panel === 'Context window utilization');
+    const ratio = await harness.query(substituteGrafanaMacros(utilization?.expr ?? ''));
+    expect(ratio.length).toBeGreaterThan(0);
+    for (const sample of ratio) expect(Number.isFinite(sample.value)).toBe(true);
+  });
+
+  test('fails for a panel that names openclaw_tokens without _total (the name Prometheus never stores)', async () => {
+    const guessed: DashboardRowSpec = {
+      title: 'Hand written',
+      panels: [
+        {
+          title: 'Guessed tokens',
+          kind: 'timeseries',
+          unit: 'short',
+          sources: [METRICS.tokens],
+          note: 'typed by hand',
+          targets: [{ expr: 'sum(increase(openclaw_tokens[$__rate_interval]))', legend: 'tokens' }],
+        },
+      ],
+    };
+    const dashboard = buildOpenClawAppDashboard({ namer, extraRows: [guessed] });
+    await expect(assertQueriesReturnData(harness, named(dashboard.queries))).rejects.toThrow(
+      /1 of 25 queries returned no data.*\nquery "Hand written \/ Guessed tokens \/ A" returned no data/,
+    );
+  });
+});
