@@ -1,8 +1,10 @@
 import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
 import { OpenClawSsmStack } from './arch/openclaw-ssm-stack';
-import { attachNetworkAndCron } from './lolice/attach-network-and-cron';
-import { attachTelemetry } from './lolice/attach-telemetry';
+import type { AlertRule } from './alerting/alert-rule';
+import { attachAlertingDetailed, AttachedAlerting } from './lolice/attach-alerting';
+import { attachNetworkAndCron, NetworkAndCron } from './lolice/attach-network-and-cron';
+import { AttachedTelemetry, attachTelemetry } from './lolice/attach-telemetry';
 import { GraphInvariants } from './lolice/graph-invariants';
 import { OpenClawConfigMap } from './lolice/openclaw-config-map';
 import { OpenClawExternalSecret } from './lolice/openclaw-external-secret';
@@ -12,6 +14,7 @@ import { validateOpenClawConfig } from './openclaw/validate-config';
 import type { OpenClawOpsConfig } from './openclaw-ops-config';
 import { GitOpsFileChart } from './output/gitops-file-chart';
 import { renderLoliceTree, RenderedTree } from './output/lolice-tree';
+import type { NamedQuery } from './telemetry/promql';
 
 export interface OpenClawOpsAppProps {
   /** The model of the deployment. */
@@ -43,6 +46,12 @@ export class OpenClawOpsApp {
   /** The OpenClaw release, parsed. */
   public readonly openclawVersion: OpenClawVersion;
   public readonly config: OpenClawOpsConfig;
+  /** NetworkPolicies and cron job delivery. */
+  public readonly network: NetworkAndCron;
+  /** The dashboard and its provisioning. */
+  public readonly telemetry: AttachedTelemetry;
+  /** Alert rules, their Prometheus and Grafana provisioning, and the cron run-log shipper. */
+  public readonly alerting: AttachedAlerting;
 
   constructor(props: OpenClawOpsAppProps) {
     const { config } = props;
@@ -106,9 +115,22 @@ export class OpenClawOpsApp {
     });
 
     // NetworkPolicies (peers derived from the graph) and the cron jobs (issue 3).
-    attachNetworkAndCron(this);
-    // Dashboard, its provisioning and the Prometheus OTLP receiver (issue 4).
-    attachTelemetry(this);
+    this.network = attachNetworkAndCron(this);
+    // Dashboard (with the Loki cron rows), its provisioning and the Prometheus OTLP receiver (issue 4).
+    this.telemetry = attachTelemetry(this);
+    // Alerts through Grafana-managed alerting, the PrometheusRule, the run-log shipper (issue 5).
+    this.alerting = attachAlertingDetailed(this);
+  }
+
+  /** Every PromQL expression the project emits (dashboard and alerts), for `verify`. */
+  public referencedPromQL(): NamedQuery[] {
+    const dashboard = this.telemetry.dashboard.queries
+      .filter((q) => q.language === 'promql')
+      .map((q) => ({ name: `dashboard ${q.row} / ${q.panel} / ${q.refId}`, expr: q.expr }));
+    const alerts = this.alerting.rules
+      .filter((rule: AlertRule) => rule.language === 'promql')
+      .map((rule) => ({ name: `alert ${rule.name}`, expr: rule.expr }));
+    return [...dashboard, ...alerts];
   }
 
   /** Renders the lolice tree (runs every validation first). */

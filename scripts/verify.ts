@@ -1,13 +1,24 @@
 /**
- * Checks a live Prometheus for every OpenClaw series the project references:
- * `npx tsx scripts/verify.ts --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]`.
+ * Checks a live Prometheus for every OpenClaw series the dashboard and the alerts query:
+ * `npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]`.
  * See lib/telemetry/verify-cli.ts.
  */
+import { loliceConfig } from '../config/lolice';
+import { OpenClawOpsApp } from '../lib/openclaw-ops-app';
+import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { runVerifyCli } from '../lib/telemetry/verify-cli';
+import { expectedSeriesFromQueries } from '../lib/telemetry/verify-metrics';
 
-void runVerifyCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then((code) => {
+const app = new OpenClawOpsApp({ config: loliceConfig });
+const namer = metricNamer(loliceConfig.telemetry?.prometheus ?? {});
+
+void runVerifyCli(
+  process.argv.slice(2),
+  {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  },
+  { namer, expected: expectedSeriesFromQueries(app.referencedPromQL(), namer) },
+).then((code) => {
   process.exitCode = code;
 });

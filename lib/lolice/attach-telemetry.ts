@@ -1,3 +1,4 @@
+import { cronDashboardRows } from '../telemetry/cron-dashboard-rows';
 import type { OpenClawOpsApp } from '../openclaw-ops-app';
 import type { DashboardRowSpec } from '../telemetry/dashboard-queries';
 import {
@@ -54,7 +55,8 @@ export function attachTelemetry(app: OpenClawOpsApp): AttachedTelemetry {
   const dashboard = buildOpenClawAppDashboard({
     namer,
     datasources: telemetry.datasources ?? LOLICE_DATASOURCE_UIDS,
-    extraRows: telemetry.extraDashboardRows ?? [],
+    // The Cron Jobs and webhook delivery rows (Loki) always come with the dashboard.
+    extraRows: [...cronDashboardRows(), ...(telemetry.extraDashboardRows ?? [])],
   });
   const provisioning = new GrafanaDashboardProvisioning(app.lolice, TELEMETRY_CONSTRUCT_ID, {
     name: 'openclaw-app',

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { ImageReference } from '../openclaw-ops-config';
@@ -23,7 +23,7 @@ import {
   RUN_LOG_SHIPPER_SCRIPT_PATH,
 } from '../telemetry/loki-streams';
 import { GatewayVolume, imageOf } from './gateway-containers';
-import { GATEWAY_CONTAINER_NAME, OPENCLAW_STATE_DIR } from './gateway-labels';
+import { OPENCLAW_STATE_DIR } from './gateway-labels';
 import type { OpenClawGatewayDeployment } from './openclaw-gateway-deployment';
 
 /** Where the shipper keeps its state file (what was already printed). */
@@ -170,34 +170,9 @@ export class CronRunLogShipper extends Construct {
     }
     if (followGatewayFileLog) {
       props.gateway.addVolume({ name: GATEWAY_TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('1Gi') } });
-      // OpenClawGatewayDeployment has no API to mount into container `openclaw`; patch it (index 0,
-      // checked below) until it has one.
-      props.gateway.resource.addJsonPatch(
-        JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', { name: GATEWAY_TMP_VOLUME, mountPath: GATEWAY_FILE_LOG_DIR }),
-      );
-      this.node.addValidation({
-        validate: () => {
-          const manifest: unknown = props.gateway.resource.toJson();
-          const first = firstContainerName(manifest);
-          return first === GATEWAY_CONTAINER_NAME
-            ? []
-            : [
-                `cron run-log shipper: the /tmp/openclaw mount is patched into containers[0] of deployment openclaw, which is ${JSON.stringify(first)}, expected "${GATEWAY_CONTAINER_NAME}"; keep the gateway container first or mount the volume through a deployment API`,
-              ];
-        },
-      });
+      props.gateway.addGatewayVolumeMount({ name: GATEWAY_TMP_VOLUME, mountPath: GATEWAY_FILE_LOG_DIR });
     }
   }
-}
-
-function firstContainerName(manifest: unknown): string | undefined {
-  const spec = (manifest as { spec?: { template?: { spec?: { containers?: unknown } } } } | undefined)?.spec?.template?.spec;
-  const containers = spec?.containers;
-  if (!Array.isArray(containers)) return undefined;
-  const first: unknown = containers[0];
-  return typeof first === 'object' && first !== null && typeof (first as { name?: unknown }).name === 'string'
-    ? (first as { name: string }).name
-    : undefined;
 }
 
 /** Props of {@link attachCronRunLogShipper} beyond what the app provides. */

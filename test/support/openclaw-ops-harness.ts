@@ -63,6 +63,9 @@ export function removeTempDirs(): void {
   sharedTerraformOutdir = undefined;
 }
 
+// Safety net for test files that use the harness without `afterAll(removeTempDirs)`.
+process.once('exit', removeTempDirs);
+
 let sharedTerraformOutdir: string | undefined;
 
 /**
