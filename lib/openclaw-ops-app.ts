@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
 import { OpenClawSsmStack } from './arch/openclaw-ssm-stack';
@@ -35,10 +36,8 @@ export interface OpenClawOpsAppProps {
 export class OpenClawOpsApp {
   /** The lolice side (Kubernetes). */
   public readonly lolice: K8sApp;
-  /** The arch side (Terraform). */
-  public readonly arch: TerraformApp;
-  /** The arch stack. */
-  public readonly stack: OpenClawSsmStack;
+  private readonly terraformOutdir: string;
+  private archSide?: { readonly app: TerraformApp; readonly stack: OpenClawSsmStack };
   /** Deployment `openclaw`. */
   public readonly gateway: OpenClawGatewayDeployment;
   /** ConfigMap `openclaw-config`. */
@@ -59,8 +58,7 @@ export class OpenClawOpsApp {
     this.openclawVersion = OpenClawVersion.parse(config.openclawVersion);
     assertDeclaredOnce(config);
 
-    this.arch = new TerraformApp({ outdir: props.terraformOutdir ?? 'cdktf.out' });
-    this.stack = new OpenClawSsmStack(this.arch, config.arch.stackName, { arch: config.arch, secrets: config.secrets });
+    this.terraformOutdir = props.terraformOutdir ?? 'cdktf.out';
 
     this.lolice = new K8sApp();
 
@@ -133,6 +131,19 @@ export class OpenClawOpsApp {
     return [...dashboard, ...alerts];
   }
 
+  /**
+   * The arch side (Terraform). Built on first use, so a lolice-only synth creates nothing under
+   * the Terraform outdir.
+   */
+  public get arch(): TerraformApp {
+    return this.buildArch().app;
+  }
+
+  /** The arch stack (built on first use, like {@link arch}). */
+  public get stack(): OpenClawSsmStack {
+    return this.buildArch().stack;
+  }
+
   /** Renders the lolice tree (runs every validation first). */
   public renderLolice(): RenderedTree {
     return renderLoliceTree(this.lolice);
@@ -141,6 +152,20 @@ export class OpenClawOpsApp {
   /** Writes the Terraform JSON (runs the stack validations). */
   public synthArch(): void {
     this.arch.synth();
+  }
+
+  private buildArch(): { readonly app: TerraformApp; readonly stack: OpenClawSsmStack } {
+    if (this.archSide === undefined) {
+      // cdktf creates its outdir without parents; make nested outdirs work
+      mkdirSync(this.terraformOutdir, { recursive: true });
+      const app = new TerraformApp({ outdir: this.terraformOutdir });
+      const stack = new OpenClawSsmStack(app, this.config.arch.stackName, {
+        arch: this.config.arch,
+        secrets: this.config.secrets,
+      });
+      this.archSide = { app, stack };
+    }
+    return this.archSide;
   }
 }
 

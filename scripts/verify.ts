@@ -4,6 +4,7 @@
  * See lib/telemetry/verify-cli.ts.
  */
 import { loliceConfig } from '../config/lolice';
+import { KUBE_STATE_METRICS } from '../lib/alerting/alert-rule';
 import { OpenClawOpsApp } from '../lib/openclaw-ops-app';
 import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { runVerifyCli } from '../lib/telemetry/verify-cli';
@@ -18,7 +19,12 @@ void runVerifyCli(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   },
-  { namer, expected: expectedSeriesFromQueries(app.referencedPromQL(), namer) },
+  { namer, expected: expectedSeriesFromQueries(
+      app.referencedPromQL(),
+      namer,
+      KUBE_STATE_METRICS.map((m) => m.name),
+    ),
+  },
 ).then((code) => {
   process.exitCode = code;
 });

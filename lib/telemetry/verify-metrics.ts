@@ -30,9 +30,14 @@ export function expectedSeriesFor(metrics: readonly OpenClawMetric[], namer: Met
 
 /**
  * The series the given queries reference (dashboard panels, alert rules), mapped to catalog
- * metrics. Throws when a query references a name outside the catalog (run checkPromQL first).
+ * metrics. Throws when a query references a name outside the catalog (run checkPromQL first),
+ * except the `externalMetrics` other exporters provide (e.g. kube-state-metrics), which are skipped.
  */
-export function expectedSeriesFromQueries(queries: readonly NamedQuery[], namer: MetricNamer): ExpectedSeries[] {
+export function expectedSeriesFromQueries(
+  queries: readonly NamedQuery[],
+  namer: MetricNamer,
+  externalMetrics: readonly string[] = [],
+): ExpectedSeries[] {
   const bySeries = new Map<string, OpenClawMetric>();
   for (const metric of ALL_METRICS) {
     for (const series of namer.seriesNames(metric).all) bySeries.set(series, metric);
@@ -41,6 +46,7 @@ export function expectedSeriesFromQueries(queries: readonly NamedQuery[], namer:
   for (const query of queries) {
     for (const name of checkPromQL(query.expr, namer, { name: query.name }).metricNames) {
       const metric = bySeries.get(name);
+      if (externalMetrics.includes(name)) continue;
       if (metric === undefined && !BUILTIN_METRICS.includes(name)) {
         throw new Error(
           `verify: query ${JSON.stringify(query.name)} references ${JSON.stringify(name)}, expected a catalog series under ${namer.strategy}; fix the query (checkPromQL names the closest known name)`,
