@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   attachCronRunLogShipper,
-  CRON_RUN_LOG_SHIPPER_ID,
   CronRunLogShipper,
   RUN_LOG_SHIPPER_CONFIGMAP_PATH,
 } from '../lib/lolice/cron-run-log-shipper';
 import { RUN_LOG_SHIPPER_COMMAND, RUN_LOG_SHIPPER_CONTAINER } from '../lib/telemetry/loki-streams';
-import { buildApp, K8sObject, parseYamlDocuments } from './support/openclaw-ops-harness';
+import { buildApp, configVariant, K8sObject, parseYamlDocuments } from './support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from './support/validate-model';
 
 interface Container {
@@ -25,8 +24,12 @@ interface PodSpec {
 }
 
 function renderWith(options: Parameters<typeof attachCronRunLogShipper>[1] = {}): ReadonlyMap<string, string> {
-  const app = buildApp();
-  if (app.lolice.node.tryFindChild(CRON_RUN_LOG_SHIPPER_ID) === undefined) attachCronRunLogShipper(app, options);
+  // the app attaches the shipper itself, with the options of config.alerting.runLogShipper
+  const app = buildApp(
+    configVariant((c) => {
+      c.alerting = { ...(c.alerting ?? {}), runLogShipper: { ...options } };
+    }),
+  );
   return app.renderLolice();
 }
 

@@ -310,6 +310,8 @@ describe('lolice files | Deployment openclaw: containers', () => {
       { name: 'data', mountPath: '/home/node/.codex', subPath: 'codex' },
       { name: 'docker-certs', mountPath: '/certs/client', subPath: 'client', readOnly: true },
       { name: 'gh-wrapper', mountPath: '/opt/gh-wrapper', readOnly: true },
+      // new (issue 5): OpenClaw's file log, shared with the cron run-log shipper sidecar
+      { name: 'openclaw-tmp', mountPath: '/tmp/openclaw' },
     ]);
     // The main container reads the PVC copy, never the ConfigMap.
     expect(c.volumeMounts?.map((m) => m.name)).not.toContain('openclaw-config');

@@ -108,6 +108,15 @@ export interface AlertingConfig {
    * @default DEFAULT_ALERT_THRESHOLDS
    */
   readonly thresholds?: AlertThresholds;
+  /**
+   * How the cron run-log shipper sidecar keeps its state and whether it follows the gateway's
+   * file log (see `CronRunLogShipperProps`).
+   * @default - state on the PVC, file log followed
+   */
+  readonly runLogShipper?: {
+    readonly stateStorage?: 'pvc' | 'emptyDir';
+    readonly followGatewayFileLog?: boolean;
+  };
 }
 
 /** {@link AlertThresholds} with every default filled in. */

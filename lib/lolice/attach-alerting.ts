@@ -60,6 +60,6 @@ export function attachAlertingDetailed(app: OpenClawOpsApp): AttachedAlerting {
     groups: prometheusRuleGroups(rules, { topic: 'openclaw', interval: config.evaluationInterval, runbookBaseUrl: config.runbookBaseUrl }),
   });
   const grafana = new GrafanaAlertProvisioning(app.lolice, `${ALERTING_CONSTRUCT_ID}-grafana`, { rules, config });
-  const shipper = attachCronRunLogShipper(app);
+  const shipper = attachCronRunLogShipper(app, app.config.alerting?.runLogShipper ?? {});
   return { config, rules, prometheusRule, grafana, shipper };
 }
