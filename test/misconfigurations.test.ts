@@ -4,7 +4,8 @@
  * error names the rule, the object, what was expected and how to fix it.
  */
 import { Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+// The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { ExternalSecret } from '../imports/eso-external-secrets.io';
 import type { OpenClawOpsApp } from '../lib/openclaw-ops-app';
 import type { OpenClawOpsConfig } from '../lib/openclaw-ops-config';

@@ -10,7 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiObject } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+// The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
 import { GitOpsFileChart } from '../output/gitops-file-chart';

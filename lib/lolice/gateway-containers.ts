@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-28';
+// The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import type { ImageReference } from '../openclaw-ops-config';
 import { BOARD_SERVER_PORT, GATEWAY_CONTAINER_NAME, GATEWAY_PORT, OPENCLAW_STATE_DIR } from './gateway-labels';
 

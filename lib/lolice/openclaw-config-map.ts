@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-28';
+// The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 

@@ -4,7 +4,8 @@
  * Today's file is reproduced rule by rule (lolice-arch.md §1.8); the gateway's in-cluster peers
  * are derived from the URLs it calls, and declared cron webhooks add their egress.
  */
-import { k8s } from 'cdk8s-plus-28';
+// The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { WebhookEgressRequirement } from '../cron/webhook-egress-requirement';
 import { addManifestComment } from '../output/yaml-comments';

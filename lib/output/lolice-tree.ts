@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ApiObject, App } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Document, isMap, isSeq, Node, YAMLMap, YAMLSeq } from 'yaml';
 import { assertRepoRelativeYamlPath, GitOpsFileChart } from './gitops-file-chart';
@@ -39,6 +39,7 @@ export type RenderedTree = ReadonlyMap<string, string>;
  * running the app's validations first (any `node.addValidation` failure throws here).
  */
 export function renderLoliceTree(app: App): RenderedTree {
+  validateApp(app);
   const files = new Map<string, string>();
   const add = (path: string, content: string, owner: string): void => {
     if (files.has(path)) {
@@ -70,11 +71,29 @@ export function writeTree(tree: RenderedTree, outdir: string): void {
   }
 }
 
+/**
+ * Runs every `node.addValidation` of the app once, like cdk8s does on synth (same message
+ * format). `Chart.toJson()` would re-run the whole app's validations for every chart.
+ */
+function validateApp(app: App): void {
+  const errors: string[] = [];
+  for (const construct of app.node.findAll()) {
+    for (const error of construct.node.validate()) {
+      errors.push(`[${construct.node.path}] ${error}`);
+    }
+  }
+  if (errors.length > 0) {
+    throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  }
+}
+
 function renderChart(chart: GitOpsFileChart): string {
-  const manifests: unknown[] = chart.toJson();
+  // The objects of this chart (not of nested charts), in construct-tree order. No object of the
+  // lolice tree declares dependencies, so this is the order cdk8s' own synth would use.
   const apiObjects = chart.node
     .findAll()
-    .filter((c): c is ApiObject => c instanceof ApiObject);
+    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+  const manifests: unknown[] = apiObjects.map((apiObject) => apiObject.toJson());
   const byIdentity = new Map<string, ApiObject>();
   for (const apiObject of apiObjects) {
     byIdentity.set(identity(apiObject.kind, apiObject.metadata.name ?? '', apiObject.metadata.namespace ?? ''), apiObject);
