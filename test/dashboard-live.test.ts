@@ -9,6 +9,7 @@ import { buildOpenClawAppDashboard, DashboardQueryRef } from '../lib/telemetry/o
 import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { NamedQuery, substituteGrafanaMacros } from '../lib/telemetry/promql';
 import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from './support/prometheus-harness';
+import { buildApp } from './support/openclaw-ops-harness';
 import { syntheticOpenMetrics } from './support/synthetic-series';
 
 const namer = metricNamer();
@@ -30,9 +31,10 @@ afterAll(async () => {
 });
 
 describe('openclaw app dashboard against a real Prometheus', () => {
-  test('every dashboard query returns data', async () => {
-    const dashboard = buildOpenClawAppDashboard({ namer });
-    const queries = named(dashboard.queries.filter((q) => q.language === 'promql'));
+  test('every PromQL query of the dashboard the app synthesizes returns data', async () => {
+    // the dashboard exactly as lolice gets it (default config, Cron rows included)
+    const app = buildApp();
+    const queries = named(app.telemetry.dashboard.queries.filter((q) => q.language === 'promql'));
     expect(queries).toHaveLength(24);
     await assertQueriesReturnData(harness, queries);
   });

@@ -14,7 +14,7 @@ import {
   cronWebhookBlockedBySsrfGuardQuery,
   cronWebhookDeliveryFailuresQuery,
   gatewayBlockedUrlFetchesQuery,
-  substituteGrafanaMacros,
+  substituteLogQLMacros,
 } from '../lib/telemetry/logql';
 import { ALLOY_STREAM_LABELS, GATEWAY_STREAM_SELECTOR, RUN_LOG_SHIPPER_CONTAINER, RUN_LOG_STREAM_SELECTOR } from '../lib/telemetry/loki-streams';
 
@@ -91,7 +91,7 @@ class MiniLoki {
   constructor(private readonly streams: readonly Stream[]) {}
 
   query(expr: string): Sample[] {
-    const { text } = substituteGrafanaMacros(expr);
+    const { text } = substituteLogQLMacros(expr);
     const tree = parser.parse(text);
     tree.iterate({
       enter: (ref) => {
@@ -337,7 +337,7 @@ describe('checkLogQL', () => {
   it('substitutes Grafana macros and variables before parsing', () => {
     const expr = 'sum by (jobId) (count_over_time({namespace="openclaw", container=~"${container:regex}"} |= "$search" [$__range]))';
     expect(checkLogQL(expr).problems).toEqual([]);
-    expect(substituteGrafanaMacros('rate({a="b"}[$__auto])').text).toBe('rate({a="b"}[1m])');
+    expect(substituteLogQLMacros('rate({a="b"}[$__auto])').text).toBe('rate({a="b"}[1m])');
   });
 
   it('fails on app="openclaw", naming the query, the label and the values that exist', () => {

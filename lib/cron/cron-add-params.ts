@@ -16,7 +16,7 @@ import type { CronJobDeclaration } from './cron-job-declaration';
 import { shellSingleQuote } from './shell-quote';
 
 /** A JSON value as sent to the gateway. */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** `cron.add` params: a JSON object with keys sorted recursively. */
 export type CronAddParams = { readonly [key: string]: JsonValue };

@@ -43,7 +43,6 @@ export interface ClusterServiceEntry {
 export const CLUSTER_DNS_NAMESPACE = 'kube-system';
 
 /** The label the API server sets on every namespace, with the namespace name as value. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Labels of the cloudflared pods (the only ingress path to the gateway). */
 export const CLOUDFLARED_POD_LABELS: Readonly<Record<string, string>> = { app: 'cloudflared' };

@@ -21,9 +21,9 @@ import {
   INTERNET_IPV4_EXCEPT,
   INTERNET_IPV6_EXCEPT,
   LITELLM_SERVICE_NAME,
-  NAMESPACE_NAME_LABEL,
   resolveEndpointEgress,
 } from './network-peers';
+import { NAMESPACE_NAME_LABEL } from '../network/network-policy-evaluator';
 
 /** Name of the gateway's policy. */
 export const OPENCLAW_NETWORK_POLICY_NAME = 'openclaw-network';

@@ -51,7 +51,7 @@ const VALUE_MACRO = /\$(?:\{[A-Za-z_]\w*(?::[^}]*)?\}|[A-Za-z_]\w*)/g;
  * that is a whole range (`[$__auto]`, `[$__interval]`, `[${range}]`) becomes `[1m]`; any other
  * `$var`, `${var}` or `${var:format}` becomes `var`.
  */
-export function substituteGrafanaMacros(expr: string): Substitution {
+export function substituteLogQLMacros(expr: string): Substitution {
   const replacements: Array<{ from: number; to: number; text: string }> = [];
   const durations = new Set<number>();
   for (const match of expr.matchAll(DURATION_MACRO)) {
@@ -109,7 +109,7 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
   const name = options.name ?? 'query';
   const knownLabels = options.knownLabels ?? ALLOY_STREAM_LABELS;
   const knownValues = options.knownValues ?? OPENCLAW_STREAM_LABEL_VALUES;
-  const { text, toOriginal } = substituteGrafanaMacros(expr);
+  const { text, toOriginal } = substituteLogQLMacros(expr);
   const problems: LogQLProblem[] = [];
   const labels = new Set<string>();
   if (text.trim() === '') {
