@@ -4,6 +4,7 @@
  * match lolice as of Feb 2026 (shared/facts/lolice-arch.md §2.3, §2.5).
  */
 import { describeValue } from '../network/describe-value';
+import { ALERT_RUNBOOK_URL } from './alert-runbook';
 
 /** Thresholds of the OpenClaw alerts. Durations are Prometheus/LogQL durations (`15m`, `6h`, `7d`). */
 export interface AlertThresholds {
@@ -100,7 +101,7 @@ export interface AlertingConfig {
   readonly evaluationInterval?: string;
   /**
    * Link prefix of the runbook annotation (`runbook_url` = prefix + `#` + anchor).
-   * @default 'https://github.com/boxp/lolice/blob/main/argoproj/openclaw/README.md'
+   * @default - the generated runbook in lolice (`ALERT_RUNBOOK_URL`)
    */
   readonly runbookBaseUrl?: string;
   /**
@@ -156,7 +157,7 @@ export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'>
   lokiDatasourceUid: 'P8E80F9AEF21F6940',
   folder: 'OpenClaw',
   evaluationInterval: '1m',
-  runbookBaseUrl: 'https://github.com/boxp/lolice/blob/main/argoproj/openclaw/README.md',
+  runbookBaseUrl: ALERT_RUNBOOK_URL,
 };
 
 const DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;

@@ -13,6 +13,8 @@ import { OpenClawPrometheusRule, prometheusRuleGroups } from '../alerting/promet
 import type { OpenClawOpsApp } from '../openclaw-ops-app';
 import { GitOpsFileChart } from '../output/gitops-file-chart';
 import { metricNamer } from '../telemetry/prometheus-otlp-settings';
+import { ALERT_RUNBOOK_PATH, ALERT_RUNBOOK_URL, alertRunbookMarkdown } from '../alerting/alert-runbook';
+import { GitOpsTextFile } from '../output/lolice-tree';
 import { attachCronRunLogShipper, CronRunLogShipper } from './cron-run-log-shipper';
 
 /** The lolice file of the PrometheusRule. */
@@ -61,5 +63,12 @@ export function attachAlertingDetailed(app: OpenClawOpsApp): AttachedAlerting {
   });
   const grafana = new GrafanaAlertProvisioning(app.lolice, `${ALERTING_CONSTRUCT_ID}-grafana`, { rules, config });
   const shipper = attachCronRunLogShipper(app, app.config.alerting?.runLogShipper ?? {});
+  // The page every runbook_url points at (only when the default runbook location is in use).
+  if (config.runbookBaseUrl === ALERT_RUNBOOK_URL) {
+    new GitOpsTextFile(app.lolice, `${ALERTING_CONSTRUCT_ID}-runbook`, {
+      path: ALERT_RUNBOOK_PATH,
+      content: alertRunbookMarkdown(rules, { contactPoint: config.contactPoint }),
+    });
+  }
   return { config, rules, prometheusRule, grafana, shipper };
 }
