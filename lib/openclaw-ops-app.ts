@@ -108,7 +108,7 @@ export class OpenClawOpsApp {
         validateOpenClawConfig(document, {
           version: this.openclawVersion,
           resolveEnvSource: (name) => envSource.get(name),
-          requireOtelMetrics: true,
+          requireOtelMetrics: config.telemetry?.requireOtelMetrics ?? true,
         }),
     });
 

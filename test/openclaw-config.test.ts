@@ -182,8 +182,9 @@ describe('validateOpenClawConfig', () => {
       expectSingleError(lolice({ plugins: { deny: ['diagnostics-otel'] } }), [/plugins\.deny lists it \(deny wins/]);
     });
 
-    it('fails with the version-specific rule on a signal-specific endpoint (2026.2.19)', () => {
-      expectSingleError(lolice({ diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics' } } }), [
+    it('fails with the version-specific rule on a signal-specific endpoint while traces are on (2026.2.19)', () => {
+      // with traces and logs off, the metrics url would be the only one used: see the next test
+      expectSingleError(lolice({ diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics', traces: true } } }), [
         /^openclaw\.json diagnostics\.otel\.endpoint: received "http:\/\/otel-collector\.observability:4318\/v1\/metrics", expected the otlp base url without a signal path/,
         /openclaw 2026\.2\.19 uses a url whose path ends in \/v1\/metrics, \/v1\/traces or \/v1\/logs unchanged for every signal/,
         /configure the base url only/,
@@ -196,6 +197,13 @@ describe('validateOpenClawConfig', () => {
       });
       expect(message).toContain('openclaw 2026.2.17 uses any endpoint containing "/v1/" unchanged and does not append /v1/metrics');
       expect(message).toContain('use openclaw 2026.2.19 or later');
+    });
+
+    it('accepts the full /v1/metrics url when metrics are the only signal (2026.2.19)', () => {
+      const errors = validateOpenClawConfig(lolice({ diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics' } } }), {
+        version: OpenClawVersion.parse('2026.2.19'),
+      });
+      expect(errors).toEqual([]);
     });
 
     it('fails on a signal-specific endpoint for 2026.2.17 with the 2.17 rule', () => {

@@ -26,11 +26,19 @@ export interface TelemetryConfig {
    */
   readonly datasources?: DashboardDatasourceUids;
   /**
-   * Rows appended to the "OpenClaw Application Metrics" dashboard (the Loki-based Cron Jobs and
-   * webhook delivery sections plug in here).
+   * Rows appended to the "OpenClaw Application Metrics" dashboard, after the built-in sections
+   * and the Loki-based Cron Jobs / webhook delivery rows.
    * @default []
    */
   readonly extraDashboardRows?: readonly DashboardRowSpec[];
+  /**
+   * Fail synth unless openclaw.json really produces OTel metrics: the whole diagnostics-otel
+   * chain enabled, `diagnostics.otel.metrics` not false, and OpenClaw ≥ 2026.2.19 (2026.2.17's
+   * plugin subscribes to a different event bus and records nothing). Set `false` only to run an
+   * older OpenClaw knowingly: the dashboard's Prometheus panels and the telemetry alerts stay empty.
+   * @default true
+   */
+  readonly requireOtelMetrics?: boolean;
 }
 
 /** What {@link attachTelemetry} added to the app. */

@@ -317,7 +317,7 @@ function validatePlugins(issues: Issues, doc: JsonObject, known: readonly string
   }
 }
 
-function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenClawVersion): void {
+function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenClawVersion, onlyMetrics: boolean): void {
   const path = 'diagnostics.otel.endpoint';
   if (containsEnvPlaceholder(endpoint)) {
     return; // the value is only known at startup
@@ -348,6 +348,9 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
   const reusedForAllSignals = version.isAtLeast(OpenClawVersion.V2026_2_19)
     ? OTEL_SIGNAL_PATH.test(pathname)
     : trimmed.includes('/v1/') && OTEL_SIGNAL_PATH.test(pathname);
+  if (reusedForAllSignals && onlyMetrics && /\/v1\/metrics$/i.test(pathname)) {
+    return; // traces and logs are off: the metrics URL is the only one ever used, unchanged
+  }
   if (reusedForAllSignals) {
     const rule = version.isAtLeast(OpenClawVersion.V2026_2_19)
       ? `openclaw ${version} uses a url whose path ends in /v1/metrics, /v1/traces or /v1/logs unchanged for every signal`
@@ -356,7 +359,7 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       path,
       describe(endpoint),
       'the otlp base url without a signal path',
-      `${rule}, so traces and logs would be posted to the same signal url; configure the base url only (openclaw appends /v1/<signal>)`,
+      `${rule}, so traces and logs would be posted to the same signal url; configure the base url only (openclaw appends /v1/<signal>), or turn traces and logs off and give the full .../v1/metrics url`,
     );
     return;
   }
@@ -366,7 +369,7 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       describe(endpoint),
       'a base url whose path does not contain "/v1/"',
       `openclaw ${version} uses any endpoint containing "/v1/" unchanged and does not append /v1/metrics, so metrics would be posted to ${describe(trimmed)}; ` +
-        'use openclaw 2026.2.19 or later (which only keeps urls ending in /v1/<signal>) or an endpoint without "/v1/" in its path',
+        'use openclaw 2026.2.19 or later (which only keeps urls ending in /v1/<signal>), an endpoint without "/v1/" in its path, or (traces and logs off) the full .../v1/metrics url',
     );
   }
 }
@@ -381,7 +384,8 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
   const endpoint = otel.endpoint;
   if (endpoint !== undefined) {
     if (typeof endpoint === 'string') {
-      validateOtelEndpoint(issues, endpoint, version);
+      // traces default to on and logs to off (service.ts), so only traces: false + logs not true means metrics only
+      validateOtelEndpoint(issues, endpoint, version, otel.traces === false && otel.logs !== true);
     } else {
       checkString(issues, otel, 'endpoint', `${base}.endpoint`);
     }
