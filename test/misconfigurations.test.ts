@@ -358,10 +358,12 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
     const message = synthFailure(documentVariant((doc) => {
       (doc.channels.telegram as Record<string, unknown>).botToken = '${telegram_bot_token}';
     }));
-    const v = violation(message, 'config-env-syntax');
-    expect(v).toContain('"${telegram_bot_token}" at channels.telegram.botToken');
+    // reported once, by OpenClaw's own rules (no second, cross-object copy)
+    expect(message).not.toContain('[config-env-syntax]');
+    const v = violation(message, 'openclaw-config');
+    expect(v).toContain('channels.telegram.botToken: received the text "${telegram_bot_token}"');
     expect(v).toContain('lower-case');
-    expect(v).toMatch(/use \$\{UPPER_SNAKE\} or escape it as \$\$\{\.\.\.\}$/);
+    expect(v).toMatch(/expected a \$\{NAME\} reference with an upper-case name .*; fix the reference$/);
     expectActionable(v);
   });
 

@@ -1,6 +1,6 @@
 import { ApiObject, App } from 'cdk8s';
 import { Construct } from 'constructs';
-import { findEnvPlaceholders, findMalformedEnvPlaceholders } from '../openclaw/env-placeholders';
+import { findEnvPlaceholders } from '../openclaw/env-placeholders';
 import { ssmParameterNameProblems } from '../secrets/ssm-parameter-name';
 import { GATEWAY_CONTAINER_NAME } from './gateway-labels';
 import { OPENCLAW_CONFIG_KEY } from './openclaw-config-map';
@@ -44,8 +44,8 @@ export interface GraphInvariantsProps {
  * - `ssm-parameter-name`: every remoteRef is a valid SSM name inside the configured prefix;
  * - `config-env-defined`: every `${VAR}` in openclaw.json is an env var of the gateway container,
  *   and a literal env var it names is not empty (OpenClaw refuses to start otherwise);
- * - `config-env-syntax`: no `${...}` that OpenClaw would leave literally;
- * - `openclaw-config`: OpenClaw's own rules for openclaw.json (when a validator is given).
+ * - `openclaw-config`: OpenClaw's own rules for openclaw.json (when a validator is given), which
+ *   include `${...}` references OpenClaw would leave literally.
  */
 export class GraphInvariants extends Construct {
   constructor(scope: App, id: string, props: GraphInvariantsProps) {
@@ -166,11 +166,6 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
           `[config-env-defined] ${where}: \${${placeholder.name}} at ${placeholder.path} names a literal env var that is empty; OpenClaw treats empty as missing and refuses to start: give it a value`,
         );
       }
-    }
-    for (const malformed of findMalformedEnvPlaceholders(document)) {
-      errors.push(
-        `[config-env-syntax] ${where}: "${malformed.text}" at ${malformed.path} ${malformed.reason}; OpenClaw keeps it literally: use \${UPPER_SNAKE} or escape it as $\${...}`,
-      );
     }
     for (const problem of props.validateOpenClawConfig?.(document) ?? []) {
       errors.push(`[openclaw-config] ${where}: ${problem}`);
