@@ -12,19 +12,16 @@ import { expectedSeriesFromQueries } from '../lib/telemetry/verify-metrics';
 
 const app = new OpenClawOpsApp({ config: loliceConfig });
 const namer = metricNamer(loliceConfig.telemetry?.prometheus ?? {});
+const expected = expectedSeriesFromQueries(
+  app.referencedPromQL(),
+  namer,
+  KUBE_STATE_METRICS.map((m) => m.name),
+);
+const io = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+};
 
-void runVerifyCli(
-  process.argv.slice(2),
-  {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  },
-  { namer, expected: expectedSeriesFromQueries(
-      app.referencedPromQL(),
-      namer,
-      KUBE_STATE_METRICS.map((m) => m.name),
-    ),
-  },
-).then((code) => {
+void runVerifyCli(process.argv.slice(2), io, { namer, expected }).then((code) => {
   process.exitCode = code;
 });

@@ -6,6 +6,7 @@ export const ALERT_RUNBOOK_PATH = 'argoproj/openclaw/docs/openclaw-alerts-runboo
 /** The runbook's URL in the lolice repo on GitHub. */
 export const ALERT_RUNBOOK_URL = `https://github.com/boxp/lolice/blob/main/${ALERT_RUNBOOK_PATH}`;
 
+/** Options of {@link alertRunbookMarkdown}. */
 export interface AlertRunbookOptions {
   /** Grafana contact point the alerts notify. */
   readonly contactPoint: string;
@@ -28,7 +29,7 @@ export function alertRunbookMarkdown(rules: readonly AlertRule[], options: Alert
   for (const rule of [...rules].sort((a, b) => a.name.localeCompare(b.name))) {
     if (rule.runbookAnchor !== rule.name.toLowerCase()) {
       throw new Error(
-        `alert ${rule.name}: runbook anchor "${rule.runbookAnchor}" does not match its runbook heading: expected "${rule.name.toLowerCase()}"`,
+        `alert ${rule.name}: runbook anchor "${rule.runbookAnchor}" does not match its runbook heading: expected "${rule.name.toLowerCase()}" (GitHub's anchor of "## ${rule.name}"); set runbookAnchor to the lower-cased alert name`,
       );
     }
     lines.push(

@@ -4,7 +4,10 @@
  * match lolice as of Feb 2026 (shared/facts/lolice-arch.md §2.3, §2.5).
  */
 import { describeValue } from '../network/describe-value';
+import { durationToSeconds } from '../telemetry/prometheus-duration';
 import { ALERT_RUNBOOK_URL } from './alert-runbook';
+
+export { durationToSeconds } from '../telemetry/prometheus-duration';
 
 /** Thresholds of the OpenClaw alerts. Durations are Prometheus/LogQL durations (`15m`, `6h`, `7d`). */
 export interface AlertThresholds {
@@ -161,16 +164,6 @@ export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'>
 };
 
 const DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
-
-/** Seconds of a Prometheus duration such as `1h30m`. */
-export function durationToSeconds(duration: string): number {
-  let total = 0;
-  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
-  for (const match of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) {
-    total += Number(match[1]) * (units[match[2] as string] as number);
-  }
-  return total;
-}
 
 function assertDuration(value: unknown, field: string): void {
   if (typeof value !== 'string' || !DURATION.test(value) || durationToSeconds(value) <= 0) {

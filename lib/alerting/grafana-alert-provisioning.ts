@@ -161,6 +161,7 @@ export function grafanaAlertProvisioningFile(
 export interface GrafanaAlertProvisioningProps {
   /** The rules that must page (all of them: PromQL and LogQL). */
   readonly rules: readonly AlertRule[];
+  /** The resolved alerting settings: contact point, datasource UIDs, folder, interval, runbook URL. */
   readonly config: ResolvedAlertingConfig;
   /**
    * Directory of the kustomize Component in lolice.

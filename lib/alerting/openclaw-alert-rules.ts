@@ -6,6 +6,7 @@
 import { cronRunErrorsQuery, cronWebhookBlockedBySsrfGuardQuery, cronWebhookDeliveryFailuresQuery } from '../telemetry/logql';
 import { ATTR, METRICS } from '../telemetry/metric-catalog';
 import type { MetricNamer } from '../telemetry/otlp-prometheus-naming';
+import { durationToSeconds } from '../telemetry/prometheus-duration';
 import { createQueryBuilder } from '../telemetry/promql';
 import type { AlertRule } from './alert-rule';
 import type { ResolvedAlertingConfig } from './alerting-config';
@@ -28,14 +29,9 @@ export const OPENCLAW_ALERT_NAMES = {
   telemetryAbsent: 'OpenClawTelemetryAbsent',
 } as const;
 
+/** The longest of the given Prometheus durations. */
 function longest(...durations: string[]): string {
-  const seconds = (d: string): number => {
-    const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-    let total = 0;
-    for (const m of d.matchAll(/(\d+)(s|m|h|d|w)/g)) total += Number(m[1]) * (units[m[2] as string] as number);
-    return total;
-  };
-  return [...durations].sort((a, b) => seconds(b) - seconds(a))[0] as string;
+  return [...durations].sort((a, b) => durationToSeconds(b) - durationToSeconds(a))[0] as string;
 }
 
 /**

@@ -75,7 +75,11 @@ export function assertUniqueJobNames(jobs: readonly CronJobDeclaration[]): void 
   });
 }
 
-function byName(jobs: readonly CronJobDeclaration[]): CronJobDeclaration[] {
+/**
+ * Jobs sorted by name (the order of every generated file), names checked.
+ * @throws when a job name is empty or repeated
+ */
+export function sortedJobsForDelivery(jobs: readonly CronJobDeclaration[]): CronJobDeclaration[] {
   assertUniqueJobNames(jobs);
   return [...jobs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -88,7 +92,7 @@ function byName(jobs: readonly CronJobDeclaration[]): CronJobDeclaration[] {
  */
 export function cronJobsDocument(jobs: readonly CronJobDeclaration[]): string {
   const out: { [name: string]: CronAddParams } = {};
-  for (const job of byName(jobs)) {
+  for (const job of sortedJobsForDelivery(jobs)) {
     out[job.name] = toCronAddParams(job);
   }
   return `${JSON.stringify({ jobs: out }, null, 2)}\n`;
@@ -101,12 +105,7 @@ export function cronJobsDocument(jobs: readonly CronJobDeclaration[]): string {
  * @throws when a job name is empty or repeated
  */
 export function cronAddInvocations(jobs: readonly CronJobDeclaration[]): string[] {
-  return byName(jobs).map(
+  return sortedJobsForDelivery(jobs).map(
     (job) => `openclaw gateway call cron.add --params ${shellSingleQuote(JSON.stringify(toCronAddParams(job)))}`,
   );
-}
-
-/** Jobs sorted by name, names checked; shared with the apply script. */
-export function sortedJobsForDelivery(jobs: readonly CronJobDeclaration[]): CronJobDeclaration[] {
-  return byName(jobs);
 }

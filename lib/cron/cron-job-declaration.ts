@@ -155,9 +155,13 @@ export interface CronJobDeclaration {
    * @default the default agent
    */
   readonly agentId?: string;
+  /** When the job runs. */
   readonly schedule: CronSchedule;
+  /** `main` requires a `systemEvent` payload, `isolated` an `agentTurn` payload. */
   readonly sessionTarget: CronSessionTarget;
+  /** Whether a run wakes the agent at once or at its next heartbeat. */
   readonly wakeMode: CronWakeMode;
+  /** What the job runs. */
   readonly payload: CronPayload;
   /**
    * Delivery of the result.

@@ -87,6 +87,13 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+/** `url` as `<scheme>//…@<host><path>?…`: userinfo and query values left out. */
+function redactedUrl(url: URL): string {
+  const userinfo = url.username !== '' || url.password !== '' ? '…@' : '';
+  const query = url.search !== '' ? '?…' : '';
+  return `${url.protocol}//${userinfo}${url.host}${url.pathname}${query}`;
+}
+
 /** Whether `text` is an ISO-8601 date or date-time with valid calendar fields. */
 export function isIso8601Instant(text: string): boolean {
   const m = ISO_8601.exec(text.trim());
@@ -399,13 +406,15 @@ class JobChecker {
       );
       return;
     }
+    // Echo the URL without userinfo or query (both may hold a credential), as OpenClaw's own log does.
+    const shown = url.username !== '' || url.password !== '' || url.search !== '' ? redactedUrl(url) : to;
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      this.error(`delivery.to "${to}" has scheme "${url.protocol}": webhook mode requires http:// or https://`);
+      this.error(`delivery.to "${shown}" has scheme "${url.protocol}": webhook mode requires http:// or https://`);
       return;
     }
     if (url.username !== '' || url.password !== '') {
       this.error(
-        `delivery.to "${url.protocol}//…@${url.host}${url.pathname}" embeds credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
+        `delivery.to "${shown}" embeds credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
       );
     }
     const secretParams = [...url.searchParams.keys()].filter((k) => SECRET_QUERY_PARAM.test(k));
@@ -435,7 +444,7 @@ class JobChecker {
     if (!classification.internal) {
       if (url.protocol === 'http:' && job.allowInsecureHttp !== true) {
         this.error(
-          `delivery.to "${to}" uses http:// to a host outside the cluster: the payload and the bearer token would cross the internet unencrypted; use https://, or set allowInsecureHttp: true to accept that`,
+          `delivery.to "${shown}" uses http:// to a host outside the cluster: the payload and the bearer token would cross the internet unencrypted; use https://, or set allowInsecureHttp: true to accept that`,
         );
       }
       if (!this.context.externalEgressPorts.includes(port)) {
@@ -452,7 +461,7 @@ class JobChecker {
       return;
     }
     if (classification.loopback) {
-      this.note(`delivery.to "${to}" is the gateway pod itself (loopback); no egress rule is needed`);
+      this.note(`delivery.to "${shown}" is the gateway pod itself (loopback); no egress rule is needed`);
       return;
     }
     // In-cluster or private target on a version without the SSRF guard.

@@ -17,7 +17,9 @@ export interface ExternalWebhookEgressRequirement {
 /** A receiver inside the cluster: egress to pods `podLabels` in `namespace` on TCP `port`. */
 export interface InClusterWebhookEgressRequirement {
   readonly kind: 'in-cluster';
+  /** Namespace of the receiver pods. */
   readonly namespace: string;
+  /** Labels selecting the receiver pods. */
   readonly podLabels: Readonly<Record<string, string>>;
   /** The receiver pods' container port. */
   readonly port: number;

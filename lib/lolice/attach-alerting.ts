@@ -62,7 +62,7 @@ export function attachAlertingDetailed(app: OpenClawOpsApp): AttachedAlerting {
     groups: prometheusRuleGroups(rules, { topic: 'openclaw', interval: config.evaluationInterval, runbookBaseUrl: config.runbookBaseUrl }),
   });
   const grafana = new GrafanaAlertProvisioning(app.lolice, `${ALERTING_CONSTRUCT_ID}-grafana`, { rules, config });
-  const shipper = attachCronRunLogShipper(app, app.config.alerting?.runLogShipper ?? {});
+  const shipper = attachCronRunLogShipper(app, alerting.runLogShipper ?? {});
   // The page every runbook_url points at (only when the default runbook location is in use).
   if (config.runbookBaseUrl === ALERT_RUNBOOK_URL) {
     new GitOpsTextFile(app.lolice, `${ALERTING_CONSTRUCT_ID}-runbook`, {

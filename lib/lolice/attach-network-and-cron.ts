@@ -6,6 +6,7 @@
 import type { CronValidationContext } from '../cron/validate-cron-jobs';
 import { validateCronJobs } from '../cron/validate-cron-jobs';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
+import { resolvePluginEnableState } from '../openclaw/validate-config';
 import type { OpenClawOpsApp } from '../openclaw-ops-app';
 import { GitOpsFileChart } from '../output/gitops-file-chart';
 import { CronJobsDelivery } from './cron-jobs-delivery';
@@ -17,7 +18,9 @@ export const NETWORK_POLICY_FILE = 'argoproj/openclaw/networkpolicy.yaml';
 
 /** What {@link attachNetworkAndCron} created. */
 export interface NetworkAndCron {
+  /** The three NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml`. */
   readonly networkPolicies: OpenClawNetworkPolicies;
+  /** The validated cron jobs and their files under `argoproj/openclaw/cron-jobs/`. */
   readonly cronJobs: CronJobsDelivery;
 }
 
@@ -25,8 +28,9 @@ const ATTACHED = new WeakMap<OpenClawOpsApp, NetworkAndCron>();
 
 /**
  * Adds `argoproj/openclaw/networkpolicy.yaml` and the cron job delivery
- * (`argoproj/openclaw/cron-jobs/*`) to `app.lolice`. Idempotent: a second call on the same app
- * returns what the first one created (so tests can call it whether or not the app already did).
+ * (`argoproj/openclaw/cron-jobs/*`) to `app.lolice`. `OpenClawOpsApp` calls it from its
+ * constructor; a later call on the same app returns what that first call created (constructs
+ * cannot be added twice under the same ids).
  *
  * Order: a first validation pass gives the webhook egress requirements, the policies are built
  * from them, and the final validation (a synth failure on error) runs against the ports the
@@ -42,14 +46,15 @@ export function attachNetworkAndCron(app: OpenClawOpsApp): NetworkAndCron {
   const services = network.clusterServices ?? LOLICE_CLUSTER_SERVICES;
   const defaultPorts = network.externalEgressPorts ?? DEFAULT_EXTERNAL_EGRESS_PORTS;
   const jobs = config.cronJobs ?? [];
+  const channels = enabledChannels(config.openclawConfig);
 
   const context: Omit<CronValidationContext, 'externalEgressPorts'> = {
     openclawVersion: app.openclawVersion,
     webhookTokenConfigured: isNonEmpty(config.openclawConfig.cron?.webhookToken),
     clusterDomain: network.clusterDomain,
     clusterServices: services.map((s) => ({ name: s.name, namespace: s.namespace })),
-    enabledChannels: enabledChannels(config.openclawConfig),
-    discordConfigured: enabledChannels(config.openclawConfig).includes('discord'),
+    enabledChannels: channels,
+    discordConfigured: channels.includes('discord'),
   };
   const planned = validateCronJobs(jobs, { ...context, externalEgressPorts: defaultPorts });
 
@@ -78,12 +83,12 @@ export function attachNetworkAndCron(app: OpenClawOpsApp): NetworkAndCron {
 }
 
 /**
- * Channels configured in openclaw.json whose plugin is enabled (`plugins.entries.<id>.enabled`),
- * with a token for Discord and Telegram, sorted.
+ * Channels configured in openclaw.json whose plugin OpenClaw enables (`plugins.enabled`,
+ * `plugins.deny`, `plugins.allow`, then `plugins.entries.<id>.enabled`), with a token for Discord
+ * and Telegram, sorted.
  */
 function enabledChannels(document: OpenClawConfigDocument): string[] {
   const channels = document.channels ?? {};
-  const plugins = document.plugins?.entries ?? {};
   return Object.keys(channels)
     .filter((id) => {
       const channel = channels[id];
@@ -91,7 +96,7 @@ function enabledChannels(document: OpenClawConfigDocument): string[] {
         return false;
       }
       const settings = channel as Readonly<Record<string, unknown>>;
-      if (settings.enabled === false || plugins[id]?.enabled !== true) {
+      if (settings.enabled === false || !resolvePluginEnableState(document.plugins, id).enabled) {
         return false;
       }
       if (id === 'discord') {

@@ -9,8 +9,7 @@
  * `argoproj/openclaw/kustomization.yaml` `resources:` in lolice (the kustomization is hand-written).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ApiObject } from 'cdk8s';
+import { join, posix } from 'node:path';
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
@@ -76,8 +75,9 @@ export const GATEWAY_TMP_VOLUME = 'openclaw-tmp';
 /** Where the gateway writes its daily file log. */
 export const GATEWAY_FILE_LOG_DIR = '/tmp/openclaw';
 
-/** The PVC subPath and mount of the shipper state (stateStorage `pvc`). */
+/** The PVC subPath of the shipper state (stateStorage `pvc`). */
 export const SHIPPER_STATE_SUBPATH = 'cron-run-log-shipper';
+/** Where the shipper state is mounted in the sidecar (PVC subPath or emptyDir). */
 export const SHIPPER_STATE_DIR = '/var/lib/cron-run-log-shipper';
 
 const SHIPPER_STATE_EMPTYDIR = 'cron-run-log-shipper-state';
@@ -101,7 +101,9 @@ export class CronRunLogShipper extends Construct {
     super(scope, id);
     const stateStorage = props.stateStorage ?? 'pvc';
     if (stateStorage !== 'pvc' && stateStorage !== 'emptyDir') {
-      throw new Error(`cron run-log shipper: received stateStorage ${JSON.stringify(stateStorage)}, expected "pvc" or "emptyDir"; fix the prop`);
+      throw new Error(
+        `cron run-log shipper: received stateStorage ${JSON.stringify(stateStorage)}, expected "pvc" or "emptyDir"; set stateStorage (alerting.runLogShipper.stateStorage in the config) to one of them`,
+      );
     }
     const followGatewayFileLog = props.followGatewayFileLog ?? true;
     const scriptFile = props.scriptFile ?? DEFAULT_SCRIPT_FILE;
@@ -113,8 +115,8 @@ export class CronRunLogShipper extends Construct {
         `cron run-log shipper: cannot read the script ${scriptFile} (${error instanceof Error ? error.message : String(error)}): expected the file sidecar/run-log-shipper.mjs; run synth from a full checkout`,
       );
     }
-    const scriptName = RUN_LOG_SHIPPER_SCRIPT_PATH.split('/').pop() as string;
-    const scriptDir = RUN_LOG_SHIPPER_SCRIPT_PATH.slice(0, -scriptName.length - 1);
+    const scriptName = posix.basename(RUN_LOG_SHIPPER_SCRIPT_PATH);
+    const scriptDir = posix.dirname(RUN_LOG_SHIPPER_SCRIPT_PATH);
 
     const chart = new GitOpsFileChart(this, 'ConfigMapFile', { path: RUN_LOG_SHIPPER_CONFIGMAP_PATH });
     this.configMap = new k8s.KubeConfigMap(chart, 'ConfigMap', {
@@ -126,13 +128,12 @@ export class CronRunLogShipper extends Construct {
       data: { [scriptName]: script },
     });
     addManifestComment(
-      this.configMap as ApiObject,
+      this.configMap,
       [],
       'The cron run-log shipper script (sidecar/run-log-shipper.mjs of openclaw-ops), run by sidecar cron-run-log of Deployment openclaw. Add this file to kustomization.yaml resources.',
     );
 
-    const stateDir = SHIPPER_STATE_DIR;
-    const env: Record<string, string> = { ...RUN_LOG_SHIPPER_ENV, STATE_FILE: `${stateDir}/state.json` };
+    const env: Record<string, string> = { ...RUN_LOG_SHIPPER_ENV, STATE_FILE: `${SHIPPER_STATE_DIR}/state.json` };
     if (followGatewayFileLog) env.GATEWAY_LOG_DIR = GATEWAY_FILE_LOG_DIR;
     else delete env.GATEWAY_LOG_DIR;
     this.env = Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -140,8 +141,8 @@ export class CronRunLogShipper extends Construct {
     const volumeMounts: k8s.VolumeMount[] = [
       { name: GatewayVolume.DATA, mountPath: OPENCLAW_STATE_DIR, readOnly: true },
       stateStorage === 'pvc'
-        ? { name: GatewayVolume.DATA, mountPath: stateDir, subPath: SHIPPER_STATE_SUBPATH }
-        : { name: SHIPPER_STATE_EMPTYDIR, mountPath: stateDir },
+        ? { name: GatewayVolume.DATA, mountPath: SHIPPER_STATE_DIR, subPath: SHIPPER_STATE_SUBPATH }
+        : { name: SHIPPER_STATE_EMPTYDIR, mountPath: SHIPPER_STATE_DIR },
       { name: RUN_LOG_SHIPPER_CONFIGMAP, mountPath: scriptDir, readOnly: true },
       ...(followGatewayFileLog ? [{ name: GATEWAY_TMP_VOLUME, mountPath: GATEWAY_FILE_LOG_DIR, readOnly: true }] : []),
     ];

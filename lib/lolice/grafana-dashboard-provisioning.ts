@@ -19,6 +19,7 @@ export const PROMETHEUS_OPERATOR_DIR = 'argoproj/prometheus-operator';
  */
 export const DASHBOARD_CONFIGMAP_BUDGET_BYTES = 128 * 1024;
 
+/** Props of {@link GrafanaDashboardProvisioning}. */
 export interface GrafanaDashboardProvisioningProps {
   /**
    * Short dashboard name, e.g. `openclaw-app`: ConfigMap and volume `grafana-dashboard-<name>`,
@@ -86,6 +87,7 @@ export class GrafanaDashboardProvisioning extends Construct {
   public readonly componentReference: string;
   /** The one line (in YAML) the user adds to lolice's kustomization. */
   public readonly kustomizationLine: string;
+  /** The ConfigMap holding the dashboard JSON. */
   public readonly configMap: k8s.KubeConfigMap;
 
   constructor(scope: Construct, id: string, props: GrafanaDashboardProvisioningProps) {

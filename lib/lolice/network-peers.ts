@@ -42,8 +42,6 @@ export interface ClusterServiceEntry {
 /** The namespace holding cluster DNS (CoreDNS). */
 export const CLUSTER_DNS_NAMESPACE = 'kube-system';
 
-/** The label the API server sets on every namespace, with the namespace name as value. */
-
 /** Labels of the cloudflared pods (the only ingress path to the gateway). */
 export const CLOUDFLARED_POD_LABELS: Readonly<Record<string, string>> = { app: 'cloudflared' };
 
@@ -203,16 +201,21 @@ export function resolveEndpointEgress(url: string, options: ResolveEndpointOptio
   return { kind: 'cluster-service', url, service, servicePort: port, targetPort: mapped.targetPort };
 }
 
+const IPV4_MAPPED = IpCidr.parse('::ffff:0:0/96');
+const IPV4_LOOPBACK = IpCidr.parse('127.0.0.0/8');
+
 function resolveAddressLiteral(url: string, host: string, port: number, purpose: string): EndpointEgress {
-  const address = IpAddress.parse(host);
-  if (address.family === 4 ? IpCidr.parse('127.0.0.0/8').contains(address) : address.value === 1n) {
+  const literal = IpAddress.parse(host);
+  // An IPv4-mapped IPv6 address (`::ffff:10.0.0.1`) is dialled as IPv4, so the IPv4 rules decide.
+  const address = IPV4_MAPPED.contains(literal) ? IpAddress.fromValue(4, literal.value & 0xffffffffn) : literal;
+  if (address.family === 4 ? IPV4_LOOPBACK.contains(address) : address.value === 1n) {
     return { kind: 'loopback', url };
   }
   const excepts = address.family === 4 ? INTERNET_IPV4_EXCEPT : INTERNET_IPV6_EXCEPT;
   const excepted = excepts.find((cidr) => IpCidr.parse(cidr).contains(address));
   if (excepted !== undefined) {
     throw new Error(
-      `${purpose} "${url}" is the private address ${host} (inside ${excepted}, which the internet egress rules except), so no rule can be derived for it: address the Service by name and ${HOW_TO_ADD}`,
+      `${purpose} "${url}" is the private address ${address.toString()} (inside ${excepted}, which the internet egress rules except), so no rule can be derived for it: address the Service by name and ${HOW_TO_ADD}`,
     );
   }
   return { kind: 'external', url, host, port };
@@ -243,6 +246,7 @@ function clusterServiceRef(
 export interface GatewayEndpointUrl {
   /** e.g. `diagnostics.otel.endpoint (OTLP metrics export)`. */
   readonly purpose: string;
+  /** The absolute http(s) URL, trimmed. */
   readonly url: string;
 }
 

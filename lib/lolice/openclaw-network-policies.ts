@@ -86,7 +86,7 @@ export class OpenClawNetworkPolicies extends Construct {
     super(scope, id);
     const basePorts = sortedUnique(props.externalEgressPorts ?? DEFAULT_EXTERNAL_EGRESS_PORTS);
     for (const port of basePorts) {
-      assertPort(port, 'externalEgressPorts');
+      assertPort(port);
     }
     const webhookEgress = props.webhookEgress ?? [];
     this.gatewayExternalEgressPorts = sortedUnique([
@@ -107,8 +107,7 @@ export class OpenClawNetworkPolicies extends Construct {
     webhookEgress: readonly WebhookEgressRequirement[],
   ): k8s.KubeNetworkPolicy {
     const { namespace } = props;
-    const resolved: EndpointEgress[] = [];
-    const purposes = new Map<string, string>();
+    const resolved: { readonly purpose: string; readonly egress: EndpointEgress }[] = [];
     for (const endpoint of props.gatewayEndpoints) {
       try {
         const egress = resolveEndpointEgress(endpoint.url, {
@@ -117,8 +116,7 @@ export class OpenClawNetworkPolicies extends Construct {
           namespace,
           clusterDomain: props.clusterDomain,
         });
-        resolved.push(egress);
-        purposes.set(endpoint.url, endpoint.purpose);
+        resolved.push({ purpose: endpoint.purpose, egress });
       } catch (error) {
         this.problems.push(`${OPENCLAW_NETWORK_POLICY_NAME}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -128,14 +126,14 @@ export class OpenClawNetworkPolicies extends Construct {
 
     // In-cluster Services the gateway calls, one rule per Service (first-use order).
     const byService = new Map<string, { service: ClusterServiceEntry; ports: number[]; uses: string[] }>();
-    for (const item of resolved) {
+    for (const { purpose, egress: item } of resolved) {
       if (item.kind !== 'cluster-service') {
         continue;
       }
       const key = `${item.service.namespace}/${item.service.name}`;
       const group = byService.get(key) ?? { service: item.service, ports: [], uses: [] };
       group.ports.push(item.targetPort);
-      group.uses.push(`${purposes.get(item.url) ?? 'endpoint'} ${item.url}`);
+      group.uses.push(`${purpose} ${item.url}`);
       byService.set(key, group);
     }
     for (const { service, ports, uses } of byService.values()) {
@@ -151,11 +149,11 @@ export class OpenClawNetworkPolicies extends Construct {
     }
 
     // The internet on the open ports.
-    const external = resolved.filter((item): item is Extract<EndpointEgress, { kind: 'external' }> => item.kind === 'external');
+    const external = resolved.flatMap(({ purpose, egress: item }) => (item.kind === 'external' ? [{ purpose, ...item }] : []));
     for (const item of external) {
       if (!basePorts.includes(item.port)) {
         this.problems.push(
-          `${OPENCLAW_NETWORK_POLICY_NAME}: ${purposes.get(item.url) ?? 'endpoint'} "${item.url}" is on the internet at port ${item.port}, which the gateway may not open (open: ${basePorts.join(', ')}): serve it on an open port or add ${item.port} to network.externalEgressPorts in config/lolice.ts`,
+          `${OPENCLAW_NETWORK_POLICY_NAME}: ${item.purpose} "${item.url}" is on the internet at port ${item.port}, which the gateway may not open (open: ${basePorts.join(', ')}): serve it on an open port or add ${item.port} to network.externalEgressPorts in config/lolice.ts`,
         );
       }
     }
@@ -164,7 +162,7 @@ export class OpenClawNetworkPolicies extends Construct {
     );
     const coveredWebhooks = externalWebhooks.filter((r) => basePorts.includes(r.port));
     const alsoFor = [
-      ...external.map((item) => `${purposes.get(item.url) ?? 'endpoint'} ${item.url}`),
+      ...external.map((item) => `${item.purpose} ${item.url}`),
       ...coveredWebhooks.map((r) => `cron job "${r.jobName}" webhook to ${r.host}:${r.port}`),
     ];
     const internetWhy =
@@ -345,8 +343,10 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function assertPort(port: number, what: string): void {
+function assertPort(port: number): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`${what} contains ${String(port)}: expected TCP port numbers from 1 to 65535`);
+    throw new Error(
+      `externalEgressPorts contains ${String(port)}: expected TCP port numbers from 1 to 65535; fix network.externalEgressPorts in config/lolice.ts`,
+    );
   }
 }

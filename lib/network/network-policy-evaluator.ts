@@ -89,6 +89,9 @@ export interface NetworkPolicyEvaluatorOptions {
 
 type Direction = 'ingress' | 'egress';
 
+/** A {@link Peer} with its IP address parsed once per question. */
+type ResolvedPeer = { readonly ip: IpAddress } | { readonly pod: PodIdentity };
+
 type CompiledPeer =
   | { readonly kind: 'selector'; readonly podSelector?: LabelSelector; readonly namespaceSelector?: LabelSelector }
   | { readonly kind: 'ipBlock'; readonly cidr: IpCidr; readonly except: readonly IpCidr[] };
@@ -266,11 +269,12 @@ export class NetworkPolicyEvaluator {
         policies: [],
       };
     }
+    const resolved: ResolvedPeer = 'ip' in peer ? { ip: IpAddress.parse(peer.ip) } : peer;
     const matches: string[] = [];
     const allowing = new Set<string>();
     for (const policy of isolating) {
       (policy[direction] ?? []).forEach((rule, index) => {
-        if (this.ruleMatchesPeer(rule, policy, peer) && ruleMatchesPort(rule, port, protocol, destination)) {
+        if (this.ruleMatchesPeer(rule, policy, resolved) && ruleMatchesPort(rule, port, protocol, destination)) {
           matches.push(`${policy.id} ${direction}[${index}]`);
           allowing.add(policy.id);
         }
@@ -291,20 +295,17 @@ export class NetworkPolicyEvaluator {
     };
   }
 
-  private ruleMatchesPeer(rule: CompiledRule, policy: CompiledPolicy, peer: Peer): boolean {
+  private ruleMatchesPeer(rule: CompiledRule, policy: CompiledPolicy, peer: ResolvedPeer): boolean {
     if (rule.peers === undefined) {
       return true;
     }
     return rule.peers.some((candidate) => this.peerMatches(candidate, policy, peer));
   }
 
-  private peerMatches(candidate: CompiledPeer, policy: CompiledPolicy, peer: Peer): boolean {
+  private peerMatches(candidate: CompiledPeer, policy: CompiledPolicy, peer: ResolvedPeer): boolean {
     if ('ip' in peer) {
-      if (candidate.kind !== 'ipBlock') {
-        return false;
-      }
-      const ip = IpAddress.parse(peer.ip);
-      return candidate.cidr.contains(ip) && !candidate.except.some((excluded) => excluded.contains(ip));
+      const { ip } = peer;
+      return candidate.kind === 'ipBlock' && candidate.cidr.contains(ip) && !candidate.except.some((excluded) => excluded.contains(ip));
     }
     if (candidate.kind !== 'selector') {
       return false;

@@ -122,13 +122,22 @@ export interface NetworkPolicyManifest {
   readonly apiVersion: 'networking.k8s.io/v1';
   readonly kind: 'NetworkPolicy';
   readonly metadata: {
+    /** The policy name, unique in its namespace. */
     readonly name: string;
     /**
      * The namespace the policy lives in (and whose pods it selects).
      * @default - the evaluator's `defaultNamespace` option; an error if that is not set either
      */
     readonly namespace?: string;
+    /**
+     * Labels of the policy object (not used by the evaluator).
+     * @default {}
+     */
     readonly labels?: Readonly<Record<string, string>>;
+    /**
+     * Annotations of the policy object (not used by the evaluator).
+     * @default {}
+     */
     readonly annotations?: Readonly<Record<string, string>>;
   };
   readonly spec: NetworkPolicySpec;

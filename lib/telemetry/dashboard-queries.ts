@@ -31,7 +31,9 @@ export type DashboardPanelKind = 'timeseries' | 'stat';
 
 /** One panel as data. */
 export interface DashboardPanelSpec {
+  /** Panel title; unique across the dashboard. */
   readonly title: string;
+  /** Grafana panel type. */
   readonly kind: DashboardPanelKind;
   /** Grafana unit id: `short` (counts, tokens), `currencyUSD`, `ms`, `percentunit`, `cpm`. */
   readonly unit: string;
@@ -68,7 +70,9 @@ export interface DashboardPanelSpec {
 
 /** One row (section) of the dashboard. */
 export interface DashboardRowSpec {
+  /** Row (section) title. */
   readonly title: string;
+  /** The row's panels in display order. */
   readonly panels: readonly DashboardPanelSpec[];
 }
 

@@ -1,4 +1,5 @@
 import { parser } from '@grafana/lezer-logql';
+import { type GrafanaMacroSubstitution, substituteGrafanaMacrosWithOffsets } from './grafana-macros';
 import {
   ALLOY_STREAM_LABELS,
   CRON_RUN_KIND,
@@ -13,12 +14,15 @@ import { CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD, CRON_WEBHOOK_DELIVERY_FAILED } from
 export interface LogQLProblem {
   /** Character offset in the expression as given (before macro substitution). */
   readonly offset: number;
+  /** What is wrong, what was expected and how to fix it. */
   readonly message: string;
 }
 
 /** The outcome of {@link checkLogQL}. */
 export interface LogQLCheckResult {
+  /** Whether there are no problems. */
   readonly ok: boolean;
+  /** Every problem, in the order found. */
   readonly problems: readonly LogQLProblem[];
   /** Label names used in stream selectors, sorted and unique. */
   readonly streamLabels: readonly string[];
@@ -37,52 +41,13 @@ export interface LogQLCheckOptions {
 /** A node of the lezer syntax tree (typed without importing @lezer/common, which is not a direct dependency). */
 type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
 
-interface Substitution {
-  readonly text: string;
-  /** Maps an offset in `text` back to the original expression. */
-  readonly toOriginal: (offset: number) => number;
-}
-
-const DURATION_MACRO = /\[\s*\$(?:\{[A-Za-z_]\w*(?::[^}]*)?\}|[A-Za-z_]\w*)\s*\]/g;
-const VALUE_MACRO = /\$(?:\{[A-Za-z_]\w*(?::[^}]*)?\}|[A-Za-z_]\w*)/g;
-
 /**
- * Replaces Grafana macros and variables so that the LogQL parser accepts the expression: a macro
- * that is a whole range (`[$__auto]`, `[$__interval]`, `[${range}]`) becomes `[1m]`; any other
- * `$var`, `${var}` or `${var:format}` becomes `var`.
+ * Replaces Grafana macros and variables so that the LogQL parser accepts the expression
+ * (`substituteGrafanaMacrosWithOffsets` with its defaults: `[$__auto]` becomes `[1m]`, a variable
+ * inside a string `.*`), with a map from parser offsets back to the expression as written.
  */
-export function substituteLogQLMacros(expr: string): Substitution {
-  const replacements: Array<{ from: number; to: number; text: string }> = [];
-  const durations = new Set<number>();
-  for (const match of expr.matchAll(DURATION_MACRO)) {
-    replacements.push({ from: match.index, to: match.index + match[0].length, text: '[1m]' });
-    durations.add(match.index);
-  }
-  for (const match of expr.matchAll(VALUE_MACRO)) {
-    const inside = replacements.some((r) => durations.has(r.from) && match.index > r.from && match.index < r.to);
-    if (!inside) replacements.push({ from: match.index, to: match.index + match[0].length, text: 'var' });
-  }
-  replacements.sort((a, b) => a.from - b.from);
-  let text = '';
-  let cursor = 0;
-  const segments: Array<{ newFrom: number; newTo: number; from: number; to: number }> = [];
-  for (const r of replacements) {
-    text += expr.slice(cursor, r.from);
-    segments.push({ newFrom: text.length, newTo: text.length + r.text.length, from: r.from, to: r.to });
-    text += r.text;
-    cursor = r.to;
-  }
-  text += expr.slice(cursor);
-  const toOriginal = (offset: number): number => {
-    let delta = 0;
-    for (const s of segments) {
-      if (offset < s.newFrom) break;
-      if (offset < s.newTo) return s.from;
-      delta = s.to - s.newTo;
-    }
-    return offset + delta;
-  };
-  return { text, toOriginal };
+export function substituteLogQLMacros(expr: string): GrafanaMacroSubstitution {
+  return substituteGrafanaMacrosWithOffsets(expr);
 }
 
 function childText(node: SyntaxNode, name: string, text: string): string | undefined {
@@ -144,7 +109,8 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
       const values = knownValues[label];
       if (node.getChild('Eq') && valueNode !== null && values !== undefined) {
         const value = unquote(text.slice(valueNode.from, valueNode.to));
-        const fromVariable = expr.slice(toOriginal(valueNode.from), toOriginal(valueNode.to)).includes('$');
+        // a value that a macro substitution changed comes from a dashboard variable
+        const fromVariable = expr.slice(toOriginal(valueNode.from), toOriginal(valueNode.to)) !== text.slice(valueNode.from, valueNode.to);
         if (!values.includes(value) && !fromVariable) {
           problems.push({
             offset,

@@ -51,6 +51,7 @@ export const LOLICE_DATASOURCE_UIDS: DashboardDatasourceUids = {
 /** What a panel shows when a query returns nothing: never a number that looks healthy. */
 export const NO_DATA_TEXT = 'no data — run `npm run verify -- --prometheus URL`';
 
+/** Props of {@link buildOpenClawAppDashboard}. */
 export interface OpenClawAppDashboardProps {
   /** Names under the configured translation strategy (`metricNamer(settings)`). */
   readonly namer: MetricNamer;

@@ -1,8 +1,8 @@
 /**
- * PromQL for OpenClaw metrics: builders that take catalog objects (never typed names), Grafana
- * macro substitution, and {@link checkPromQL}, which parses a query with
+ * PromQL for OpenClaw metrics: builders that take catalog objects (never typed names) and
+ * {@link checkPromQL}, which parses a query with
  * `@prometheus-io/lezer-promql` and checks every metric and label name against the catalog under
- * the configured translation strategy.
+ * the configured translation strategy (Grafana macros substituted first, see `grafana-macros.ts`).
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
@@ -23,6 +23,9 @@ import {
   TARGET_INFO,
   TRANSLATION_STRATEGIES,
 } from './otlp-prometheus-naming';
+import { GRAFANA_VARIABLE_PLACEHOLDER_PREFIX, type GrafanaMacroValues, substituteGrafanaMacros } from './grafana-macros';
+
+export { type GrafanaMacroValues, substituteGrafanaMacros } from './grafana-macros';
 
 /** A query with a name for messages (panel title, alert name, ...). */
 export interface NamedQuery {
@@ -54,107 +57,6 @@ const BUILTIN_METRIC_LABELS: Readonly<Record<string, readonly string[]>> = {
   ALERTS_FOR_STATE: ['alertname', 'severity'],
   up: [],
 };
-
-/** Values Grafana macros are replaced with before parsing (and before running in tests). */
-export interface GrafanaMacroValues {
-  /**
-   * `$__rate_interval`.
-   * @default '5m'
-   */
-  readonly rateInterval?: string;
-  /**
-   * `$__interval`.
-   * @default '1m'
-   */
-  readonly interval?: string;
-  /**
-   * `$__range`.
-   * @default '1h'
-   */
-  readonly range?: string;
-  /**
-   * Values of dashboard variables (`$var`, `${var}`, `[[var]]`) by name.
-   * @default {} (inside strings a variable becomes `.*`, i.e. Grafana's "All" for `=~` matchers;
-   * inside `[...]` the rate interval; elsewhere a placeholder label name that the checks skip)
-   */
-  readonly variables?: Readonly<Record<string, string>>;
-}
-
-const VARIABLE_PLACEHOLDER_PREFIX = '__grafana_var_';
-
-function durationSeconds(duration: string): number {
-  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
-  let total = 0;
-  for (const match of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) {
-    total += Number(match[1]) * (units[match[2] as string] as number);
-  }
-  return total;
-}
-
-/**
- * Replaces Grafana macros and dashboard variables so the query parses and runs:
- * `$__rate_interval`, `$__interval`, `$__range` (and `_ms`/`_s` forms), `${var}`, `${var:fmt}`,
- * `$var`, `[[var]]`.
- */
-export function substituteGrafanaMacros(expr: string, values: GrafanaMacroValues = {}): string {
-  const rateInterval = values.rateInterval ?? '5m';
-  const interval = values.interval ?? '1m';
-  const range = values.range ?? '1h';
-  const macros: Record<string, string> = {
-    __rate_interval: rateInterval,
-    __interval: interval,
-    __interval_ms: String(Math.round(durationSeconds(interval) * 1000)),
-    __range: range,
-    __range_s: String(Math.round(durationSeconds(range))),
-    __range_ms: String(Math.round(durationSeconds(range) * 1000)),
-  };
-  const context = contextByOffset(expr);
-  return expr.replace(
-    /\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\]|\$(\w+)/g,
-    (whole: string, braced: string | undefined, bracketed: string | undefined, bare: string | undefined, offset: number) => {
-      const name = braced ?? bracketed ?? bare ?? '';
-      const macro = macros[name];
-      if (macro !== undefined) return macro;
-      const value = values.variables?.[name];
-      if (value !== undefined) return value;
-      const where = context[offset];
-      if (/^\d+$/.test(name)) return whole; // `$1` in label_replace is not a Grafana variable
-      if (where === 'string') return '.*';
-      if (where === 'range') return rateInterval;
-      return `${VARIABLE_PLACEHOLDER_PREFIX}${name}`;
-    },
-  );
-}
-
-type OffsetContext = 'string' | 'range' | 'code';
-
-function contextByOffset(expr: string): OffsetContext[] {
-  const result: OffsetContext[] = [];
-  let quote: string | undefined;
-  let rangeDepth = 0;
-  for (let index = 0; index < expr.length; index++) {
-    const char = expr[index] as string;
-    if (quote !== undefined) {
-      result.push('string');
-      if (char === '\\' && quote !== '`') {
-        result.push('string');
-        index++;
-      } else if (char === quote) {
-        quote = undefined;
-      }
-      continue;
-    }
-    if (char === '"' || char === "'" || char === '`') {
-      quote = char;
-      result.push('string');
-      continue;
-    }
-    if (char === '[' && expr[index + 1] !== '[') rangeDepth++;
-    if (char === ']' && rangeDepth > 0 && expr[index - 1] !== ']') rangeDepth--;
-    result.push(rangeDepth > 0 ? 'range' : 'code');
-  }
-  return result;
-}
 
 /** A label matcher for the builders; `label` is an attribute key from `ATTR` or a built-in label. */
 export interface LabelMatcher {
@@ -378,6 +280,21 @@ interface Vocabulary {
   readonly neverRecorded: ReadonlyMap<string, string>;
   /** name under another strategy → { strategy, expected name }. */
   readonly otherSpellings: ReadonlyMap<string, { strategy: string; expected: string }>;
+  /** Series names that can be recorded (the candidates for "closest known name"). */
+  readonly knownMetrics: readonly string[];
+}
+
+/** Vocabularies without extra labels, one per namer: the dashboard checks dozens of queries with one namer. */
+const VOCABULARY_BY_NAMER = new WeakMap<MetricNamer, Vocabulary>();
+
+function vocabularyFor(namer: MetricNamer, extraLabels: readonly string[]): Vocabulary {
+  if (extraLabels.length > 0) return buildVocabulary(namer, extraLabels);
+  let vocabulary = VOCABULARY_BY_NAMER.get(namer);
+  if (vocabulary === undefined) {
+    vocabulary = buildVocabulary(namer, []);
+    VOCABULARY_BY_NAMER.set(namer, vocabulary);
+  }
+  return vocabulary;
 }
 
 function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vocabulary {
@@ -418,7 +335,8 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
     labels.forEach((l) => allLabels.add(l));
     seriesLabels.set(name, new Set([...BUILTIN_LABELS, ...extraLabels, ...labels]));
   }
-  return { seriesLabels, allLabels, neverRecorded, otherSpellings };
+  const knownMetrics = [...seriesLabels.keys()].filter((n) => !neverRecorded.has(n));
+  return { seriesLabels, allLabels, neverRecorded, otherSpellings, knownMetrics };
 }
 
 function childrenOf(node: SyntaxNode): SyntaxNode[] {
@@ -440,7 +358,7 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
   const errors: string[] = [];
   const metricNames = new Set<string>();
   const labelNames = new Set<string>();
-  const vocabulary = buildVocabulary(namer, options.extraLabels ?? []);
+  const vocabulary = vocabularyFor(namer, options.extraLabels ?? []);
   const introduced = new Set<string>();
   const text = (node: SyntaxNode): string => checkedExpr.slice(node.from, node.to);
 
@@ -531,12 +449,11 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
     },
   });
 
-  const skip = (label: string): boolean => label.startsWith(VARIABLE_PLACEHOLDER_PREFIX) || introduced.has(label);
-  const knownMetrics = [...vocabulary.seriesLabels.keys()].filter((n) => !vocabulary.neverRecorded.has(n));
+  const skip = (label: string): boolean => label.startsWith(GRAFANA_VARIABLE_PLACEHOLDER_PREFIX) || introduced.has(label);
   for (const { metric, labels } of selectorChecks) {
     labels.forEach((l) => labelNames.add(l));
     let allowed: ReadonlySet<string> = vocabulary.allLabels;
-    if (metric !== undefined && !metric.startsWith(VARIABLE_PLACEHOLDER_PREFIX)) {
+    if (metric !== undefined && !metric.startsWith(GRAFANA_VARIABLE_PLACEHOLDER_PREFIX)) {
       metricNames.add(metric);
       const never = vocabulary.neverRecorded.get(metric);
       const other = vocabulary.otherSpellings.get(metric);
@@ -546,7 +463,7 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
       } else if (known === undefined) {
         const hint =
           other === undefined
-            ? `closest known name: "${closestName(metric, knownMetrics) ?? ''}"`
+            ? `closest known name: "${closestName(metric, vocabulary.knownMetrics) ?? ''}"`
             : `that is the ${other.strategy} spelling; under ${namer.strategy} the name is "${other.expected}"`;
         errors.push(`${where}: unknown metric "${metric}" under ${namer.strategy} (${hint}); build names with the namer from metricNamer(settings)`);
       }
@@ -571,7 +488,7 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
     name,
     checkedExpr,
     metricNames: [...metricNames].sort(),
-    labelNames: [...labelNames].filter((l) => !l.startsWith(VARIABLE_PLACEHOLDER_PREFIX)).sort(),
+    labelNames: [...labelNames].filter((l) => !l.startsWith(GRAFANA_VARIABLE_PLACEHOLDER_PREFIX)).sort(),
     errors,
   };
 }

@@ -1,0 +1,18 @@
+/**
+ * Prometheus/LogQL duration strings (`5m`, `1h30m`, `500ms`, `7d`) in seconds: the one parser the
+ * Grafana macro substitution, the alert thresholds and the alert lookbacks share.
+ */
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+
+/**
+ * Seconds of a Prometheus duration such as `1h30m`. Parts it does not understand count as 0, so
+ * validate the format first where that matters (e.g. with `/^(?:\d+(?:ms|s|m|h|d|w|y))+$/`).
+ */
+export function durationToSeconds(duration: string): number {
+  let total = 0;
+  for (const match of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) {
+    total += Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number);
+  }
+  return total;
+}
