@@ -3,7 +3,7 @@ import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
 import { OpenClawSsmStack } from './arch/openclaw-ssm-stack';
 import type { AlertRule } from './alerting/alert-rule';
-import { attachAlertingDetailed, AttachedAlerting } from './lolice/attach-alerting';
+import { attachAlerting, AttachedAlerting } from './lolice/attach-alerting';
 import { attachNetworkAndCron, NetworkAndCron } from './lolice/attach-network-and-cron';
 import { AttachedTelemetry, attachTelemetry } from './lolice/attach-telemetry';
 import { GraphInvariants } from './lolice/graph-invariants';
@@ -117,7 +117,7 @@ export class OpenClawOpsApp {
     // Dashboard (with the Loki cron rows), its provisioning and the Prometheus OTLP receiver (issue 4).
     this.telemetry = attachTelemetry(this);
     // Alerts through Grafana-managed alerting, the PrometheusRule, the run-log shipper (issue 5).
-    this.alerting = attachAlertingDetailed(this);
+    this.alerting = attachAlerting(this);
   }
 
   /** Every PromQL expression the project emits (dashboard and alerts), for `verify`. */

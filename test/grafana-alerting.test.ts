@@ -6,7 +6,7 @@ import * as YAML from 'yaml';
 import { resolveAlertingConfig } from '../lib/alerting/alerting-config';
 import { grafanaAlertProvisioningFile, grafanaRuleUid } from '../lib/alerting/grafana-alert-provisioning';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../lib/alerting/openclaw-alert-rules';
-import { ALERTING_CONSTRUCT_ID, attachAlertingDetailed, OPENCLAW_RULES_PATH } from '../lib/lolice/attach-alerting';
+import { ALERTING_CONSTRUCT_ID, attachAlerting, OPENCLAW_RULES_PATH } from '../lib/lolice/attach-alerting';
 import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { buildApp, configVariant, parseYamlDocuments } from './support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from './support/validate-model';
@@ -16,7 +16,7 @@ const COMPONENT = 'argoproj/prometheus-operator/components/openclaw-alerting';
 function render(config = configVariant(() => undefined)): ReadonlyMap<string, string> {
   const app = buildApp(config);
   // until the app's constructor calls attachAlerting itself
-  if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) === undefined) attachAlertingDetailed(app);
+  if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) === undefined) attachAlerting(app);
   return app.renderLolice();
 }
 
@@ -97,8 +97,8 @@ describe('Grafana alert provisioning', () => {
 
   it('fails when attachAlerting runs twice on one app', () => {
     const app = buildApp();
-    if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) === undefined) attachAlertingDetailed(app);
-    expect(() => attachAlertingDetailed(app)).toThrow(/call attachAlerting once per app/);
+    if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) === undefined) attachAlerting(app);
+    expect(() => attachAlerting(app)).toThrow(/call attachAlerting once per app/);
   });
 
   it('builds with kubectl kustomize onto a Grafana Deployment: projected volume at the provisioning dir, restart digest', () => {

@@ -33,16 +33,11 @@ export interface AttachedAlerting {
 }
 
 /**
- * Adds the alerts to `app` (call once, from the app's constructor). Datasource UIDs default to
- * `config.telemetry.datasources`, then to lolice's; names follow `config.telemetry.prometheus`.
- * Every expression is checked here: a bad query fails synth.
+ * Adds the alerts to `app` (called once, from the app's constructor) and returns what it added.
+ * Datasource UIDs default to `config.telemetry.datasources`, then to lolice's; names follow
+ * `config.telemetry.prometheus`.
  */
-export function attachAlerting(app: OpenClawOpsApp): void {
-  attachAlertingDetailed(app);
-}
-
-/** {@link attachAlerting}, returning what it added (for tests and callers that need the objects). */
-export function attachAlertingDetailed(app: OpenClawOpsApp): AttachedAlerting {
+export function attachAlerting(app: OpenClawOpsApp): AttachedAlerting {
   if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) !== undefined) {
     throw new Error('attachAlerting: the lolice app already has the openclaw alerts: call attachAlerting once per app');
   }

@@ -36,11 +36,10 @@ export const RUN_LOG_SHIPPER_SCRIPT_PATH = '/opt/run-log-shipper/run-log-shipper
 export const RUN_LOG_SHIPPER_COMMAND: readonly string[] = ['node', RUN_LOG_SHIPPER_SCRIPT_PATH];
 
 /**
- * Environment variables the shipper reads, with the values meant for lolice.
+ * Environment variables the shipper reads, with the values meant for lolice. `STATE_FILE` is not
+ * here: the sidecar construct sets it to its own state mount (PVC subPath or emptyDir).
  *
  * - `RUN_LOG_DIR`: the cron run logs on PVC `data` (mounted at `/home/node/.openclaw`, no subPath).
- * - `STATE_FILE`: on the PVC so that a pod replacement (strategy `Recreate`) does not re-ship
- *   every record still on disk; an emptyDir survives container restarts only.
  * - `GATEWAY_LOG_DIR`: the gateway's daily JSON file log directory; needs an emptyDir mounted at
  *   this path in both the `openclaw` and the shipper container (the cron webhook warnings are
  *   written there only, never to stdout). Leave it out to ship run logs only.
@@ -50,7 +49,6 @@ export const RUN_LOG_SHIPPER_ENV: Readonly<Record<string, string>> = {
   GATEWAY_LOG_DIR: '/tmp/openclaw',
   POLL_INTERVAL_MS: '2000',
   RUN_LOG_DIR: '/home/node/.openclaw/cron/runs',
-  STATE_FILE: '/home/node/.openclaw/cron/run-log-shipper.state.json',
 };
 
 /** The `kind` field of a shipped run-log record. */

@@ -32,7 +32,7 @@ export interface VerifyCliOptions {
 
 /** Usage text. */
 export const VERIFY_USAGE =
-  'usage: npx tsx scripts/verify.ts --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]\n';
+  'usage: npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]\n';
 
 function parseDuration(value: string): number | undefined {
   const match = /^(\d+)(s|m|h|d)$/.exec(value);
