@@ -349,3 +349,10 @@ describe('refIdFor', () => {
     expect([0, 1, 25, 26, 27].map(refIdFor)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
   });
 });
+
+describe('openclaw app dashboard | grafana compatibility', () => {
+  test('uses the schema version of lolice dashboards, which Grafana 12.1 migrates forward', () => {
+    const dashboard = buildOpenClawAppDashboard({ namer: metricNamer() });
+    expect(dashboard.model.schemaVersion).toBe(39);
+  });
+});

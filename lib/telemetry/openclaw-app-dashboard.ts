@@ -88,6 +88,9 @@ export interface OpenClawAppDashboard {
   readonly model: Dashboard;
 }
 
+/** The dashboard schema version lolice's dashboards use (Grafana 12.1 migrates it forward on load). */
+export const LOLICE_DASHBOARD_SCHEMA_VERSION = 39;
+
 const GRID_WIDTH = 24;
 const PANEL_HEIGHT = 8;
 const STAT_HEIGHT = 8;
@@ -314,7 +317,10 @@ export function buildOpenClawAppDashboard(props: OpenClawAppDashboardProps): Ope
     }
     y += rowHeight;
   }
-  return { rows, queries, model: dashboard.build() };
+  // The SDK stamps schemaVersion 42 (Grafana ≥ 12.2); lolice runs Grafana 12.1 and its dashboards
+  // use 39. Grafana migrates older schema versions forward on load, never newer ones back.
+  const model: Dashboard = { ...dashboard.build(), schemaVersion: LOLICE_DASHBOARD_SCHEMA_VERSION };
+  return { rows, queries, model };
 }
 
 /** Returns a copy of a JSON value with object keys sorted (arrays keep their order). */
