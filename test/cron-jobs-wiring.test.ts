@@ -211,10 +211,17 @@ describe('determinism and secrets', () => {
     }
   });
 
-  test('fails synth when a webhook URL carries a credential in its query', () => {
+  test('fails synth when a webhook URL carries a credential in its query (reported once)', () => {
     const leaky = { ...dailyUsageReportWebhookJob('https://cron-receiver.b0xp.io/openclaw/cron?token=abc&source=openclaw'), name: 'Leaky' };
+    let message = '';
+    try {
+      renderWithNetworkAndCron(withJobs([leaky]));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.match(/look like credentials/g)).toHaveLength(1);
     expect(() => renderWithNetworkAndCron(withJobs([leaky]))).toThrow(
-      /cron job "Leaky": delivery\.to carries the query parameter\(s\) token, which look like a credential: the URL is written to cron-jobs\.json in git/,
+      /cron job "Leaky": delivery\.to carries query parameter\(s\) "token" that look like credentials: they would be stored in cron-jobs\.json/,
     );
   });
 });

@@ -61,7 +61,7 @@ export interface CronValidationResult {
 /** OpenClaw's default stagger window for recurring top-of-hour expressions (`DEFAULT_TOP_OF_HOUR_STAGGER_MS`). */
 export const DEFAULT_TOP_OF_HOUR_STAGGER_MS = 300_000;
 
-const SECRET_QUERY_PARAM = /token|secret|password|passwd|api[-_]?key|signature|^sig$|^key$/i;
+const SECRET_QUERY_PARAM = /token|secret|password|passwd|api[-_]?key|signature|^sig$|^key$|^auth$|authorization/i;
 const DISCORD_TARGET = /^(channel|user):\d+$/;
 const DISCORD_WEBHOOK_HOSTS: readonly string[] = [
   'discord.com',

@@ -24,7 +24,6 @@ export const CRON_JOBS_DOCUMENT_FILE = 'cron-jobs.json';
 export const APPLY_CRON_JOBS_SCRIPT_FILE = 'apply-cron-jobs.sh';
 
 /** Query parameter names that usually carry a credential. */
-const CREDENTIAL_QUERY_PARAMETER = /(token|secret|key|sig|signature|password|passwd|auth)/i;
 
 /** Props of {@link CronJobsDelivery}. */
 export interface CronJobsDeliveryProps {
@@ -74,7 +73,7 @@ export class CronJobsDelivery extends Construct {
     const directory = (props.directory ?? DEFAULT_CRON_JOBS_DIRECTORY).replace(/\/+$/, '');
     this.jobs = props.jobs;
     const result = validateCronJobs(props.jobs, props.context);
-    this.errors = [...result.errors, ...credentialInUrlErrors(props.jobs)];
+    this.errors = [...result.errors];
     this.egressRequirements = result.egressRequirements;
 
     const defaults = props.defaultExternalEgressPorts ?? DEFAULT_EXTERNAL_EGRESS_PORTS;
@@ -122,28 +121,6 @@ export class CronJobsDelivery extends Construct {
   }
 }
 
-/** A webhook URL with a credential-looking query parameter would put that credential in git. */
-function credentialInUrlErrors(jobs: readonly CronJobDeclaration[]): string[] {
-  const errors: string[] = [];
-  for (const job of jobs) {
-    if (job.delivery?.mode !== 'webhook' || typeof job.delivery.to !== 'string') {
-      continue;
-    }
-    let url: URL;
-    try {
-      url = new URL(job.delivery.to.trim());
-    } catch {
-      continue; // validateCronJobs reports it
-    }
-    const names = [...new Set([...url.searchParams.keys()].filter((name) => CREDENTIAL_QUERY_PARAMETER.test(name)))].sort();
-    if (names.length > 0) {
-      errors.push(
-        `cron job "${job.name}": delivery.to carries the query parameter(s) ${names.join(', ')}, which look like a credential: the URL is written to ${CRON_JOBS_DOCUMENT_FILE} in git and to OpenClaw's jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
-      );
-    }
-  }
-  return errors;
-}
 
 /** Puts the command and the notes into the script header, after the generated comment block. */
 function withNotes(script: string, notes: readonly string[], command: string): string {
