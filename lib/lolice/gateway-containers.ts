@@ -1,3 +1,11 @@
+/**
+ * The containers and volumes of the gateway pod as lolice runs them (lolice-arch.md §1.4).
+ *
+ * RECONSTRUCTED: the facts describe what each init container and sidecar script does, not its
+ * exact text; the shell scripts below do exactly that. Images, users, capabilities, resources,
+ * ports, probes, mounts and volumes are as the facts state them. Compare the scripts once with
+ * lolice's deployment-openclaw.yaml.
+ */
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import type { ImageReference } from '../openclaw-ops-config';
