@@ -3,12 +3,11 @@
  * holding synthetic OpenClaw series named exactly as the catalog and the configured translation
  * strategy say Prometheus stores them (one Prometheus for the whole file).
  */
-import type { DashboardRowSpec } from '../lib/telemetry/dashboard-queries';
-import { METRICS } from '../lib/telemetry/metric-catalog';
 import { buildOpenClawAppDashboard, DashboardQueryRef } from '../lib/telemetry/openclaw-app-dashboard';
 import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { NamedQuery, substituteGrafanaMacros } from '../lib/telemetry/promql';
 import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from './support/prometheus-harness';
+import { handWrittenTokensRow } from './support/hand-written-row';
 import { buildApp } from './support/openclaw-ops-harness';
 import { syntheticOpenMetrics } from './support/synthetic-series';
 
@@ -57,19 +56,7 @@ describe('openclaw app dashboard against a real Prometheus', () => {
   });
 
   test('fails for a panel that names openclaw_tokens without _total (the name Prometheus never stores)', async () => {
-    const guessed: DashboardRowSpec = {
-      title: 'Hand written',
-      panels: [
-        {
-          title: 'Guessed tokens',
-          kind: 'timeseries',
-          unit: 'short',
-          sources: [METRICS.tokens],
-          note: 'typed by hand',
-          targets: [{ expr: 'sum(increase(openclaw_tokens[$__rate_interval]))', legend: 'tokens' }],
-        },
-      ],
-    };
+    const guessed = handWrittenTokensRow();
     const dashboard = buildOpenClawAppDashboard({ namer, extraRows: [guessed] });
     await expect(assertQueriesReturnData(harness, named(dashboard.queries))).rejects.toThrow(
       /1 of 25 queries returned no data.*\nquery "Hand written \/ Guessed tokens \/ A" returned no data/,

@@ -3,6 +3,7 @@
  * datasources, descriptions, and that every query names only what the catalog says Prometheus
  * stores under the configured translation strategy.
  */
+import { handWrittenTokensRow } from './support/hand-written-row';
 import type { DashboardRowSpec } from '../lib/telemetry/dashboard-queries';
 import { cronRunsByStatusQuery } from '../lib/telemetry/logql';
 import { ALL_METRICS, METRICS, RECORDABLE_METRICS } from '../lib/telemetry/metric-catalog';
@@ -255,19 +256,7 @@ describe('openclaw app dashboard | names come from the catalog', () => {
   });
 
   test('fails when a panel names openclaw_tokens without _total, naming the panel and the fix', () => {
-    const broken: DashboardRowSpec = {
-      title: 'Hand written',
-      panels: [
-        {
-          title: 'Guessed tokens',
-          kind: 'timeseries',
-          unit: 'short',
-          sources: [METRICS.tokens],
-          note: 'typed by hand',
-          targets: [{ expr: 'sum(rate(openclaw_tokens[$__rate_interval]))', legend: 'tokens' }],
-        },
-      ],
-    };
+    const broken = handWrittenTokensRow({ expr: 'sum(rate(openclaw_tokens[$__rate_interval]))' });
     const problems = checkDashboardRows([...dashboard.rows, broken], namer);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/row "Hand written" panel "Guessed tokens" query A/);

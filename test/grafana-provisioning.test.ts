@@ -3,6 +3,7 @@
  * validation, synth-time failures, and `kubectl kustomize` over an offline mirror of lolice's
  * kustomization (test/fixtures/lolice-prometheus-operator) with the component added.
  */
+import { handWrittenTokensRow } from './support/hand-written-row';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -143,21 +144,7 @@ describe('grafana dashboard provisioning | generated files', () => {
 describe('grafana dashboard provisioning | synth failures', () => {
   test('fails synth when an extra dashboard row names openclaw_tokens without _total', () => {
     const telemetry: TelemetryConfig = {
-      extraDashboardRows: [
-        {
-          title: 'Cron Jobs',
-          panels: [
-            {
-              title: 'Tokens typed by hand',
-              kind: 'timeseries',
-              unit: 'short',
-              sources: [METRICS.tokens],
-              note: 'n',
-              targets: [{ expr: 'sum(increase(openclaw_tokens[$__rate_interval]))', legend: 'tokens' }],
-            },
-          ],
-        },
-      ],
+      extraDashboardRows: [handWrittenTokensRow({ rowTitle: 'Cron Jobs', panelTitle: 'Tokens typed by hand' })],
     };
     // The draft's types are mutable copies; the rows are plain data, so assign them as they are.
     const config = configVariant((draft) => Object.assign(draft, { telemetry }));
