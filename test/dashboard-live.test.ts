@@ -6,23 +6,18 @@
 import { buildOpenClawAppDashboard, DashboardQueryRef } from '../lib/telemetry/openclaw-app-dashboard';
 import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { NamedQuery, substituteGrafanaMacros } from '../lib/telemetry/promql';
-import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from './support/prometheus-harness';
+import { assertQueriesReturnData, PrometheusHarness, startSyntheticOpenClawPrometheus } from './support/prometheus-harness';
 import { handWrittenTokensRow } from './support/hand-written-row';
 import { buildApp } from './support/openclaw-ops-harness';
-import { syntheticOpenMetrics } from './support/synthetic-series';
 
 const namer = metricNamer();
-const evalTime = Math.floor(Date.now() / 1000 / 30) * 30;
 let harness: PrometheusHarness;
 
 const named = (queries: readonly DashboardQueryRef[]): NamedQuery[] =>
   queries.map((q) => ({ name: `${q.row} / ${q.panel} / ${q.refId}`, expr: q.expr }));
 
 beforeAll(async () => {
-  harness = await startPrometheusHarness({
-    openMetrics: syntheticOpenMetrics([{ namer }], { endSeconds: evalTime }),
-    evalTime,
-  });
+  harness = await startSyntheticOpenClawPrometheus(namer);
 });
 
 afterAll(async () => {

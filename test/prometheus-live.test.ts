@@ -1,20 +1,15 @@
 import { ATTR, METRICS, RECORDABLE_METRICS } from '../lib/telemetry/metric-catalog';
 import { metricNamer } from '../lib/telemetry/prometheus-otlp-settings';
 import { assertPromQL, createQueryBuilder, NamedQuery } from '../lib/telemetry/promql';
-import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from './support/prometheus-harness';
-import { syntheticOpenMetrics } from './support/synthetic-series';
+import { assertQueriesReturnData, PrometheusHarness, startSyntheticOpenClawPrometheus } from './support/prometheus-harness';
 
 const namer = metricNamer();
 const q = createQueryBuilder(namer);
-const evalTime = Math.floor(Date.now() / 1000 / 30) * 30;
 let harness: PrometheusHarness;
 const leValue = (le: string | undefined): number => (le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le));
 
 beforeAll(async () => {
-  harness = await startPrometheusHarness({
-    openMetrics: syntheticOpenMetrics([{ namer }], { endSeconds: evalTime }),
-    evalTime,
-  });
+  harness = await startSyntheticOpenClawPrometheus(namer);
 });
 
 afterAll(async () => {

@@ -11,7 +11,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { MetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
 import { GrafanaMacroValues, NamedQuery, substituteGrafanaMacros } from '../../lib/telemetry/promql';
+import { syntheticOpenMetrics } from './synthetic-series';
 
 /** One series of an instant-query result. */
 export interface InstantSample {
@@ -226,4 +228,13 @@ export async function assertQueriesReturnData(
       `${problems.length} of ${queries.length} queries returned no data against synthetic OpenClaw series; check names with checkPromQL and the namer:\n${problems.join('\n')}`,
     );
   }
+}
+
+/**
+ * A Prometheus holding every recordable OpenClaw series as lolice's Prometheus would store them
+ * under `namer`, ending at the current 30 s step (the common case of the live tests).
+ */
+export function startSyntheticOpenClawPrometheus(namer: MetricNamer): Promise<PrometheusHarness> {
+  const evalTime = Math.floor(Date.now() / 1000 / 30) * 30;
+  return startPrometheusHarness({ openMetrics: syntheticOpenMetrics([{ namer }], { endSeconds: evalTime }), evalTime });
 }
