@@ -8,10 +8,10 @@
  * lolice's `argoproj/openclaw/configmap-openclaw.yaml` once and correct them here.
  */
 import type { OpenClawConfigDocument } from '../lib/openclaw/config-document';
-import type { OpenClawOpsConfig } from '../lib/openclaw-ops-config';
+import type { OpenClawOpsConfig } from '../lib/config/openclaw-ops-config';
 import { SecretDeclaration, SecretValueOwner } from '../lib/secrets/secret-declaration';
 import { dailyUsageReportDiscordJob, dailyUsageReportWebhookJob } from '../lib/cron/usage-report-jobs';
-import { LOLICE_CLUSTER_SERVICES } from '../lib/lolice/network-peers';
+import { LOLICE_CLUSTER_SERVICES } from '../lib/network/network-peers';
 
 const SSM_PREFIX = '/lolice/openclaw/';
 const OPENCLAW_CREDENTIALS = 'openclaw-credentials';

@@ -1,21 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
-import { OpenClawSsmStack } from './arch/openclaw-ssm-stack';
-import type { AlertRule } from './alerting/alert-rule';
-import { attachAlerting, AttachedAlerting } from './lolice/attach-alerting';
-import { attachNetworkAndCron, NetworkAndCron } from './lolice/attach-network-and-cron';
-import { AttachedTelemetry, attachTelemetry } from './lolice/attach-telemetry';
-import { GraphInvariants } from './lolice/graph-invariants';
-import { OpenClawConfigMap } from './lolice/openclaw-config-map';
-import { OpenClawExternalSecret } from './lolice/openclaw-external-secret';
-import { OpenClawGatewayDeployment, SecretEnvVar } from './lolice/openclaw-gateway-deployment';
+import { OpenClawSsmStack } from './ssm/openclaw-ssm-stack';
+import type { AlertRule } from './observability/alerting/alert-rule';
+import { attachAlerting, AttachedAlerting } from './observability/alerting/attach-alerting';
+import { attachNetworkAndCron, NetworkAndCron } from './network/attach-network-and-cron';
+import { AttachedTelemetry, attachTelemetry } from './observability/dashboard/attach-telemetry';
+import { GraphInvariants } from './gitops/graph-invariants';
+import { OpenClawConfigMap } from './openclaw/openclaw-config-map';
+import { OpenClawExternalSecret } from './secrets/openclaw-external-secret';
+import { OpenClawGatewayDeployment, SecretEnvVar } from './gateway/openclaw-gateway-deployment';
 import { OpenClawVersion } from './openclaw/openclaw-version';
 import { validateOpenClawConfig } from './openclaw/validate-config';
-import type { OpenClawOpsConfig } from './openclaw-ops-config';
-import { GitOpsFileChart } from './output/gitops-file-chart';
-import { renderLoliceTree, RenderedTree } from './output/lolice-tree';
-import type { NamedQuery } from './telemetry/promql';
+import type { OpenClawOpsConfig } from './config/openclaw-ops-config';
+import { GitOpsFileChart } from './gitops/gitops-file-chart';
+import { renderLoliceTree, RenderedTree } from './gitops/lolice-tree';
+import type { NamedQuery } from './query/promql';
 
 export interface OpenClawOpsAppProps {
   /** The model of the deployment. */

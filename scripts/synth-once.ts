@@ -13,7 +13,7 @@ const t0 = performance.now();
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { loliceConfig } = require('../config/lolice') as typeof import('../config/lolice');
 const { OpenClawOpsApp } = require('../lib/openclaw-ops-app') as typeof import('../lib/openclaw-ops-app');
-const { writeTree } = require('../lib/output/lolice-tree') as typeof import('../lib/output/lolice-tree');
+const { writeTree } = require('../lib/gitops/lolice-tree') as typeof import('../lib/gitops/lolice-tree');
 /* eslint-enable @typescript-eslint/no-require-imports */
 const t1 = performance.now();
 const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: terraformOut });

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { attachNetworkAndCron, NETWORK_POLICY_FILE, type NetworkAndCron } from '../../lib/lolice/attach-network-and-cron';
-import { NetworkPolicyEvaluator, type NamespaceIdentity, type PodIdentity } from '../../lib/network/network-policy-evaluator';
+import { attachNetworkAndCron, NETWORK_POLICY_FILE, type NetworkAndCron } from '../../lib/network/attach-network-and-cron';
+import { NetworkPolicyEvaluator, type NamespaceIdentity, type PodIdentity } from './network-policy-evaluator';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
-import type { OpenClawOpsConfig } from '../../lib/openclaw-ops-config';
+import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 
 /** A rendered app: the file tree and what the wiring created. */
 export interface RenderedLolice {

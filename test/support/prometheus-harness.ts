@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { MetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
-import { GrafanaMacroValues, NamedQuery, substituteGrafanaMacros } from '../../lib/telemetry/promql';
+import type { MetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
+import { GrafanaMacroValues, NamedQuery, substituteGrafanaMacros } from '../../lib/query/promql';
 import { syntheticOpenMetrics } from './synthetic-series';
 
 /** One series of an instant-query result. */

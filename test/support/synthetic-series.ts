@@ -12,8 +12,8 @@ import {
   OpenClawMetric,
   OTEL_SDK_DEFAULT_HISTOGRAM_BOUNDS,
   RECORDABLE_METRICS,
-} from '../../lib/telemetry/metric-catalog';
-import { isLegacyLabelName, isLegacyMetricName, MetricNamer, resourceLabels, TARGET_INFO } from '../../lib/telemetry/otlp-prometheus-naming';
+} from '../../lib/observability/metrics/metric-catalog';
+import { isLegacyLabelName, isLegacyMetricName, MetricNamer, resourceLabels, TARGET_INFO } from '../../lib/observability/metrics/otlp-prometheus-naming';
 
 /** The resource the synthetic OpenClaw reports (service.name from OpenClaw, the rest from SDK detectors). */
 export const SYNTHETIC_RESOURCE: Readonly<Record<string, string>> = {

@@ -1,0 +1,95 @@
+import type { AlertingConfig } from '../observability/alerting/alerting-config';
+import type { CronJobDeclaration } from '../cron/cron-job-declaration';
+import type { TelemetryConfig } from '../observability/dashboard/attach-telemetry';
+import type { GatewayNetworkConfig } from '../network/network-peers';
+import type { OpenClawConfigDocument } from '../openclaw/config-document';
+import type { ExternalSecretDeclaration, LiteralEnvVar, SecretDeclaration } from '../secrets/secret-declaration';
+
+/**
+ * Where a container image comes from. Argo CD Image Updater overrides the tag in lolice
+ * (`.argocd-source-openclaw.yaml`), so the tag here is only what the manifest says.
+ */
+export interface ImageReference {
+  readonly repository: string;
+  readonly tag: string;
+}
+
+/**
+ * The S3 backend of the arch stack.
+ */
+export interface TerraformBackendConfig {
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
+}
+
+/**
+ * Settings of the arch (Terraform) side.
+ */
+export interface ArchConfig {
+  /** cdktf stack id; the Terraform JSON lands in `cdktf.out/stacks/<stackName>/cdk.tf.json`. */
+  readonly stackName: string;
+  /** AWS region of the SSM parameters. */
+  readonly region: string;
+  readonly backend: TerraformBackendConfig;
+  /**
+   * Backend keys that belong to other states and must never be reused (e.g. arch's own
+   * `terraform/aws/openclaw` working directory).
+   */
+  readonly reservedStateKeyPrefixes: readonly string[];
+  /**
+   * Tags on every generated SSM parameter.
+   *
+   * @default - none (arch's existing parameters carry none)
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The whole model of the OpenClaw deployment: one value both repos are synthesized from.
+ */
+export interface OpenClawOpsConfig {
+  /** The OpenClaw release the image is built from (e.g. `2026.2.19`); version-specific rules follow it. */
+  readonly openclawVersion: string;
+  /** Kubernetes namespace of the gateway. */
+  readonly namespace: string;
+  /** The OpenClaw image (gateway, init containers, config-manager). */
+  readonly image: ImageReference;
+  /** Every SSM parameter name must start with this prefix, e.g. `/lolice/openclaw/`. */
+  readonly ssmPrefix: string;
+  /** The ESO store all ExternalSecrets read from. */
+  readonly secretStore: { readonly kind: 'ClusterSecretStore' | 'SecretStore'; readonly name: string };
+  /** How often ESO re-reads SSM. */
+  readonly externalSecretRefreshInterval: string;
+  /** The ExternalSecrets generated for lolice. */
+  readonly externalSecrets: readonly ExternalSecretDeclaration[];
+  /** Every secret key, declared once. */
+  readonly secrets: readonly SecretDeclaration[];
+  /** Literal (non-secret) env vars of container `openclaw`, in file order. */
+  readonly gatewayLiteralEnv: readonly LiteralEnvVar[];
+  /** The full `openclaw.json`. */
+  readonly openclawConfig: OpenClawConfigDocument;
+  /** The arch side. */
+  readonly arch: ArchConfig;
+  /**
+   * The gateway's network: known in-cluster Services, internet egress ports, URL env vars.
+   * @default - every {@link GatewayNetworkConfig} default (lolice's Services, TCP 80/443, GRAFANA_URL)
+   */
+  readonly network?: GatewayNetworkConfig;
+  /**
+   * Cron jobs delivered as `argoproj/openclaw/cron-jobs/` (jobs document + apply script).
+   * @default [] - no cron files are written
+   */
+  readonly cronJobs?: readonly CronJobDeclaration[];
+  /**
+   * Prometheus OTLP receiver settings, Grafana datasource UIDs and extra dashboard rows for the
+   * "OpenClaw Application Metrics" dashboard component.
+   * @default - lolice's Prometheus 3.5.0 / operator 0.85.0, default translation strategy, lolice's datasource UIDs
+   */
+  readonly telemetry?: TelemetryConfig;
+  /**
+   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see attach-alerting.ts).
+   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's, DEFAULT_ALERT_THRESHOLDS
+   */
+  readonly alerting?: AlertingConfig;
+}

@@ -1,0 +1,175 @@
+/**
+ * `kubectl kustomize` builds a fixture of lolice's `argoproj/openclaw` kustomization (lolice-arch.md
+ * §1.1) with the generated files in place: the files copy 1:1 and kustomize's namespace and
+ * configMapGenerator transformations apply to them as they do in lolice.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as YAML from 'yaml';
+import { writeTree } from '../../lib/gitops/lolice-tree';
+import { makeTempDir, removeTempDirs, renderLolice, REPO_ROOT, type K8sObject } from '../support/openclaw-ops-harness';
+
+const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lolice-openclaw');
+const KUSTOMIZATION_DIR = 'argoproj/openclaw';
+
+const kubectlAvailable = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+
+afterAll(removeTempDirs);
+
+interface Built {
+  readonly status: number | null;
+  readonly stderr: string;
+  readonly objects: K8sObject[];
+  readonly usedStandInNetworkPolicy: boolean;
+}
+
+function buildFixture(): Built {
+  const root = makeTempDir('kustomize');
+  fs.cpSync(FIXTURE, root, { recursive: true });
+  const tree = renderLolice();
+  writeTree(tree, root);
+  const result = spawnSync('kubectl', ['kustomize', path.join(root, KUSTOMIZATION_DIR)], { encoding: 'utf8', timeout: 60_000 });
+  const objects = result.status === 0
+    ? YAML.parseAllDocuments(result.stdout).map((d) => d.toJS() as K8sObject).filter((o) => o !== null)
+    : [];
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    objects,
+    usedStandInNetworkPolicy: !tree.has(`${KUSTOMIZATION_DIR}/networkpolicy.yaml`),
+  };
+}
+
+interface PodSpecJson {
+  containers: { name: string; env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }[];
+  volumes: { name: string; configMap?: { name: string }; persistentVolumeClaim?: { claimName: string } }[];
+}
+
+const title = kubectlAvailable
+  ? 'kustomize | lolice argoproj/openclaw with the generated files'
+  : 'kustomize | lolice argoproj/openclaw (skipped: kubectl is not on PATH; CI installs it, see .ci/run)';
+
+describe.skipIf(!kubectlAvailable)(title, () => {
+  let built: Built;
+  const find = (kind: string, name: string): K8sObject => {
+    const found = built.objects.find((o) => o.kind === kind && o.metadata.name === name);
+    if (!found) throw new Error(`kustomize output has no ${kind} ${name}: got ${built.objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+    return found;
+  };
+  const generated = (prefix: string): K8sObject => {
+    const matches = built.objects.filter((o) => o.kind === 'ConfigMap' && new RegExp(`^${prefix}-[a-z0-9]{10}$`).test(o.metadata.name));
+    expect(matches, `generated ConfigMap ${prefix}-<hash>`).toHaveLength(1);
+    return matches[0];
+  };
+
+  beforeAll(() => {
+    built = buildFixture();
+  });
+
+  test('kubectl kustomize succeeds', () => {
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.objects.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test('the fixture lists the 13 resources of lolice in order', () => {
+    const kustomization = YAML.parse(fs.readFileSync(path.join(FIXTURE, KUSTOMIZATION_DIR, 'kustomization.yaml'), 'utf8')) as {
+      namespace: string;
+      resources: string[];
+    };
+    expect(kustomization.namespace).toBe('openclaw');
+    expect(kustomization.resources).toEqual([
+      'namespace.yaml',
+      'external-secret.yaml',
+      'external-secret-litellm.yaml',
+      'configmap-openclaw.yaml',
+      'configmap-gh-wrapper.yaml',
+      'configmap-litellm.yaml',
+      'deployment-openclaw.yaml',
+      'service-openclaw.yaml',
+      'pvc.yaml',
+      'deployment-litellm.yaml',
+      'service-litellm.yaml',
+      'deployment-cloudflared.yaml',
+      'networkpolicy.yaml',
+    ]);
+    // The generated files are not in the fixture: the build above used the generated ones.
+    for (const file of ['external-secret.yaml', 'external-secret-litellm.yaml', 'configmap-openclaw.yaml', 'deployment-openclaw.yaml']) {
+      expect(fs.existsSync(path.join(FIXTURE, KUSTOMIZATION_DIR, file)), file).toBe(false);
+    }
+  });
+
+  test('the generated objects come out with their names and namespace openclaw', () => {
+    for (const [kind, name] of [
+      ['ExternalSecret', 'openclaw-es'],
+      ['ExternalSecret', 'litellm-es'],
+      ['ConfigMap', 'openclaw-config'],
+      ['Deployment', 'openclaw'],
+    ]) {
+      expect(find(kind, name).metadata.namespace, `${kind} ${name}`).toBe('openclaw');
+    }
+    for (const object of built.objects.filter((o) => o.kind !== 'Namespace')) {
+      expect(object.metadata.namespace, `${object.kind} ${object.metadata.name}`).toBe('openclaw');
+    }
+  });
+
+  test("rewrites the Deployment's board volumes to the hash-suffixed generated ConfigMaps", () => {
+    const pod = (find('Deployment', 'openclaw').spec as { template: { spec: PodSpecJson } }).template.spec;
+    const volume = (name: string) => pod.volumes.find((v) => v.name === name);
+    const nginx = generated('board-server-config-nginx');
+    const html = generated('board-server-config-html');
+    expect(volume('board-nginx-conf')?.configMap?.name).toBe(nginx.metadata.name);
+    expect(volume('board-html')?.configMap?.name).toBe(html.metadata.name);
+    expect(Object.keys(nginx.data as object)).toEqual(['default.conf']);
+  });
+
+  test('leaves the ConfigMaps and PVC it does not generate under their own names', () => {
+    const pod = (find('Deployment', 'openclaw').spec as { template: { spec: PodSpecJson } }).template.spec;
+    const volume = (name: string) => pod.volumes.find((v) => v.name === name);
+    expect(volume('openclaw-config')?.configMap?.name).toBe('openclaw-config');
+    expect(volume('gh-wrapper')?.configMap?.name).toBe('gh-wrapper');
+    expect(volume('data')?.persistentVolumeClaim?.claimName).toBe('openclaw-data');
+    find('ConfigMap', 'gh-wrapper');
+    find('PersistentVolumeClaim', 'openclaw-data');
+  });
+
+  test('every Secret the workloads read is the target of an ExternalSecret, key included', () => {
+    const produced = new Set<string>();
+    for (const es of built.objects.filter((o) => o.kind === 'ExternalSecret')) {
+      const spec = es.spec as { target: { name: string }; data: { secretKey: string }[] };
+      for (const entry of spec.data) produced.add(`${spec.target.name}/${entry.secretKey}`);
+    }
+    const refs: string[] = [];
+    for (const deployment of built.objects.filter((o) => o.kind === 'Deployment')) {
+      for (const container of (deployment.spec as { template: { spec: PodSpecJson } }).template.spec.containers) {
+        for (const env of container.env ?? []) {
+          const ref = env.valueFrom?.secretKeyRef;
+          if (ref) refs.push(`${deployment.metadata.name}/${container.name}/${env.name} → ${ref.name}/${ref.key}`);
+          if (ref) expect(produced.has(`${ref.name}/${ref.key}`), `${deployment.metadata.name} ${env.name} → ${ref.name}/${ref.key}`).toBe(true);
+        }
+      }
+    }
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'openclaw/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN → openclaw-credentials/OPENCLAW_CRON_WEBHOOK_TOKEN',
+        'openclaw/openclaw/LITELLM_PROXY_KEY → litellm-credentials/LITELLM_MASTER_KEY',
+        'cloudflared/cloudflared/TUNNEL_TOKEN → openclaw-credentials/TUNNEL_TOKEN',
+      ]),
+    );
+  });
+
+  test('keeps the sync waves (ExternalSecrets 0 before Deployment 1)', () => {
+    const wave = (kind: string, name: string) => find(kind, name).metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+    expect(wave('ExternalSecret', 'openclaw-es')).toBe('0');
+    expect(wave('ExternalSecret', 'litellm-es')).toBe('0');
+    expect(wave('Deployment', 'openclaw')).toBe('1');
+  });
+
+  test('uses the generated networkpolicy.yaml when there is one, the stand-in otherwise', () => {
+    const policies = built.objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name);
+    expect(policies).toContain('openclaw-network');
+    if (built.usedStandInNetworkPolicy) {
+      expect(policies).toEqual(['openclaw-network']);
+    }
+  });
+});

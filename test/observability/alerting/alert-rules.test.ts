@@ -1,0 +1,311 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AlertRule, assertAlertRules, checkAlertRule } from '../../../lib/observability/alerting/alert-rule';
+import { DEFAULT_ALERT_THRESHOLDS, resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
+import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
+import { checkLogQL } from '../../../lib/query/logql';
+import { RUN_LOG_SHIPPER_CONTAINER } from '../../../lib/observability/logs/loki-streams';
+import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+
+const namer = metricNamer();
+const GATEWAY = { namespace: 'openclaw', deployment: 'openclaw' };
+const rulesWith = (thresholds = {}): readonly AlertRule[] => openClawAlertRules(resolveAlertingConfig({ thresholds }), namer, GATEWAY);
+const byName = (rules: readonly AlertRule[], name: string): AlertRule => {
+  const rule = rules.find((r) => r.name === name);
+  if (!rule) throw new Error(`no rule ${name}`);
+  return rule;
+};
+
+describe('the OpenClaw alert rules', () => {
+  const rules = rulesWith();
+
+  it('has the six alerts of the issue, each with summary, description, severity and runbook', () => {
+    expect(rules.map((r) => r.name)).toEqual(Object.values(OPENCLAW_ALERT_NAMES).sort());
+    for (const rule of rules) {
+      expect(rule.summary, rule.name).not.toBe('');
+      expect(rule.description, rule.name).not.toBe('');
+      expect(rule.runbook, rule.name).not.toBe('');
+      expect(['critical', 'warning']).toContain(rule.severity);
+    }
+    expect(rules.filter((r) => r.language === 'logql').map((r) => r.name)).toEqual([
+      'OpenClawCronJobFailingRepeatedly',
+      'OpenClawCronWebhookBlockedBySsrfGuard',
+      'OpenClawCronWebhookDeliveryFailed',
+    ]);
+  });
+
+  it('passes every synth check: PromQL names against the catalog, LogQL against Alloy labels', () => {
+    for (const rule of rules) expect(checkAlertRule(rule, namer), rule.name).toEqual([]);
+    expect(() => assertAlertRules(rules, namer)).not.toThrow();
+    for (const rule of rules.filter((r) => r.language === 'logql')) {
+      expect(checkLogQL(rule.expr).streamLabels, rule.name).toEqual(['container', 'namespace']);
+    }
+  });
+
+  it('takes metric names from the configured translation strategy', () => {
+    const tokens = byName(rules, OPENCLAW_ALERT_NAMES.tokenUsageAnomaly);
+    expect(tokens.expr).toContain('openclaw_tokens_total{openclaw_token="total"}[1h]');
+    expect(byName(rules, OPENCLAW_ALERT_NAMES.costBudget).expr).toBe('sum (increase(openclaw_cost_usd_total[24h])) > 10');
+    expect(byName(rules, OPENCLAW_ALERT_NAMES.telemetryAbsent).expr).toBe(
+      'absent_over_time(openclaw_queue_depth_count[15m]) and on () (kube_deployment_status_replicas_available{namespace="openclaw", deployment="openclaw"} > 0)',
+    );
+    const noSuffix = openClawAlertRules(resolveAlertingConfig(), metricNamer({ prometheusVersion: '3.6.0', operatorVersion: '0.86.0', translationStrategy: 'UnderscoreEscapingWithoutSuffixes' }), GATEWAY);
+    expect(byName(noSuffix, OPENCLAW_ALERT_NAMES.costBudget).expr).toContain('openclaw_cost_usd[24h]');
+  });
+
+  it('puts the thresholds from config into the expressions', () => {
+    const tuned = rulesWith({ dailyCostBudgetUsd: 3.5, cronFailuresPerJob: 5, cronFailureWindow: '12h', tokenAnomalyFactor: 8, tokenAnomalyFloorPerHour: 1000 });
+    expect(byName(tuned, OPENCLAW_ALERT_NAMES.costBudget).expr).toMatch(/> 3\.5$/);
+    expect(byName(tuned, OPENCLAW_ALERT_NAMES.cronJobFailing).expr).toMatch(/\[12h\]\)\) >= 5$/);
+    expect(byName(tuned, OPENCLAW_ALERT_NAMES.tokenUsageAnomaly).expr).toContain('> 8 * sum(rate(');
+    expect(byName(tuned, OPENCLAW_ALERT_NAMES.tokenUsageAnomaly).expr).toContain('* 3600 > 1000)');
+  });
+
+  it('fails on a metric name the catalog does not know', () => {
+    const bad: AlertRule = { ...byName(rules, OPENCLAW_ALERT_NAMES.costBudget), expr: 'sum(increase(openclaw_cost_usd[24h])) > 1' };
+    expect(checkAlertRule(bad, namer).join('\n')).toMatch(/unknown metric "openclaw_cost_usd"/);
+    expect(() => assertAlertRules([bad], namer)).toThrow(/1 alert rule problem/);
+  });
+
+  it('fails on a kube-state-metrics label that does not exist', () => {
+    const rule = byName(rules, OPENCLAW_ALERT_NAMES.telemetryAbsent);
+    const bad: AlertRule = { ...rule, expr: rule.expr.replace('deployment=', 'app=') };
+    expect(checkAlertRule(bad, namer).join('\n')).toMatch(/unknown label "app" on kube-state-metrics metric "kube_deployment_status_replicas_available"/);
+  });
+
+  it('fails on a LogQL stream label Alloy never sets and on duplicate names', () => {
+    const rule = byName(rules, OPENCLAW_ALERT_NAMES.cronJobFailing);
+    const bad: AlertRule = { ...rule, expr: rule.expr.replace('container="cron-run-log"', 'app="openclaw"') };
+    expect(checkAlertRule(bad, namer).join('\n')).toMatch(/app/);
+    expect(() => assertAlertRules([rule, rule], namer)).toThrow(/declared twice/);
+  });
+
+  it('fails on bad threshold config, saying what it received', () => {
+    expect(() => resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 0 } })).toThrow(/dailyCostBudgetUsd: received number 0, expected a finite number above 0/);
+    expect(() => resolveAlertingConfig({ thresholds: { cronFailureWindow: '6 hours' } })).toThrow(/cronFailureWindow: received string "6 hours"/);
+    expect(() => resolveAlertingConfig({ thresholds: { tokenBaselineWindow: '30m' } })).toThrow(/longer than tokenRateWindow/);
+    expect(() => resolveAlertingConfig({ contactPoint: ' ' })).toThrow(/contactPoint/);
+    expect(resolveAlertingConfig().thresholds).toEqual(DEFAULT_ALERT_THRESHOLDS);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The LogQL alerts against real log lines. No Loki binary exists offline, so a small evaluator
+// runs the exact shape the alert expressions have:
+//   sum by (<labels>) (count_over_time(<selector> <line filter> | json a="x", ... | k="v" ... [<range>])) <op> <n>
+// at one instant, over streams whose lines carry the time Loki would stamp them with (the
+// record's `ts` / `time`: the sidecar prints within seconds). The lines come from running the
+// real shipper over the fixture files. Anything outside that shape throws.
+// ---------------------------------------------------------------------------------------------
+
+interface LogLine {
+  readonly timeMs: number;
+  readonly line: string;
+}
+interface LogStream {
+  readonly labels: Record<string, string>;
+  readonly lines: readonly LogLine[];
+}
+interface AlertSample {
+  readonly labels: Record<string, string>;
+  readonly value: number;
+}
+
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quote: string | undefined;
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quote) {
+      current += ch;
+      if (ch === '\\' && quote === '"') current += text[++i] ?? '';
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === '`') quote = ch;
+    if (text.startsWith(separator, i)) {
+      parts.push(current);
+      current = '';
+      i += separator.length - 1;
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim());
+}
+
+const literal = (text: string): string => (text.startsWith('`') ? text.slice(1, -1) : (JSON.parse(text) as string));
+const seconds = (d: string): number => {
+  const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+  const m = /^(\d+)(s|m|h|d)$/.exec(d);
+  if (!m) throw new Error(`evaluator: unsupported range ${d}`);
+  return Number(m[1]) * (units[m[2] as string] as number);
+};
+
+function evaluateAlert(expr: string, streams: readonly LogStream[], atMs: number): AlertSample[] {
+  const shape = /^sum by \(([^)]*)\) \(count_over_time\((.*) \[(\w+)\]\)\) (>=|>) (\d+(?:\.\d+)?)$/s.exec(expr);
+  if (!shape) throw new Error(`evaluator: unsupported alert shape ${expr}`);
+  const [, by, inner, range, op, threshold] = shape as unknown as [string, string, string, string, string, string];
+  const selector = /^\{([^}]*)\}\s*(.*)$/s.exec(inner);
+  if (!selector) throw new Error(`evaluator: no stream selector in ${inner}`);
+  const matchers = splitTopLevel(selector[1] as string, ',').map((m) => {
+    const mm = /^(\w+)="([^"]*)"$/.exec(m);
+    if (!mm) throw new Error(`evaluator: unsupported matcher ${m}`);
+    return [mm[1] as string, mm[2] as string] as const;
+  });
+  const rest = selector[2] as string;
+  const lineFilter = /^\|= ("(?:[^"\\]|\\.)*"|`[^`]*`)\s*(.*)$/s.exec(rest);
+  if (!lineFilter) throw new Error(`evaluator: expected a |= line filter first in ${rest}`);
+  const needle = literal(lineFilter[1] as string);
+  const stages = splitTopLevel(lineFilter[2] as string, '|').filter((s) => s !== '');
+  const fromMs = atMs - seconds(range) * 1000;
+  const groups = new Map<string, AlertSample>();
+  for (const stream of streams) {
+    if (!matchers.every(([label, value]) => stream.labels[label] === value)) continue;
+    for (const { timeMs, line } of stream.lines) {
+      if (timeMs <= fromMs || timeMs > atMs || !line.includes(needle)) continue;
+      let labels: Record<string, string> | undefined = { ...stream.labels };
+      for (const stage of stages) {
+        if (stage.startsWith('json ')) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(line);
+          } catch {
+            throw new Error(`evaluator: line passed the filter but is not JSON: ${line}`);
+          }
+          for (const extraction of splitTopLevel(stage.slice(5), ',')) {
+            const em = /^(\w+)=("[^"]*")$/.exec(extraction);
+            if (!em) throw new Error(`evaluator: unsupported json extraction ${extraction}`);
+            let value: unknown = parsed;
+            for (const part of literal(em[2] as string).split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+            labels[em[1] as string] = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+          }
+        } else {
+          const fm = /^(\w+)=("(?:[^"\\]|\\.)*")$/.exec(stage);
+          if (!fm) throw new Error(`evaluator: unsupported stage ${stage}`);
+          if (labels[fm[1] as string] !== literal(fm[2] as string)) {
+            labels = undefined;
+            break;
+          }
+        }
+      }
+      if (!labels) continue;
+      const kept: Record<string, string> = {};
+      for (const label of by.split(',').map((l) => l.trim())) if (labels[label]) kept[label] = labels[label] as string;
+      const key = JSON.stringify(kept);
+      groups.set(key, { labels: kept, value: (groups.get(key)?.value ?? 0) + 1 });
+    }
+  }
+  const limit = Number(threshold);
+  return [...groups.values()].filter((s) => (op === '>=' ? s.value >= limit : s.value > limit)).sort((a, b) => JSON.stringify(a.labels).localeCompare(JSON.stringify(b.labels)));
+}
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'openclaw-logs');
+const POD = { namespace: 'openclaw', pod: 'openclaw-7d9f8b6c5d-x2x4q', node: 'node-a', app_kubernetes_io_name: 'openclaw', job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q' };
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the real shipper once over a run-log dir and a gateway-log dir; returns the shipper stream with Loki-like timestamps. */
+function shipperStream(runsDir: string, gatewayDir: string): LogStream {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'alert-rules-'));
+  tempDirs.push(root);
+  const result = spawnSync(process.execPath, [path.join(__dirname, '..', '..', '..', 'sidecar', 'run-log-shipper.mjs'), '--once'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, RUN_LOG_DIR: runsDir, GATEWAY_LOG_DIR: gatewayDir, STATE_FILE: path.join(root, 'state.json') },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const lines = result.stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((line) => {
+      const record = JSON.parse(line) as { ts?: number; time?: string };
+      const timeMs = typeof record.ts === 'number' ? record.ts : Date.parse(record.time ?? '');
+      expect(Number.isFinite(timeMs), line).toBe(true);
+      return { timeMs, line };
+    });
+  return { labels: { ...POD, container: RUN_LOG_SHIPPER_CONTAINER }, lines };
+}
+
+function tempDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alert-fixture-'));
+  tempDirs.push(dir);
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const at = (iso: string): number => Date.parse(iso);
+const FAILING_JOB = '0badc0de-0000-4000-8000-000000000001';
+
+describe('LogQL alerts over the fixture log lines (mini evaluator)', () => {
+  const rules = rulesWith();
+  const fixtureGatewayLog = fs.readFileSync(path.join(FIXTURES, 'gateway-file', 'openclaw-2026-02-19.log'), 'utf8');
+  const cleanGatewayLog = fixtureGatewayLog
+    .split('\n')
+    .filter((line) => !line.includes('cron: webhook delivery'))
+    .join('\n');
+  let failing: LogStream[];
+  let clean: LogStream[];
+  let failingJobRuns: LogStream[];
+
+  beforeAll(() => {
+    failing = [shipperStream(path.join(FIXTURES, 'runs'), path.join(FIXTURES, 'gateway-file'))];
+    clean = [shipperStream(path.join(FIXTURES, 'runs'), tempDir({ 'openclaw-2026-02-19.log': cleanGatewayLog }))];
+    const base = at('2026-02-19T06:00:00.000Z');
+    const run = (hour: number, status: string): string =>
+      JSON.stringify({ ts: base + hour * 3_600_000, jobId: FAILING_JOB, action: 'finished', status, ...(status === 'error' ? { error: 'model not found' } : {}), durationMs: 1200 });
+    failingJobRuns = [
+      shipperStream(tempDir({ [`${FAILING_JOB}.jsonl`]: [run(0, 'ok'), run(1, 'error'), run(2, 'error'), run(3, 'error')].join('\n') + '\n' }), tempDir({})),
+    ];
+  });
+
+  it('the fixtures really contain what the alerts look for (and the clean variant does not)', () => {
+    expect(failing[0]?.lines.filter((l) => l.line.includes('"kind":"gateway_log"')).length).toBeGreaterThanOrEqual(4);
+    expect(clean[0]?.lines.some((l) => l.line.includes('webhook delivery'))).toBe(false);
+  });
+
+  it('OpenClawCronWebhookDeliveryFailed fires within its window after a failed POST and stays quiet otherwise', () => {
+    const rule = byName(rules, OPENCLAW_ALERT_NAMES.webhookDeliveryFailed);
+    const firing = evaluateAlert(rule.expr, failing, at('2026-02-19T09:10:00Z'));
+    expect(firing).toEqual([{ labels: { jobId: '6f1c9a52-3b7e-4d2a-9c41-2e8f5a7b0d13' }, value: 1 }]);
+    expect(evaluateAlert(rule.expr, failing, at('2026-02-19T10:00:00Z'))).toEqual([]);
+    expect(evaluateAlert(rule.expr, clean, at('2026-02-19T09:10:00Z'))).toEqual([]);
+    expect(evaluateAlert(rule.expr, clean, at('2026-02-19T11:05:00Z'))).toEqual([]);
+  });
+
+  it('OpenClawCronWebhookBlockedBySsrfGuard fires on the blocked POSTs and not on other warnings', () => {
+    const rule = byName(rules, OPENCLAW_ALERT_NAMES.webhookBlockedBySsrfGuard);
+    const firing = evaluateAlert(rule.expr, failing, at('2026-02-19T09:50:00Z'));
+    expect(firing).toHaveLength(1);
+    expect(firing[0]?.labels.jobId).toBeTruthy();
+    expect(firing[0]?.value).toBe(1); // 09:45 only: the 09:30 block left the 15m window
+    expect(evaluateAlert(rule.expr, failing, at('2026-02-19T09:31:00Z'))).toHaveLength(1);
+    // 11:00 has a delivery failure but no SSRF block
+    expect(evaluateAlert(rule.expr, failing, at('2026-02-19T11:05:00Z'))).toEqual([]);
+    expect(evaluateAlert(rule.expr, clean, at('2026-02-19T09:50:00Z'))).toEqual([]);
+  });
+
+  it('OpenClawCronJobFailingRepeatedly fires on three errors in 6h and stays quiet on the fixtures (one error per job)', () => {
+    const rule = byName(rules, OPENCLAW_ALERT_NAMES.cronJobFailing);
+    expect(evaluateAlert(rule.expr, failingJobRuns, at('2026-02-19T09:30:00Z'))).toEqual([{ labels: { jobId: FAILING_JOB }, value: 3 }]);
+    // two errors only (the 07:00 one left the 6h window)
+    expect(evaluateAlert(rule.expr, failingJobRuns, at('2026-02-19T13:30:00Z'))).toEqual([]);
+    for (const hour of ['08', '10', '12', '14']) {
+      expect(evaluateAlert(rule.expr, failing, at(`2026-02-19T${hour}:00:00Z`)), hour).toEqual([]);
+    }
+    const sensitive = byName(rulesWith({ cronFailuresPerJob: 1 }), OPENCLAW_ALERT_NAMES.cronJobFailing);
+    expect(evaluateAlert(sensitive.expr, failing, at('2026-02-19T11:00:00Z')).map((s) => s.labels.jobId)).toEqual([
+      '6f1c9a52-3b7e-4d2a-9c41-2e8f5a7b0d13',
+      'a8d2e4f6-1c3b-4e5a-8f7d-9b0c1d2e3f40',
+    ]);
+  });
+
+  it('fails loudly on an expression shape the evaluator does not know (so a changed builder is noticed)', () => {
+    expect(() => evaluateAlert('count_over_time({namespace="openclaw"}[5m])', failing, 0)).toThrow(/unsupported alert shape/);
+  });
+});

@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as YAML from 'yaml';
+import { resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
+import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
+import { PrometheusAlertingRule, PrometheusRuleGroup, prometheusRuleGroups } from '../../../lib/observability/alerting/prometheus-rule';
+import { ATTR, METRICS } from '../../../lib/observability/metrics/metric-catalog';
+import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+
+// promtool (Debian prometheus 2.42) checks and unit-tests the `spec.groups` of the PrometheusRule.
+// Input series are named by the namer of the configured translation strategy, never by hand.
+
+const namer = metricNamer();
+const config = resolveAlertingConfig();
+const rules = openClawAlertRules(config, namer, { namespace: 'openclaw', deployment: 'openclaw' });
+const groups = prometheusRuleGroups(rules, { topic: 'openclaw', interval: config.evaluationInterval, runbookBaseUrl: config.runbookBaseUrl });
+const ruleByName = (name: string): PrometheusAlertingRule => {
+  const rule = groups.flatMap((g) => g.rules).find((r) => r.alert === name);
+  if (!rule) throw new Error(`no prometheus rule ${name}`);
+  return rule;
+};
+
+const label = (key: string): string => namer.labelName(key);
+const usageLabels = `${label(ATTR.channel)}="discord", ${label(ATTR.provider)}="litellm", ${label(ATTR.model)}="anthropic/claude-sonnet-4-5", job="openclaw", instance="gw-1"`;
+const tokensTotal = `${namer.metricName(METRICS.tokens)}{${usageLabels}, ${label(ATTR.token)}="total"}`;
+const costTotal = `${namer.metricName(METRICS.costUsd)}{${usageLabels}}`;
+const heartbeat = `${namer.seriesName(METRICS.queueDepth, 'count')}{${label(ATTR.channel)}="heartbeat", job="openclaw", instance="gw-1"}`;
+const gatewayAvailable = (value: string): { series: string; values: string } => ({
+  series: 'kube_deployment_status_replicas_available{namespace="openclaw", deployment="openclaw", job="kube-state-metrics"}',
+  values: value,
+});
+
+function expected(name: string): { exp_labels: Record<string, string>; exp_annotations: Record<string, string> } {
+  const rule = ruleByName(name);
+  return { exp_labels: { ...rule.labels }, exp_annotations: { ...rule.annotations } };
+}
+
+// 5m steps: 2016 steps = 7 days.
+const WEEK_STEPS = 2016;
+const AFTER_WEEK_PLUS_2H = `${(WEEK_STEPS + 24) * 5}m`;
+
+const unitTests = {
+  rule_files: ['rules.yaml'],
+  // 5m (the CR says 1m) keeps a week of input cheap; every `for` is a multiple of 5m.
+  evaluation_interval: '5m',
+  tests: [
+    {
+      name: 'telemetry absent while the gateway runs: fires',
+      interval: '1m',
+      input_series: [gatewayAvailable('1x60')],
+      alert_rule_test: [
+        { eval_time: '3m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] },
+        { eval_time: '30m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.telemetryAbsent)] },
+      ],
+    },
+    {
+      name: 'telemetry present: quiet; telemetry stops: fires after the window plus for',
+      interval: '1m',
+      input_series: [gatewayAvailable('1x90'), { series: heartbeat, values: '1+2x30' }],
+      alert_rule_test: [
+        { eval_time: '20m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] },
+        { eval_time: '40m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] },
+        { eval_time: '60m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.telemetryAbsent)] },
+      ],
+    },
+    {
+      name: 'gateway scaled to 0 (or no kube-state-metrics series): no telemetry-absent alert',
+      interval: '1m',
+      input_series: [gatewayAvailable('0x60')],
+      alert_rule_test: [{ eval_time: '30m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] }],
+    },
+    {
+      name: 'token spike: 600k tokens/h after a week at 12k/h fires',
+      interval: '5m',
+      input_series: [{ series: tokensTotal, values: `0+1000x${WEEK_STEPS} ${WEEK_STEPS * 1000 + 50000}+50000x24` }],
+      alert_rule_test: [
+        { eval_time: `${WEEK_STEPS * 5}m`, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] },
+        { eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.tokenUsageAnomaly)] },
+      ],
+    },
+    {
+      name: 'token spike below the absolute floor (10x baseline, 12k/h): quiet',
+      interval: '5m',
+      input_series: [{ series: tokensTotal, values: `0+100x${WEEK_STEPS} ${WEEK_STEPS * 100 + 1000}+1000x24` }],
+      alert_rule_test: [{ eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] }],
+    },
+    {
+      name: 'steady heavy usage above the floor but at its baseline: quiet',
+      interval: '5m',
+      input_series: [{ series: tokensTotal, values: `0+50000x${WEEK_STEPS + 24}` }],
+      alert_rule_test: [{ eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] }],
+    },
+    {
+      name: 'cost over budget (~28.8 USD in 24h > 10): fires; under budget (~5.8 USD): quiet',
+      interval: '5m',
+      input_series: [{ series: costTotal, values: '0+0.1x300' }],
+      alert_rule_test: [
+        { eval_time: '24h', alertname: OPENCLAW_ALERT_NAMES.costBudget, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.costBudget)] },
+        { eval_time: '2h', alertname: OPENCLAW_ALERT_NAMES.costBudget, exp_alerts: [] },
+      ],
+    },
+    {
+      name: 'cost under budget: quiet',
+      interval: '5m',
+      input_series: [{ series: costTotal, values: '0+0.02x300' }],
+      alert_rule_test: [{ eval_time: '24h', alertname: OPENCLAW_ALERT_NAMES.costBudget, exp_alerts: [] }],
+    },
+  ],
+};
+
+function promtool(args: readonly string[], cwd: string): { status: number | null; output: string } {
+  const result = spawnSync('promtool', args, { cwd, encoding: 'utf8' });
+  if (result.error) throw new Error(`promtool is not runnable (${result.error.message}): install Debian package prometheus (.ci/run does)`);
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Writes `spec.groups` as a rule file; the group interval is dropped so the test's evaluation_interval applies. */
+function writeRules(dir: string, ruleGroups: readonly PrometheusRuleGroup[]): void {
+  const withoutInterval = ruleGroups.map(({ interval: _interval, ...group }) => group);
+  fs.writeFileSync(path.join(dir, 'rules.yaml'), YAML.stringify({ groups: withoutInterval }, { lineWidth: 0 }));
+}
+
+describe('promtool over the PrometheusRule groups', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promtool-rules-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds exactly the PromQL alerts in group openclaw.rules', () => {
+    expect(groups.map((g) => g.name)).toEqual(['openclaw.rules']);
+    expect(groups[0]?.rules.map((r) => r.alert)).toEqual([
+      OPENCLAW_ALERT_NAMES.costBudget,
+      OPENCLAW_ALERT_NAMES.telemetryAbsent,
+      OPENCLAW_ALERT_NAMES.tokenUsageAnomaly,
+    ]);
+  });
+
+  it('promtool check rules accepts them (with the group interval of the CR)', () => {
+    fs.writeFileSync(path.join(dir, 'rules.yaml'), YAML.stringify({ groups }, { lineWidth: 0 }));
+    const result = promtool(['check', 'rules', 'rules.yaml'], dir);
+    expect(result.output).toMatch(/SUCCESS: 3 rules found/);
+    expect(result.status).toBe(0);
+  });
+
+  it('promtool test rules: each alert fires on its failure and stays quiet otherwise', () => {
+    writeRules(dir, groups);
+    fs.writeFileSync(path.join(dir, 'tests.yaml'), YAML.stringify(unitTests, { lineWidth: 0 }));
+    const result = promtool(['test', 'rules', 'tests.yaml'], dir);
+    expect(result.output).toMatch(/SUCCESS/);
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it('fails the unit tests when a threshold no longer matches the cases (the suite can fail)', () => {
+    const loose = openClawAlertRules(resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 1 } }), namer, { namespace: 'openclaw', deployment: 'openclaw' });
+    const looseGroups = prometheusRuleGroups(loose, { topic: 'openclaw', interval: '1m', runbookBaseUrl: config.runbookBaseUrl });
+    const looseDir = fs.mkdtempSync(path.join(dir, 'loose-'));
+    writeRules(looseDir, looseGroups);
+    const costOnly = { ...unitTests, tests: unitTests.tests.filter((t) => t.name.startsWith('cost')) };
+    fs.writeFileSync(path.join(looseDir, 'tests.yaml'), YAML.stringify(costOnly, { lineWidth: 0 }));
+    const result = promtool(['test', 'rules', 'tests.yaml'], looseDir);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/OpenClawEstimatedCostBudgetExceeded/);
+  });
+
+  it('fails promtool check rules on a broken expression', () => {
+    const brokenDir = fs.mkdtempSync(path.join(dir, 'broken-'));
+    writeRules(brokenDir, [{ name: 'openclaw.rules', rules: [{ alert: 'Broken', expr: 'sum(rate(openclaw_tokens_total[5m]', labels: {}, annotations: {} }] }]);
+    const result = promtool(['check', 'rules', 'rules.yaml'], brokenDir);
+    expect(result.status).not.toBe(0);
+  });
+});
