@@ -1,0 +1,2 @@
+/** The OpenClaw release the real-OpenClaw tests run against (imported by the global setup: no vitest here). */
+export const REAL_OPENCLAW_VERSION = '2026.2.19';
