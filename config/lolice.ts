@@ -1,13 +1,10 @@
 /**
- * The default configuration: lolice and arch as they stood on 2026-02-20 (see
- * ../shared/facts/lolice-arch.md), plus the cron webhook token and cron section of the design
- * T-20260219-014. Synthesizing it reproduces today's files, changed only where the design asks.
- *
- * Values the facts summarise rather than quote (the LiteLLM model list, the exec safeBins, the
- * agent model aliases, the Discord owner id) are marked RECONSTRUCTED: compare them with
- * lolice's `argoproj/openclaw/configmap-openclaw.yaml` once and correct them here.
+ * The default configuration: lolice and arch as they stood on 2026-02-20 (boxp/lolice 00ffbb3,
+ * boxp/arch 6209c3fef; copies in test/fixtures/live), plus the cron webhook token and cron section
+ * of the design T-20260219-014. Synthesizing it reproduces today's files, changed only where the
+ * design asks (lib/gitops/intended-changes.ts lists every such change; a test holds the rest equal).
  */
-import type { OpenClawConfigDocument } from '../lib/openclaw/config-document';
+import type { JsonObject, OpenClawConfigDocument } from '../lib/openclaw/config-document';
 import type { OpenClawOpsConfig } from '../lib/config/openclaw-ops-config';
 import { SecretDeclaration, SecretValueOwner } from '../lib/secrets/secret-declaration';
 import { dailyUsageReportDiscordJob, dailyUsageReportWebhookJob } from '../lib/cron/usage-report-jobs';
@@ -27,8 +24,8 @@ const PLACEHOLDER_CRON_RECEIVER_URL = 'https://cron-receiver.b0xp.io/openclaw/cr
 /** PLACEHOLDER: the Discord channel the daily usage report is announced to. */
 const PLACEHOLDER_DISCORD_REPORT_CHANNEL = 'channel:100000000000000002';
 
-/** RECONSTRUCTED: the Discord user allowed to DM the bot and approve exec requests. */
-const DISCORD_OWNER_USER_ID = '100000000000000001';
+/** The Discord user allowed to DM the bot and approve exec requests (lolice's configmap-openclaw.yaml). */
+const DISCORD_OWNER_USER_ID = '346180680851652618';
 
 function existing(
   secretName: string,
@@ -47,11 +44,17 @@ function existing(
   };
 }
 
-/** Every secret key, in the order of today's ExternalSecret entries. */
+/**
+ * Every secret key. Each ExternalSecret lists its own keys in this order, and container `openclaw`
+ * gets its env vars in this order: both are today's order (the litellm-credentials keys the
+ * gateway reads sit where today's env list reads them).
+ */
 const secrets: readonly SecretDeclaration[] = [
   existing(OPENCLAW_CREDENTIALS, 'DISCORD_BOT_TOKEN', 'Discord bot token for OpenClaw', { envVars: ['DISCORD_BOT_TOKEN'] }),
   existing(OPENCLAW_CREDENTIALS, 'OPENCLAW_GATEWAY_TOKEN', 'OpenClaw gateway auth token', { envVars: ['OPENCLAW_GATEWAY_TOKEN'] }),
   existing(OPENCLAW_CREDENTIALS, 'GITHUB_TOKEN', 'GitHub token for OpenClaw (gh, git)', { envVars: ['GITHUB_TOKEN', 'GH_TOKEN'] }),
+  existing(LITELLM_CREDENTIALS, 'ANTHROPIC_API_KEY', 'Anthropic API key (LiteLLM only)'),
+  existing(LITELLM_CREDENTIALS, 'LITELLM_MASTER_KEY', 'LiteLLM master key', { envVars: ['LITELLM_PROXY_KEY'] }),
   existing(OPENCLAW_CREDENTIALS, 'OPENAI_API_KEY', 'OpenAI API key', { envVars: ['OPENAI_API_KEY'] }),
   existing(OPENCLAW_CREDENTIALS, 'LITELLM_PROXY_KEY', 'LiteLLM proxy key (kept in the secret; the gateway reads LITELLM_MASTER_KEY)'),
   existing(OPENCLAW_CREDENTIALS, 'CLAUDE_CODE_OAUTH_TOKEN', 'Claude Code OAuth token', { envVars: ['CLAUDE_CODE_OAUTH_TOKEN'] }),
@@ -75,14 +78,27 @@ const secrets: readonly SecretDeclaration[] = [
     description: 'Bearer token OpenClaw sends with cron webhook POSTs (receivers verify it)',
     envVars: ['OPENCLAW_CRON_WEBHOOK_TOKEN'],
   },
-  existing(LITELLM_CREDENTIALS, 'ANTHROPIC_API_KEY', 'Anthropic API key (LiteLLM only)'),
-  existing(LITELLM_CREDENTIALS, 'LITELLM_MASTER_KEY', 'LiteLLM master key', { envVars: ['LITELLM_PROXY_KEY'] }),
   existing(LITELLM_CREDENTIALS, 'ZAI_API_KEY', 'Z.ai API key (LiteLLM only)', { managedBy: 'created by hand (not in arch Terraform)' }),
   existing(LITELLM_CREDENTIALS, 'GEMINI_API_KEY', 'Gemini API key (LiteLLM only)'),
   existing(LITELLM_CREDENTIALS, 'OPENAI_API_KEY', 'OpenAI API key (LiteLLM)'),
 ];
 
-/** RECONSTRUCTED where marked; everything else is as lolice-arch.md §1.7 states it. */
+/** lolice's openclaw.json, key for key, plus the design's `cron` section. */
+const TEXT = ['text'] as const;
+const TEXT_IMAGE = ['text', 'image'] as const;
+
+/** One model behind the LiteLLM proxy, keys in lolice's order. */
+function litellmModel(
+  id: string,
+  name: string,
+  reasoning: boolean,
+  input: readonly string[],
+  contextWindow: number,
+  maxTokens: number,
+): JsonObject {
+  return { id, name, reasoning, input, contextWindow, maxTokens };
+}
+
 const openclawConfig: OpenClawConfigDocument = {
   models: {
     providers: {
@@ -90,16 +106,15 @@ const openclawConfig: OpenClawConfigDocument = {
         baseUrl: 'http://litellm.openclaw.svc.cluster.local:4000',
         apiKey: '${LITELLM_PROXY_KEY}',
         api: 'openai-completions',
-        // RECONSTRUCTED: the 8 model ids behind LiteLLM.
         models: [
-          { id: 'anthropic/claude-sonnet-4-5', name: 'Claude Sonnet 4.5' },
-          { id: 'anthropic/claude-opus-4-6', name: 'Claude Opus 4.6' },
-          { id: 'zai/glm-4.7', name: 'GLM-4.7' },
-          { id: 'zai/glm-4.5-flash', name: 'GLM-4.5 Flash' },
-          { id: 'google/gemini-2.5-flash', name: 'Gemini 2.5 Flash' },
-          { id: 'google/gemini-2.5-pro', name: 'Gemini 2.5 Pro' },
-          { id: 'openai/gpt-5-mini', name: 'GPT-5 mini' },
-          { id: 'openai/gpt-5.1-codex-mini', name: 'GPT-5.1 Codex mini' },
+          litellmModel('anthropic/claude-sonnet-4-5-20250929', 'Claude Sonnet 4.5', true, TEXT_IMAGE, 200000, 16384),
+          litellmModel('anthropic/claude-opus-4-6', 'Claude Opus 4.6', true, TEXT_IMAGE, 200000, 32000),
+          litellmModel('zai/glm-4.7', 'GLM-4.7', true, TEXT, 200000, 4096),
+          litellmModel('zai/glm-4.5-flash', 'GLM-4.5 Flash', false, TEXT, 128000, 4096),
+          litellmModel('google/gemini-2.5-flash', 'Gemini 2.5 Flash', true, TEXT_IMAGE, 1048576, 65536),
+          litellmModel('google/gemini-2.5-pro', 'Gemini 2.5 Pro', true, TEXT_IMAGE, 1048576, 65536),
+          litellmModel('openai/gpt-5-mini', 'GPT-5 mini', true, TEXT_IMAGE, 400000, 128000),
+          litellmModel('openai/gpt-5.1-codex-mini', 'GPT-5.1 Codex mini', true, TEXT, 400000, 128000),
         ],
       },
     },
@@ -108,8 +123,14 @@ const openclawConfig: OpenClawConfigDocument = {
     exec: {
       security: 'allowlist',
       ask: 'on-miss',
-      // RECONSTRUCTED: read-only tools.
-      safeBins: ['cat', 'gh', 'ghq', 'grep', 'gwq', 'head', 'jq', 'ls', 'rg', 'tail', 'wc'],
+      safeBins: [
+        'gh', 'ghq', 'gwq',
+        'ls', 'cat', 'grep',
+        'head', 'tail', 'wc', 'jq',
+        'uniq', 'cut', 'tr',
+        'pwd', 'date', 'stat',
+        'dirname', 'basename',
+      ],
       pathPrepend: ['/opt/gh-wrapper'],
     },
   },
@@ -119,19 +140,18 @@ const openclawConfig: OpenClawConfigDocument = {
         primary: 'openai-codex/gpt-5.3-codex',
         fallbacks: ['litellm/google/gemini-2.5-flash', 'openai-codex/gpt-4o-mini', 'openai-codex/o4-mini'],
       },
-      // RECONSTRUCTED: the 11 aliases.
       models: {
-        'openai-codex/gpt-5.3-codex': { alias: 'codex' },
-        'openai-codex/gpt-5.1-codex-mini': { alias: 'codex-mini' },
-        'openai-codex/gpt-4o-mini': { alias: '4o-mini' },
-        'openai-codex/o4-mini': { alias: 'o4-mini' },
-        'litellm/anthropic/claude-sonnet-4-5': { alias: 'sonnet' },
+        'litellm/anthropic/claude-sonnet-4-5-20250929': { alias: 'sonnet' },
         'litellm/anthropic/claude-opus-4-6': { alias: 'opus' },
-        'litellm/zai/glm-4.7': { alias: 'glm' },
-        'litellm/zai/glm-4.5-flash': { alias: 'glm-flash' },
-        'litellm/google/gemini-2.5-flash': { alias: 'gemini-flash' },
+        'litellm/zai/glm-4.7': { alias: 'glm47' },
+        'litellm/zai/glm-4.5-flash': { alias: 'glm4-flash' },
+        'litellm/google/gemini-2.5-flash': { alias: 'flash' },
         'litellm/google/gemini-2.5-pro': { alias: 'gemini-pro' },
+        'openai-codex/gpt-4o-mini': { alias: 'gpt4o-mini' },
+        'openai-codex/o4-mini': { alias: 'o4-mini' },
+        'openai-codex/gpt-5.3-codex': { alias: 'codex' },
         'litellm/openai/gpt-5-mini': { alias: 'gpt5-mini' },
+        'openai-codex/gpt-5.1-codex-mini': { alias: 'codex-mini' },
       },
       heartbeat: { every: '30m', model: 'openai-codex/gpt-5.1-codex-mini', target: 'discord' },
       sandbox: { mode: 'off' },
@@ -148,8 +168,8 @@ const openclawConfig: OpenClawConfigDocument = {
     discord: {
       enabled: true,
       token: '${DISCORD_BOT_TOKEN}',
-      dm: { policy: 'allowlist', allowFrom: [DISCORD_OWNER_USER_ID] },
-      execApprovals: { enabled: true, approvers: [DISCORD_OWNER_USER_ID], target: 'dm' },
+      dm: { enabled: true, policy: 'allowlist', allowFrom: [DISCORD_OWNER_USER_ID] },
+      execApprovals: { enabled: true, approvers: [DISCORD_OWNER_USER_ID], target: 'dm', cleanupAfterResolve: true },
     },
     telegram: {
       enabled: true,

@@ -1,16 +1,14 @@
 /**
- * `kubectl kustomize` builds a fixture of lolice's `argoproj/openclaw` kustomization (lolice-arch.md
- * §1.1) with the generated files in place: the files copy 1:1 and kustomize's namespace and
- * configMapGenerator transformations apply to them as they do in lolice.
+ * `kubectl kustomize` builds the live lolice `argoproj/openclaw` tree (test/fixtures/live) with the
+ * generated files copied over it, which is what Argo CD renders: the files copy 1:1 and kustomize's
+ * namespace and configMapGenerator transformations apply to them as they do in lolice.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
-import { writeTree } from '../../lib/gitops/lolice-tree';
-import { makeTempDir, removeTempDirs, renderLolice, REPO_ROOT, type K8sObject } from '../support/openclaw-ops-harness';
+import { liveLoliceCopy, readLiveLolice } from '../support/live-tree';
+import { makeTempDir, removeTempDirs, renderLolice, type K8sObject } from '../support/openclaw-ops-harness';
 
-const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lolice-openclaw');
 const KUSTOMIZATION_DIR = 'argoproj/openclaw';
 
 const kubectlAvailable = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
@@ -21,14 +19,12 @@ interface Built {
   readonly status: number | null;
   readonly stderr: string;
   readonly objects: K8sObject[];
-  readonly usedStandInNetworkPolicy: boolean;
+  readonly generatedFiles: readonly string[];
 }
 
 function buildFixture(): Built {
-  const root = makeTempDir('kustomize');
-  fs.cpSync(FIXTURE, root, { recursive: true });
   const tree = renderLolice();
-  writeTree(tree, root);
+  const root = liveLoliceCopy(makeTempDir('kustomize'), tree);
   const result = spawnSync('kubectl', ['kustomize', path.join(root, KUSTOMIZATION_DIR)], { encoding: 'utf8', timeout: 60_000 });
   const objects = result.status === 0
     ? YAML.parseAllDocuments(result.stdout).map((d) => d.toJS() as K8sObject).filter((o) => o !== null)
@@ -37,7 +33,7 @@ function buildFixture(): Built {
     status: result.status,
     stderr: result.stderr,
     objects,
-    usedStandInNetworkPolicy: !tree.has(`${KUSTOMIZATION_DIR}/networkpolicy.yaml`),
+    generatedFiles: [...tree.keys()],
   };
 }
 
@@ -72,8 +68,8 @@ describe.skipIf(!kubectlAvailable)(title, () => {
     expect(built.objects.length).toBeGreaterThanOrEqual(15);
   });
 
-  test('the fixture lists the 13 resources of lolice in order', () => {
-    const kustomization = YAML.parse(fs.readFileSync(path.join(FIXTURE, KUSTOMIZATION_DIR, 'kustomization.yaml'), 'utf8')) as {
+  test('the live kustomization lists the 13 resources in order, the generated ones among them', () => {
+    const kustomization = YAML.parse(readLiveLolice(`${KUSTOMIZATION_DIR}/kustomization.yaml`)) as {
       namespace: string;
       resources: string[];
     };
@@ -93,9 +89,9 @@ describe.skipIf(!kubectlAvailable)(title, () => {
       'deployment-cloudflared.yaml',
       'networkpolicy.yaml',
     ]);
-    // The generated files are not in the fixture: the build above used the generated ones.
-    for (const file of ['external-secret.yaml', 'external-secret-litellm.yaml', 'configmap-openclaw.yaml', 'deployment-openclaw.yaml']) {
-      expect(fs.existsSync(path.join(FIXTURE, KUSTOMIZATION_DIR, file)), file).toBe(false);
+    // The build above replaced these live files with the generated ones.
+    for (const file of ['external-secret.yaml', 'external-secret-litellm.yaml', 'configmap-openclaw.yaml', 'deployment-openclaw.yaml', 'networkpolicy.yaml']) {
+      expect(built.generatedFiles, file).toContain(`${KUSTOMIZATION_DIR}/${file}`);
     }
   });
 
@@ -120,7 +116,8 @@ describe.skipIf(!kubectlAvailable)(title, () => {
     const html = generated('board-server-config-html');
     expect(volume('board-nginx-conf')?.configMap?.name).toBe(nginx.metadata.name);
     expect(volume('board-html')?.configMap?.name).toBe(html.metadata.name);
-    expect(Object.keys(nginx.data as object)).toEqual(['default.conf']);
+    expect(Object.keys(nginx.data as object)).toEqual(['nginx.conf']);
+    expect(Object.keys(html.data as object).sort()).toEqual(['app.js', 'index.html', 'marked.min.js', 'purify.min.js', 'style.css']);
   });
 
   test('leaves the ConfigMaps and PVC it does not generate under their own names', () => {
@@ -165,11 +162,8 @@ describe.skipIf(!kubectlAvailable)(title, () => {
     expect(wave('Deployment', 'openclaw')).toBe('1');
   });
 
-  test('uses the generated networkpolicy.yaml when there is one, the stand-in otherwise', () => {
+  test('builds the three NetworkPolicies of the generated networkpolicy.yaml', () => {
     const policies = built.objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name);
-    expect(policies).toContain('openclaw-network');
-    if (built.usedStandInNetworkPolicy) {
-      expect(policies).toEqual(['openclaw-network']);
-    }
+    expect(policies.sort()).toEqual(['cloudflared-network', 'litellm-network', 'openclaw-network']);
   });
 });

@@ -86,6 +86,11 @@ function container(name: string): Container {
   return found;
 }
 
+/** A shell container's `sh -c` command and script, as one string. */
+function scriptOf(c: Container): string {
+  return [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+}
+
 describe('lolice files | snapshots', () => {
   test('the rendered tree contains every issue-2 file', () => {
     for (const path of ISSUE_2_LOLICE_FILES) {
@@ -264,23 +269,23 @@ describe('lolice files | Deployment openclaw: containers', () => {
     const c = container('init-config');
     expect(c.image).toBe(IMAGE);
     expect(c.securityContext).toMatchObject(ids);
-    const script = (c.command ?? []).join(' ');
+    const script = scriptOf(c);
     expect(script).toContain('mkdir -p /home/node/.openclaw');
     expect(script).toContain('cp /config/openclaw.json /home/node/.openclaw/openclaw.json');
     expect(script).toContain('mkdir -p /home/node/.codex');
-    expect(c.volumeMounts).toEqual(
-      expect.arrayContaining([
-        { name: 'data', mountPath: '/home/node/.openclaw' },
-        { name: 'openclaw-config', mountPath: '/config', readOnly: true },
-      ]),
-    );
+    expect(c.volumeMounts).toEqual([
+      { name: 'openclaw-config', mountPath: '/config', readOnly: true },
+      { name: 'data', mountPath: '/home/node/.openclaw' },
+      { name: 'data', mountPath: '/home/node/ghq', subPath: 'ghq' },
+      { name: 'data', mountPath: '/home/node/.codex', subPath: 'codex' },
+    ]);
   });
 
   test('init-dotfiles clones or pulls github.com/boxp/dotfiles into ghq', () => {
     const c = container('init-dotfiles');
     expect(c.image).toBe(IMAGE);
     expect(c.securityContext).toMatchObject(ids);
-    const script = (c.command ?? []).join(' ');
+    const script = scriptOf(c);
     expect(script).toContain('github.com/boxp/dotfiles');
     expect(script).toMatch(/git clone/);
     expect(script).toMatch(/pull/);
@@ -295,8 +300,8 @@ describe('lolice files | Deployment openclaw: containers', () => {
   test('openclaw runs the gateway on 18789 with the securityContext, resources and mounts of today', () => {
     const c = container('openclaw');
     expect(c.image).toBe(IMAGE);
-    expect((c.command ?? []).join(' ')).toContain('node dist/index.js gateway --bind lan --port 18789');
-    expect((c.command ?? []).join(' ')).toContain('/home/node/.claude');
+    expect(scriptOf(c)).toContain('node dist/index.js gateway --bind lan --port 18789');
+    expect(scriptOf(c)).toContain('/home/node/.claude');
     expect(c.ports).toEqual([{ containerPort: 18789 }]);
     expect(c.securityContext).toEqual({
       ...ids,
@@ -305,12 +310,12 @@ describe('lolice files | Deployment openclaw: containers', () => {
     });
     expect(c.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2000m', memory: '4Gi' } });
     expect(c.volumeMounts).toEqual([
+      { name: 'docker-certs', mountPath: '/certs/client', subPath: 'client', readOnly: true },
+      { name: 'gh-wrapper', mountPath: '/opt/gh-wrapper', readOnly: true },
       { name: 'data', mountPath: '/home/node/.openclaw' },
       { name: 'data', mountPath: '/home/node/ghq', subPath: 'ghq' },
       { name: 'data', mountPath: '/home/node/.codex', subPath: 'codex' },
-      { name: 'docker-certs', mountPath: '/certs/client', subPath: 'client', readOnly: true },
-      { name: 'gh-wrapper', mountPath: '/opt/gh-wrapper', readOnly: true },
-      // new (issue 5): OpenClaw's file log, shared with the cron run-log shipper sidecar
+      // new: OpenClaw's file log, shared with the cron run-log shipper sidecar
       { name: 'openclaw-tmp', mountPath: '/tmp/openclaw' },
     ]);
     // The main container reads the PVC copy, never the ConfigMap.
@@ -321,7 +326,7 @@ describe('lolice files | Deployment openclaw: containers', () => {
     const c = container('config-manager');
     expect(c.image).toBe(IMAGE);
     expect(c.securityContext).toMatchObject({ runAsUser: 1000, runAsGroup: 1000, capabilities: { drop: ['ALL'] } });
-    const script = (c.command ?? []).join(' ');
+    const script = scriptOf(c);
     expect(script).toContain('md5sum');
     expect(script).toContain('sleep 60');
     expect(script).toMatch(/\.tmp.*mv /s);
@@ -339,11 +344,11 @@ describe('lolice files | Deployment openclaw: containers', () => {
     expect(c.image).toBe('docker:29-dind');
     expect(c.securityContext).toEqual({ privileged: true });
     expect(c.env).toEqual([{ name: 'DOCKER_TLS_CERTDIR', value: '/certs' }]);
-    const script = (c.command ?? []).join(' ');
+    const script = scriptOf(c);
     expect(script).toContain('overlay2');
     expect(script).toContain('json-file');
     expect(script).toContain('10m');
-    expect(c.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } });
+    expect(c.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1000m', memory: '2Gi' } });
     expect(c.volumeMounts).toEqual(expect.arrayContaining([{ name: 'docker-certs', mountPath: '/certs' }]));
   });
 
@@ -352,8 +357,15 @@ describe('lolice files | Deployment openclaw: containers', () => {
     expect(c.image).toBe('nginxinc/nginx-unprivileged:1.29-alpine');
     expect(c.ports).toEqual([{ containerPort: 8080 }]);
     expect(c.securityContext).toMatchObject({ runAsUser: 101, runAsGroup: 101, capabilities: { drop: ['ALL'] } });
-    expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 } });
-    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 } });
+    expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 2, periodSeconds: 10 });
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 5, periodSeconds: 30 });
+    expect(c.resources).toEqual({ requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '100m', memory: '64Mi' } });
+    expect(c.volumeMounts).toContainEqual({
+      name: 'board-nginx-conf',
+      mountPath: '/etc/nginx/conf.d/default.conf',
+      subPath: 'nginx.conf',
+      readOnly: true,
+    });
     expect(c.volumeMounts).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'board-nginx-conf', readOnly: true }),
@@ -367,7 +379,8 @@ describe('lolice files | Deployment openclaw: containers', () => {
     const c = container('docker-gc');
     expect(c.image).toBe('docker:29-cli');
     expect(c.securityContext).toMatchObject({ runAsUser: 0, allowPrivilegeEscalation: false });
-    expect((c.command ?? []).join(' ')).toContain('sleep 1800');
+    expect(scriptOf(c)).toContain('sleep 1800');
+    expect(c.resources).toEqual({ requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '50m', memory: '64Mi' } });
     expect(c.env).toEqual([
       { name: 'DOCKER_HOST', value: 'tcp://localhost:2376' },
       { name: 'DOCKER_TLS_VERIFY', value: '1' },

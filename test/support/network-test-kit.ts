@@ -3,9 +3,8 @@
  * lolice tree with the network and cron wiring, parse the NetworkPolicy file, and the pods of
  * the cluster as the facts describe them (lolice-arch.md §1.4, §2.6).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { readLiveLolice } from './live-tree';
 import { attachNetworkAndCron, NETWORK_POLICY_FILE, type NetworkAndCron } from '../../lib/network/attach-network-and-cron';
 import { NetworkPolicyEvaluator, type NamespaceIdentity, type PodIdentity } from './network-policy-evaluator';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
@@ -64,9 +63,9 @@ export function evaluatorFor(rendered: RenderedLolice): NetworkPolicyEvaluator {
   return NetworkPolicyEvaluator.fromManifests(parseManifests(networkPolicyYaml(rendered)), NAMESPACES);
 }
 
-/** An evaluator over the hand-written copy of today's lolice policies. */
+/** An evaluator over today's lolice policies (the live file). */
 export function todaysEvaluator(): NetworkPolicyEvaluator {
-  const text = readFileSync(join(__dirname, '..', 'fixtures', 'lolice', 'networkpolicy-2026-02-20.yaml'), 'utf8');
+  const text = readLiveLolice('argoproj/openclaw/networkpolicy.yaml');
   return NetworkPolicyEvaluator.fromManifests(parseManifests(text), NAMESPACES, { defaultNamespace: 'openclaw' });
 }
 

@@ -1,10 +1,10 @@
 /**
  * The dashboard component for lolice's prometheus-operator app: generated files, schema
- * validation, synth-time failures, and `kubectl kustomize` over an offline mirror of lolice's
- * kustomization (test/fixtures/lolice-prometheus-operator) with the component added.
+ * validation, synth-time failures, and `kubectl kustomize` over the live lolice tree
+ * (test/fixtures/live, the remote kube-prometheus base replaced by a local stand-in) with the
+ * component added.
  */
 import { handWrittenTokensRow } from '../../support/hand-written-row';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OpenClawOpsConfig } from '../../../lib/config/openclaw-ops-config';
@@ -19,12 +19,11 @@ import {
   makeTempDir,
   parseYamlDocuments,
   removeTempDirs,
-  REPO_ROOT,
 } from '../../support/openclaw-ops-harness';
+import { kustomizeBuild, liveLoliceCopy } from '../../support/live-tree';
 import { validateKubernetesObject } from '../../support/validate-model';
 
 const COMPONENT = `${PROMETHEUS_OPERATOR_DIR}/components/openclaw-app-dashboard`;
-const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/lolice-prometheus-operator');
 const MOUNT = '/grafana-dashboard-definitions/0/openclaw-app';
 const VOLUME = 'grafana-dashboard-openclaw-app';
 
@@ -162,20 +161,17 @@ describe('grafana dashboard provisioning | synth failures', () => {
 });
 
 function kustomize(dir: string): K8sObject[] {
-  const output = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return parseYamlDocuments(output, 'kubectl kustomize output');
+  return parseYamlDocuments(kustomizeBuild(dir), 'kubectl kustomize output');
 }
 
-/** Copies the fixture and writes the generated component into it. */
+/** The live prometheus-operator directory (a temp copy), optionally with the generated component in it. */
+function liveOperatorDir(files: ReadonlyMap<string, string> = new Map()): string {
+  return path.join(liveLoliceCopy(makeTempDir('kustomize'), files), PROMETHEUS_OPERATOR_DIR);
+}
+
+/** The live tree with the generated component written into it. */
 function fixtureWithComponent(): string {
-  const dir = makeTempDir('kustomize');
-  fs.cpSync(FIXTURE, dir, { recursive: true });
-  for (const [repoPath, content] of componentFiles) {
-    const target = path.join(dir, repoPath.slice(PROMETHEUS_OPERATOR_DIR.length + 1));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
-  }
-  return dir;
+  return liveOperatorDir(componentFiles);
 }
 
 /** The user's one line. */
@@ -208,7 +204,7 @@ const prometheusSpec = (objects: K8sObject[]): Record<string, unknown> => find(o
 
 describe('grafana dashboard provisioning | kubectl kustomize over the lolice fixture', () => {
   test('the fixture alone builds and has no openclaw-app dashboard (so the checks below can fail)', () => {
-    const objects = kustomize(FIXTURE);
+    const objects = kustomize(liveOperatorDir());
     expect(objects.some((o) => o.metadata.name === VOLUME)).toBe(false);
     expect(grafanaPod(objects).volumes.some((v) => v.name === VOLUME)).toBe(false);
     expect(prometheusSpec(objects).enableFeatures).toEqual([LEGACY_OTLP_FEATURE_FLAG]);

@@ -1,0 +1,137 @@
+/**
+ * What writing a generated tree into a checkout would change: per file (new, changed, unchanged),
+ * per object and per field for YAML files, plus the generated files that the checkout's
+ * kustomizations do not pick up.
+ */
+import { posix } from 'node:path';
+import { parse } from 'yaml';
+import { diffManifestFile, ObjectDiff, parseManifestFile } from './manifest-diff';
+
+/** How one generated file compares with the checkout. */
+export interface FileDiff {
+  /** Repo-relative path. */
+  readonly file: string;
+  readonly status: 'added' | 'changed' | 'removed';
+  /** Object diffs of a YAML file (absent for other files, which compare as text). */
+  readonly objects?: readonly ObjectDiff[];
+}
+
+/** A generated file (or component folder) no kustomization of the checkout lists. */
+export interface UnlistedFile {
+  /** Repo-relative path of the file or component folder. */
+  readonly path: string;
+  /** The kustomization that should list it. */
+  readonly kustomization: string;
+  /** The field to add it to. */
+  readonly field: 'resources' | 'components';
+}
+
+/** The whole comparison. Files that would not change are left out. */
+export interface TreeDiff {
+  readonly files: readonly FileDiff[];
+  readonly unlisted: readonly UnlistedFile[];
+}
+
+/** True when writing the tree would change nothing and every generated file is listed. */
+export function isTreeDiffEmpty(diff: TreeDiff): boolean {
+  return diff.files.length === 0 && diff.unlisted.length === 0;
+}
+
+/**
+ * Compares `generated` (repo-relative path → content) with a checkout, read through
+ * `readCheckout` (returns undefined for a missing file). Throws when a checkout file cannot be
+ * parsed (the message names it).
+ */
+export function diffTree(
+  generated: ReadonlyMap<string, string>,
+  readCheckout: (repoPath: string) => string | undefined,
+): TreeDiff {
+  const files: FileDiff[] = [];
+  for (const [file, content] of generated) {
+    const current = readCheckout(file);
+    if (current === content) continue;
+    if (!isYaml(file)) {
+      files.push({ file, status: current === undefined ? 'added' : 'changed' });
+      continue;
+    }
+    const objects = diffManifestFile(file, current, content);
+    if (current === undefined) {
+      files.push({ file, status: 'added', objects });
+    } else if (objects.length > 0) {
+      files.push({ file, status: 'changed', objects });
+    }
+  }
+  return { files, unlisted: unlistedFiles(generated, readCheckout) };
+}
+
+function isYaml(file: string): boolean {
+  return /\.ya?ml$/.test(file);
+}
+
+interface KustomizationFile {
+  readonly path: string;
+  readonly kind: string;
+  readonly entries: ReadonlySet<string>;
+  readonly components: ReadonlySet<string>;
+}
+
+const KUSTOMIZE_KINDS = new Set(['Kustomization', 'Component']);
+
+function unlistedFiles(
+  generated: ReadonlyMap<string, string>,
+  readCheckout: (repoPath: string) => string | undefined,
+): UnlistedFile[] {
+  const read = (path: string): string | undefined => generated.get(path) ?? readCheckout(path);
+  const kustomizationOf = (dir: string): KustomizationFile | undefined => {
+    for (let current = dir; current !== '.' && current !== ''; current = posix.dirname(current)) {
+      const path = posix.join(current, 'kustomization.yaml');
+      const text = read(path);
+      if (text !== undefined) return parseKustomization(path, text);
+    }
+    return undefined;
+  };
+  const unlisted = new Map<string, UnlistedFile>();
+  for (const [file, content] of generated) {
+    if (!isYaml(file) || posix.basename(file) === 'kustomization.yaml') continue;
+    const kinds = parseManifestFile(content, file).map((o) => String(o.value.kind));
+    if (kinds.length === 0 || kinds.every((kind) => KUSTOMIZE_KINDS.has(kind))) continue;
+    const owner = kustomizationOf(posix.dirname(file));
+    if (owner === undefined) continue;
+    const dir = posix.dirname(owner.path);
+    if (!owner.entries.has(posix.relative(dir, file))) {
+      unlisted.set(file, { path: file, kustomization: owner.path, field: 'resources' });
+      continue;
+    }
+    if (owner.kind === 'Component') {
+      const parent = kustomizationOf(posix.dirname(dir));
+      if (parent !== undefined && !parent.components.has(posix.relative(posix.dirname(parent.path), dir))) {
+        unlisted.set(dir, { path: dir, kustomization: parent.path, field: 'components' });
+      }
+    }
+  }
+  return [...unlisted.values()];
+}
+
+function parseKustomization(path: string, text: string): KustomizationFile {
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not valid yaml (${(error as Error).message}): fix the kustomization`);
+  }
+  const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const list = (key: string): string[] => {
+    const raw = object[key];
+    if (!Array.isArray(raw)) return [];
+    return raw.map((item: unknown) =>
+      typeof item === 'string' ? item : typeof item === 'object' && item !== null ? String((item as { path?: unknown }).path ?? '') : '',
+    );
+  };
+  const normalize = (entries: string[]): Set<string> => new Set(entries.filter((e) => e !== '').map((e) => posix.normalize(e)));
+  return {
+    path,
+    kind: typeof object.kind === 'string' ? object.kind : 'Kustomization',
+    entries: normalize([...list('resources'), ...list('patchesStrategicMerge'), ...list('patches')]),
+    components: normalize(list('components')),
+  };
+}
