@@ -11,7 +11,7 @@ import { OpenClawConfigMap } from './openclaw/openclaw-config-map';
 import { OpenClawExternalSecret } from './secrets/openclaw-external-secret';
 import { OpenClawGatewayDeployment, SecretEnvVar } from './gateway/openclaw-gateway-deployment';
 import { OpenClawVersion } from './openclaw/openclaw-version';
-import { validateOpenClawConfig } from './openclaw/validate-config';
+import { validateOpenClawConfig, type ValidateOpenClawConfigOptions } from './openclaw/validate-config';
 import type { OpenClawOpsConfig } from './config/openclaw-ops-config';
 import { GitOpsFileChart } from './gitops/gitops-file-chart';
 import { renderLoliceTree, RenderedTree } from './gitops/lolice-tree';
@@ -44,6 +44,8 @@ export class OpenClawOpsApp {
   public readonly configMap: OpenClawConfigMap;
   /** The OpenClaw release, parsed. */
   public readonly openclawVersion: OpenClawVersion;
+  /** How `openclaw.json` is validated at synth (the release, the container's env vars, the OTel requirement). */
+  public readonly openclawConfigValidation: ValidateOpenClawConfigOptions;
   public readonly config: OpenClawOpsConfig;
   /** NetworkPolicies and cron job delivery. */
   public readonly network: NetworkAndCron;
@@ -101,15 +103,17 @@ export class OpenClawOpsApp {
       ...secretEnv.map((e): [string, string] => [e.name, `${e.secretName}/${e.key}`]),
       ...config.gatewayLiteralEnv.map((e): [string, string] => [e.name, `literal:${e.value}`]),
     ]);
+    this.openclawConfigValidation = {
+      version: this.openclawVersion,
+      resolveEnvSource: (name) => envSource.get(name),
+      requireOtelMetrics: config.telemetry?.requireOtelMetrics ?? true,
+      // openclaw refuses to start when a referenced variable is missing: the container's env is known here
+      providedEnvVars: [...envSource.keys()].sort(),
+    };
     new GraphInvariants(this.lolice, 'Invariants', {
       declaredParameters: new Set(config.secrets.map((s) => s.parameterName)),
       ssmPrefix: config.ssmPrefix,
-      validateOpenClawConfig: (document) =>
-        validateOpenClawConfig(document, {
-          version: this.openclawVersion,
-          resolveEnvSource: (name) => envSource.get(name),
-          requireOtelMetrics: config.telemetry?.requireOtelMetrics ?? true,
-        }),
+      validateOpenClawConfig: (document) => validateOpenClawConfig(document, this.openclawConfigValidation),
     });
 
     // NetworkPolicies (peers derived from the graph) and the cron jobs (issue 3).

@@ -138,6 +138,29 @@ export function isRecurringTopOfHour(expr: string): boolean {
   return minute === '0' && hour !== undefined && /^\*(\/\d+)?$/.test(hour);
 }
 
+/**
+ * The keys `cron.add` of OpenClaw 2026.2.19 accepts (its params schema has additionalProperties false
+ * at every level: an unknown key fails the whole call), plus this project's own keys that are never sent.
+ */
+const JOB_KEYS = [
+  'agentId', 'deleteAfterRun', 'delivery', 'description', 'enabled', 'name', 'payload', 'schedule', 'sessionKey',
+  'sessionTarget', 'wakeMode',
+];
+const PROJECT_ONLY_JOB_KEYS = ['allowInsecureHttp', 'receiver'];
+const SCHEDULE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  at: ['at', 'kind'],
+  every: ['anchorMs', 'everyMs', 'kind'],
+  cron: ['expr', 'kind', 'staggerMs', 'tz'],
+};
+const PAYLOAD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  systemEvent: ['kind', 'text'],
+  agentTurn: [
+    'allowUnsafeExternalContent', 'bestEffortDeliver', 'channel', 'deliver', 'kind', 'message', 'model', 'thinking',
+    'timeoutSeconds', 'to',
+  ],
+};
+const DELIVERY_KEYS = ['bestEffort', 'channel', 'mode', 'to'];
+
 class JobChecker {
   public readonly errors: string[] = [];
   public readonly notes: string[] = [];
@@ -157,8 +180,27 @@ class JobChecker {
     this.notes.push(`${this.label}: ${message}`);
   }
 
+  /** Reports keys `cron.add` does not know (it rejects the whole job with "invalid cron.add params"). */
+  private checkKeys(value: unknown, path: string, allowed: readonly string[] | undefined): void {
+    if (allowed === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return;
+    }
+    for (const key of Object.keys(value).sort()) {
+      if (!allowed.includes(key)) {
+        this.error(
+          `${path}${key} is not a key cron.add accepts: expected only ${allowed.map((k) => `"${k}"`).join(', ')}; `
+          + 'openclaw rejects the whole job ("invalid cron.add params"), so remove or rename it',
+        );
+      }
+    }
+  }
+
   public check(): void {
     const job = this.job;
+    this.checkKeys(job, '', [...JOB_KEYS, ...PROJECT_ONLY_JOB_KEYS].sort());
+    this.checkKeys(job.schedule, 'schedule.', SCHEDULE_KEYS[String((job.schedule as { kind?: unknown }).kind)]);
+    this.checkKeys(job.payload, 'payload.', PAYLOAD_KEYS[String((job.payload as { kind?: unknown }).kind)]);
+    this.checkKeys(job.delivery, 'delivery.', DELIVERY_KEYS);
     if (job.agentId !== undefined && !isNonEmptyString(job.agentId)) {
       this.error(`agentId is empty: expected a non-empty agent id; remove agentId to use the default agent`);
     }

@@ -19,14 +19,16 @@ import {
 } from './env-placeholders';
 import { OpenClawVersion } from './openclaw-version';
 
-/** Plugin ids bundled with OpenClaw that this project knows (extend with `knownPluginIds`). */
+/**
+ * Plugin ids bundled with OpenClaw 2026.2.19 (the ids in its `extensions/<id>/openclaw.plugin.json`); extend with
+ * `knownPluginIds` for installed plugins. The channel plugins among them are also the channel ids.
+ */
 export const BUNDLED_PLUGIN_IDS: readonly string[] = [
-  'device-pair',
-  'diagnostics-otel',
-  'discord',
-  'phone-control',
-  'talk-voice',
-  'telegram',
+  'bluebubbles', 'copilot-proxy', 'device-pair', 'diagnostics-otel', 'discord', 'feishu',
+  'google-antigravity-auth', 'google-gemini-cli-auth', 'googlechat', 'imessage', 'irc', 'line', 'llm-task',
+  'lobster', 'matrix', 'mattermost', 'memory-core', 'memory-lancedb', 'minimax-portal-auth', 'msteams',
+  'nextcloud-talk', 'nostr', 'open-prose', 'phone-control', 'qwen-portal-auth', 'signal', 'slack', 'talk-voice',
+  'telegram', 'thread-ownership', 'tlon', 'twitch', 'voice-call', 'whatsapp', 'zalo', 'zalouser',
 ];
 
 /** Bundled plugins that are enabled without an explicit `plugins.entries.<id>.enabled`. */
@@ -73,6 +75,19 @@ export interface PluginEnableState {
   readonly reason: string;
 }
 
+/** The root object of openclaw.json is strict: these are the only keys the 2026.2.19 schema knows. */
+const TOP_LEVEL_KEYS = [
+  '$schema', 'agents', 'approvals', 'audio', 'auth', 'bindings', 'broadcast', 'browser', 'canvasHost', 'channels',
+  'commands', 'cron', 'diagnostics', 'discovery', 'env', 'gateway', 'hooks', 'logging', 'media', 'memory',
+  'messages', 'meta', 'models', 'nodeHost', 'plugins', 'session', 'skills', 'talk', 'tools', 'ui', 'update', 'web',
+  'wizard',
+];
+const HEARTBEAT_KEYS = [
+  'accountId', 'ackMaxChars', 'activeHours', 'every', 'includeReasoning', 'model', 'prompt', 'session',
+  'suppressToolErrorWarnings', 'target', 'to',
+];
+const ACTIVE_HOURS_KEYS = ['end', 'start', 'timezone'];
+const ACTIVE_HOURS_TIME = /^([01]\d|2[0-3]|24):([0-5]\d)$/;
 const PLUGINS_KEYS = ['allow', 'deny', 'enabled', 'entries', 'installs', 'load', 'slots'];
 const PLUGIN_ENTRY_KEYS = ['config', 'enabled'];
 const DIAGNOSTICS_KEYS = ['cacheTrace', 'enabled', 'flags', 'otel'];
@@ -331,7 +346,8 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       path,
       describe(endpoint),
       'an absolute http(s) base url such as "http://otel-collector.observability:4318"',
-      'write the otlp/http base url including scheme and host',
+      'openclaw accepts any string here, then every export fails and no metrics arrive; '
+        + 'write the otlp/http base url including scheme and host',
     );
     return;
   }
@@ -340,7 +356,8 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       path,
       describe(endpoint),
       'an http:// or https:// url (the exporter speaks otlp/http only)',
-      'point diagnostics.otel.endpoint at the otlp/http receiver (usually port 4318) with an http(s) scheme',
+      'openclaw accepts any string here, then every export fails and no metrics arrive; '
+        + 'point diagnostics.otel.endpoint at the otlp/http receiver (usually port 4318) with an http(s) scheme',
     );
     return;
   }
@@ -506,6 +523,84 @@ function validateDiagnostics(
   }
 }
 
+function validateTopLevelKeys(issues: Issues, doc: JsonObject): void {
+  for (const key of Object.keys(doc).sort()) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      issues.add(
+        key,
+        `the unknown top-level key "${key}"`,
+        `only the top-level keys ${list(TOP_LEVEL_KEYS)}`,
+        'the root of openclaw\'s schema is strict and the whole config is rejected ("Unrecognized key"), '
+          + 'so remove the key or move it into the section it belongs to',
+      );
+    }
+  }
+}
+
+function checkActiveHoursTime(issues: Issues, activeHours: JsonObject, key: 'start' | 'end', path: string): void {
+  const value = activeHours[key];
+  if (value === undefined || value === '') {
+    return;
+  }
+  const match = typeof value === 'string' ? ACTIVE_HOURS_TIME.exec(value) : null;
+  const bad24 = match !== null && match[1] === '24' && (match[2] !== '00' || key === 'start');
+  if (!match || bad24) {
+    issues.add(
+      `${path}.${key}`,
+      describe(value),
+      `a 24h time "HH:MM"${key === 'end' ? ' (24:00 allowed)' : ' before 24:00'}`,
+      'openclaw rejects the config ("invalid time"), so write the time as two-digit hours and minutes, e.g. "08:00"',
+    );
+  }
+}
+
+/** `agents.defaults.heartbeat` and `agents.list[].heartbeat`: strict keys, a parsable `every`, HH:MM active hours. */
+function validateHeartbeat(issues: Issues, heartbeat: JsonObject, path: string): void {
+  checkStrictKeys(issues, heartbeat, path, HEARTBEAT_KEYS);
+  const every = heartbeat.every;
+  if (every !== undefined && every !== '') {
+    if (typeof every !== 'string') {
+      checkString(issues, heartbeat, 'every', `${path}.every`);
+    } else if (parseDurationMs(every, { defaultUnit: 'm' }) === undefined) {
+      issues.add(
+        `${path}.every`,
+        describe(every),
+        'a duration such as "30m", "1h" or "45" (one number with an optional unit ms, s, m, h or d; a bare number '
+          + 'means minutes)',
+        'openclaw rejects the config ("invalid duration"), so write one number and one unit without spaces',
+      );
+    }
+  }
+  const activeHours = objectAt(issues, heartbeat, 'activeHours', `${path}.activeHours`);
+  if (activeHours) {
+    checkStrictKeys(issues, activeHours, `${path}.activeHours`, ACTIVE_HOURS_KEYS);
+    checkActiveHoursTime(issues, activeHours, 'start', `${path}.activeHours`);
+    checkActiveHoursTime(issues, activeHours, 'end', `${path}.activeHours`);
+    checkString(issues, activeHours, 'timezone', `${path}.activeHours.timezone`);
+  }
+}
+
+function validateAgents(issues: Issues, doc: JsonObject): void {
+  const agents = objectAt(issues, doc, 'agents', 'agents');
+  if (!agents) {
+    return;
+  }
+  const defaults = objectAt(issues, agents, 'defaults', 'agents.defaults');
+  const defaultHeartbeat = defaults ? objectAt(issues, defaults, 'heartbeat', 'agents.defaults.heartbeat') : undefined;
+  if (defaultHeartbeat) {
+    validateHeartbeat(issues, defaultHeartbeat, 'agents.defaults.heartbeat');
+  }
+  const agentList = agents.list;
+  if (Array.isArray(agentList)) {
+    agentList.forEach((agent: unknown, index) => {
+      const heartbeat = isJsonObject(agent) ? agent.heartbeat : undefined;
+      if (isJsonObject(heartbeat)) {
+        validateHeartbeat(issues, heartbeat, `agents.list[${index}].heartbeat`);
+      }
+    });
+  }
+}
+
 function validateCron(issues: Issues, doc: JsonObject): void {
   const cron = objectAt(issues, doc, 'cron', 'cron');
   if (!cron) {
@@ -582,7 +677,11 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
     }
     const port = gateway.port;
     if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) {
-      issues.add('gateway.port', describe(port), 'an integer from 1 to 65535', 'use the default 18789 unless something else needs it');
+      const fix = typeof port === 'number' && Number.isInteger(port) && port > 65535
+        ? 'openclaw accepts any positive integer, but the gateway cannot listen on it and fails at startup '
+          + '(ERR_SOCKET_BAD_PORT); use the default 18789 unless something else needs it'
+        : 'use the default 18789 unless something else needs it';
+      issues.add('gateway.port', describe(port), 'an integer from 1 to 65535', fix);
     }
     objectAt(issues, gateway, 'controlUi', 'gateway.controlUi');
   }
@@ -628,7 +727,13 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
     if (typeof hookPath !== 'string') {
       checkString(issues, hooks, 'path', 'hooks.path');
     } else if (hookPath.trim().replace(/\/+$/, '') === '') {
-      issues.add('hooks.path', describe(hookPath), 'a sub-path such as "/hooks"', 'openclaw may not serve hooks at the root, so use "/hooks" (the default) or remove the key');
+      issues.add(
+        'hooks.path',
+        describe(hookPath),
+        'a sub-path such as "/hooks"',
+        'the schema accepts it, but the gateway refuses to start ("hooks.path may not be \'/\'"), so use "/hooks" '
+          + '(the default) or remove the key',
+      );
     }
   }
   const maxBody = hooks.maxBodyBytes;
@@ -685,7 +790,8 @@ function validateChannels(issues: Issues, doc: JsonObject, known: readonly strin
         path,
         `an enabled channel whose plugin is disabled (${state.reason})`,
         `the "${channelId}" plugin to be enabled`,
-        `${pluginEnableFix(channelId)}; or set ${path}.enabled to false`,
+        `openclaw accepts the config but never starts the channel (its plugin is not loaded); `
+          + `${pluginEnableFix(channelId)}; or set ${path}.enabled to false`,
       );
     }
   }
@@ -728,9 +834,11 @@ export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawCo
   }
   const known = [...new Set([...BUNDLED_PLUGIN_IDS, ...(options.knownPluginIds ?? [])])].sort();
   const issues = new Issues();
+  validateTopLevelKeys(issues, doc);
   validateEnvReferences(issues, doc, options.providedEnvVars);
   validatePlugins(issues, doc, known);
   validateDiagnostics(issues, doc, options);
+  validateAgents(issues, doc);
   validateCron(issues, doc);
   validateGateway(issues, doc, options.version);
   validateHooks(issues, doc, options);

@@ -90,6 +90,11 @@ const invalid: ReadonlyArray<[string, CronJobDeclaration, string]> = [
   ['receiver without webhook', { ...isolated, receiver: { namespace: 'ns', podLabels: { app: 'rx' }, port: 8080 } }, 'receiver is set but delivery.mode is not "webhook"'],
   ['receiver for a public host', webhook('https://cron.example.com/hook', { receiver: { namespace: 'ns', podLabels: { app: 'rx' }, port: 8080 } }), 'receiver is set but delivery.to host "cron.example.com" is not in the cluster'],
   ['empty agentId', { ...isolated, agentId: '' }, 'agentId is empty'],
+  ['unknown job key', { ...isolated, maxRetries: 3 } as never, 'maxRetries is not a key cron.add accepts: expected only "agentId"'],
+  ['unknown schedule key', { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'UTC', jitterMs: 5 } } as never, 'schedule.jitterMs is not a key cron.add accepts: expected only "expr", "kind", "staggerMs", "tz"'],
+  ['schedule key of another kind', { ...main, schedule: { kind: 'every', everyMs: 1000, tz: 'UTC' } } as never, 'schedule.tz is not a key cron.add accepts'],
+  ['unknown payload key', { ...main, payload: { kind: 'systemEvent', text: 'x', model: 'm' } } as never, 'payload.model is not a key cron.add accepts: expected only "kind", "text"'],
+  ['unknown delivery key', { ...isolated, delivery: { mode: 'none', retries: 2 } } as never, 'delivery.retries is not a key cron.add accepts: expected only "bestEffort", "channel", "mode", "to"; openclaw rejects the whole job ("invalid cron.add params")'],
 ];
 
 describe('validateCronJobs', () => {

@@ -141,6 +141,42 @@ describe('validateOpenClawConfig', () => {
     });
   });
 
+  describe('top-level keys and heartbeats', () => {
+    it('fails on an unknown top-level key: the root of the schema is strict', () => {
+      expectSingleError(lolice({ cronJobs: [] }), [
+        /^openclaw\.json cronJobs: received the unknown top-level key "cronJobs", expected only the top-level keys "\$schema", "agents"/,
+        /the whole config is rejected \("Unrecognized key"\)/,
+      ]);
+      expect(errors(lolice({ session: {}, messages: {}, $schema: 'x' }))).toEqual([]);
+    });
+
+    it.each(['thirty minutes', '1h30m', '30 m', '-5m', '1w'])('fails on heartbeat.every %j', (every) => {
+      expectSingleError(lolice({ agents: { defaults: { heartbeat: { every } } } }), [
+        /^openclaw\.json agents\.defaults\.heartbeat\.every: received .*a bare number means minutes/,
+        /openclaw rejects the config \("invalid duration"\)/,
+      ]);
+    });
+
+    it.each(['30m', '45', '1.5h', '2d', ' 30M ', '500ms'])('accepts heartbeat.every %j', (every) => {
+      expect(errors(lolice({ agents: { defaults: { heartbeat: { every } } } }))).toEqual([]);
+    });
+
+    it('checks per-agent heartbeats, heartbeat keys and active hours', () => {
+      const found = errors(lolice({ agents: {
+        defaults: { heartbeat: { interval: '5m', activeHours: { start: '24:00', end: '24:30', tz: 'UTC' } } },
+        list: [{ id: 'main', heartbeat: { every: 'often' } }],
+      } } as JsonObject));
+      expect(found).toEqual([
+        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.interval: received the unknown key/),
+        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.tz: received the unknown key/),
+        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.start: received "24:00", expected a 24h time "HH:MM" before 24:00/),
+        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.end: received "24:30"/),
+        expect.stringMatching(/^openclaw\.json agents\.list\[0\]\.heartbeat\.every: received "often"/),
+      ]);
+      expect(errors(lolice({ agents: { defaults: { heartbeat: { activeHours: { start: '08:00', end: '24:00' } } } } }))).toEqual([]);
+    });
+  });
+
   describe('diagnostics-otel', () => {
     it('fails on keys under the diagnostics-otel plugin config', () => {
       expectSingleError(lolice({ plugins: { entries: { 'diagnostics-otel': { config: { endpoint: 'http://x:4318' } } } } }), [
@@ -410,9 +446,14 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('accepts extra plugin ids passed in knownPluginIds', () => {
-      const doc = lolice({ plugins: { entries: { slack: { enabled: true } } }, channels: { slack: { botToken: '${SLACK_BOT_TOKEN}' } } });
+      const doc = lolice({ plugins: { entries: { 'acme-chat': { enabled: true } } }, channels: { 'acme-chat': { botToken: '${ACME_TOKEN}' } } });
       expect(errors(doc)).toHaveLength(2);
-      expect(errors(doc, { knownPluginIds: ['slack'] })).toEqual([]);
+      expect(errors(doc, { knownPluginIds: ['acme-chat'] })).toEqual([]);
+    });
+
+    it('knows every plugin bundled with 2026.2.19 (slack, matrix, ...) without knownPluginIds', () => {
+      const doc = lolice({ plugins: { entries: { slack: { enabled: true } } }, channels: { slack: { botToken: '${SLACK_BOT_TOKEN}' } } });
+      expect(errors(doc)).toEqual([]);
     });
 
     it('resolves the enable state in openclaw order', () => {

@@ -1,0 +1,84 @@
+// Runs inside an installed OpenClaw release, with that release's Node (not the project's).
+// usage: <release node> release-probe.mjs <request.json> <response.json>
+// The request names the openclaw package folder and a batch of operations; the answers are written
+// to the response file (stdout and stderr belong to OpenClaw's own logging).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [requestFile, responseFile] = process.argv.slice(2);
+const request = JSON.parse(readFileSync(requestFile, 'utf8'));
+const dist = join(request.packageDir, 'dist');
+
+// The config loader is in a chunk the library entry (dist/index.js) imports; chunk file names and
+// export names are minified per release, so find the chunk that exports createConfigIO by its source.
+// (The CLI chunks import entry.js, which starts the CLI: never import those.)
+async function loadCreateConfigIO() {
+  const entry = readFileSync(join(dist, 'index.js'), 'utf8');
+  const chunks = [...new Set([...entry.matchAll(/from "\.\/([\w.-]+\.js)"/g)].map((m) => m[1]))];
+  for (const chunk of chunks) {
+    const source = readFileSync(join(dist, chunk), 'utf8');
+    const exported = /export \{[^}]*\bcreateConfigIO as (\w+)/.exec(source);
+    if (exported) {
+      const mod = await import(pathToFileURL(join(dist, chunk)).href);
+      return mod[exported[1]];
+    }
+  }
+  throw new Error(`no chunk imported by ${join(dist, 'index.js')} exports createConfigIO`);
+}
+
+async function loadPluginSdk() {
+  const pkg = JSON.parse(readFileSync(join(request.packageDir, 'package.json'), 'utf8'));
+  const target = pkg.exports?.['./plugin-sdk'];
+  const file = typeof target === 'string' ? target : target?.default ?? target?.import;
+  if (!file) throw new Error(`${request.packageDir}/package.json exports no "./plugin-sdk"`);
+  return import(pathToFileURL(join(request.packageDir, file)).href);
+}
+
+const silent = { warn() {}, error() {}, info() {}, log() {}, debug() {}, trace() {} };
+const issueList = (list) => (list ?? []).map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? '') }));
+
+async function validateConfigs(files) {
+  const createConfigIO = await loadCreateConfigIO();
+  const results = [];
+  for (const file of files) {
+    const started = Date.now();
+    try {
+      const snapshot = await createConfigIO({ configPath: file, logger: silent }).readConfigFileSnapshot();
+      results.push({
+        file,
+        valid: snapshot.valid === true,
+        issues: issueList(snapshot.issues),
+        warnings: issueList(snapshot.warnings),
+        legacyIssues: issueList(snapshot.legacyIssues),
+        ms: Date.now() - started,
+      });
+    } catch (error) {
+      results.push({ file, valid: false, issues: [{ path: '', message: `threw: ${error?.message ?? error}` }],
+        warnings: [], legacyIssues: [], ms: Date.now() - started });
+    }
+  }
+  return results;
+}
+
+async function classifyHosts(hosts) {
+  const sdk = await loadPluginSdk();
+  for (const name of ['isBlockedHostnameOrIp', 'isPrivateIpAddress', 'isBlockedHostname']) {
+    if (typeof sdk[name] !== 'function') throw new Error(`openclaw/plugin-sdk exports no function ${name}`);
+  }
+  return hosts.map((host) => ({
+    host,
+    blocked: sdk.isBlockedHostnameOrIp(host),
+    privateIp: sdk.isPrivateIpAddress(host),
+    blockedName: sdk.isBlockedHostname(host),
+  }));
+}
+
+const answers = [];
+for (const op of request.operations) {
+  if (op.kind === 'validate-configs') answers.push({ kind: op.kind, results: await validateConfigs(op.files) });
+  else if (op.kind === 'classify-hosts') answers.push({ kind: op.kind, results: await classifyHosts(op.hosts) });
+  else throw new Error(`unknown probe operation ${JSON.stringify(op.kind)}`);
+}
+writeFileSync(responseFile, JSON.stringify({ answers }));
+process.exit(0);
