@@ -1,21 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
-import { OpenClawSsmStack } from './ssm/openclaw-ssm-stack';
-import type { AlertRule } from './observability/alerting/alert-rule';
-import { attachAlerting, AttachedAlerting } from './observability/alerting/attach-alerting';
-import { attachNetworkAndCron, NetworkAndCron } from './network/attach-network-and-cron';
-import { AttachedTelemetry, attachTelemetry } from './observability/dashboard/attach-telemetry';
-import { GraphInvariants } from './gitops/graph-invariants';
-import { OpenClawConfigMap } from './openclaw/openclaw-config-map';
-import { OpenClawExternalSecret } from './secrets/openclaw-external-secret';
-import { OpenClawGatewayDeployment, SecretEnvVar } from './gateway/openclaw-gateway-deployment';
-import { OpenClawVersion } from './openclaw/openclaw-version';
-import { validateOpenClawConfig, type ValidateOpenClawConfigOptions } from './openclaw/validate-config';
 import type { OpenClawOpsConfig } from './config/openclaw-ops-config';
-import { GitOpsFileChart } from './gitops/gitops-file-chart';
+import { CronRunLogShipper } from './cron/cron-run-log-shipper';
+import { GatewayEnv } from './gateway/gateway-env';
+import { OpenClawGateway } from './gateway/openclaw-gateway';
+import { GraphInvariants } from './gitops/graph-invariants';
 import { renderLoliceTree, RenderedTree } from './gitops/lolice-tree';
+import { OpenClawNetwork } from './network/openclaw-network';
+import { OpenClawAlerting } from './observability/alerting/openclaw-alerting';
+import { OpenClawDashboard } from './observability/dashboard/openclaw-dashboard';
+import { OpenClawConfig } from './openclaw/openclaw-config';
+import { OpenClawVersion } from './openclaw/openclaw-version';
 import type { NamedQuery } from './query/promql';
+import { OpenClawSecrets } from './secrets/openclaw-secrets';
+import { OpenClawSsmStack } from './ssm/openclaw-ssm-stack';
 
 export interface OpenClawOpsAppProps {
   /** The model of the deployment. */
@@ -30,107 +29,60 @@ export interface OpenClawOpsAppProps {
 
 /**
  * The whole OpenClaw deployment as one graph with two construct roots: a cdk8s app whose charts
- * are lolice files, and a cdktf app with the arch stack. Both are built from the same plain
- * values (names, paths); no cdktf token ever crosses into the Kubernetes side.
+ * are lolice files, and a cdktf app with the arch stack. Both are built from the same
+ * declarations; no cdktf token ever crosses into the Kubernetes side.
  */
 export class OpenClawOpsApp {
   /** The lolice side (Kubernetes). */
-  public readonly lolice: K8sApp;
+  public readonly lolice = new K8sApp();
+  public readonly config: OpenClawOpsConfig;
+  public readonly secrets: OpenClawSecrets;
+  public readonly openclaw: OpenClawConfig;
+  public readonly gateway: OpenClawGateway;
+  public readonly network: OpenClawNetwork;
+  public readonly dashboard: OpenClawDashboard;
+  public readonly alerting: OpenClawAlerting;
   private readonly terraformOutdir: string;
   private archSide?: { readonly app: TerraformApp; readonly stack: OpenClawSsmStack };
-  /** Deployment `openclaw`. */
-  public readonly gateway: OpenClawGatewayDeployment;
-  /** ConfigMap `openclaw-config`. */
-  public readonly configMap: OpenClawConfigMap;
-  /** The OpenClaw release, parsed. */
-  public readonly openclawVersion: OpenClawVersion;
-  /** How `openclaw.json` is validated at synth (the release, the container's env vars, the OTel requirement). */
-  public readonly openclawConfigValidation: ValidateOpenClawConfigOptions;
-  public readonly config: OpenClawOpsConfig;
-  /** NetworkPolicies and cron job delivery. */
-  public readonly network: NetworkAndCron;
-  /** The dashboard and its provisioning. */
-  public readonly telemetry: AttachedTelemetry;
-  /** Alert rules, their Prometheus and Grafana provisioning, and the cron run-log shipper. */
-  public readonly alerting: AttachedAlerting;
 
   constructor(props: OpenClawOpsAppProps) {
     const { config } = props;
+    const { namespace, image } = config;
     this.config = config;
-    this.openclawVersion = OpenClawVersion.parse(config.openclawVersion);
-    assertDeclaredOnce(config);
-
     this.terraformOutdir = props.terraformOutdir ?? 'cdktf.out';
-
-    this.lolice = new K8sApp();
-
-    for (const declaration of config.externalSecrets) {
-      const chart = new GitOpsFileChart(this.lolice, declaration.name, { path: declaration.path });
-      new OpenClawExternalSecret(chart, 'ExternalSecret', {
-        name: declaration.name,
-        namespace: config.namespace,
-        targetSecretName: declaration.targetSecretName,
-        store: config.secretStore,
-        refreshInterval: config.externalSecretRefreshInterval,
-        secrets: config.secrets.filter((s) => s.secretName === declaration.targetSecretName),
-        comment: declaration.comment,
-      });
-    }
-
-    const configChart = new GitOpsFileChart(this.lolice, 'configmap-openclaw', {
-      path: 'argoproj/openclaw/configmap-openclaw.yaml',
+    const secrets = (this.secrets = new OpenClawSecrets(this.lolice, 'Secrets', {
+      namespace, store: config.secretStore, refreshInterval: config.externalSecretRefreshInterval,
+      externalSecrets: config.externalSecrets, secrets: config.secrets, ssmPrefix: config.ssmPrefix,
+    }));
+    const env = new GatewayEnv({ secret: secrets.envVars, literal: config.gatewayLiteralEnv });
+    const openclaw = (this.openclaw = new OpenClawConfig(this.lolice, 'OpenClawConfig', {
+      namespace, document: config.openclawConfig, version: OpenClawVersion.parse(config.openclawVersion), env,
+      requireOtelMetrics: config.telemetry?.requireOtelMetrics,
+    }));
+    const shipper = new CronRunLogShipper(this.lolice, 'CronRunLogShipper', {
+      namespace, image, ...config.alerting?.runLogShipper,
     });
-    this.configMap = new OpenClawConfigMap(configChart, 'Config', {
-      namespace: config.namespace,
-      document: config.openclawConfig,
+    const gateway = (this.gateway = new OpenClawGateway(this.lolice, 'Gateway', {
+      namespace, image, env, config: openclaw, sidecars: [shipper.sidecar],
+    }));
+    this.network = new OpenClawNetwork(this.lolice, 'Network', {
+      namespace, config: openclaw, env, settings: config.network, cronJobs: config.cronJobs,
     });
-
-    const secretEnv: SecretEnvVar[] = config.secrets.flatMap((secret) =>
-      (secret.envVars ?? []).map((name) => ({ name, secretName: secret.secretName, key: secret.key })),
-    );
-    const deploymentChart = new GitOpsFileChart(this.lolice, 'deployment-openclaw', {
-      path: 'argoproj/openclaw/deployment-openclaw.yaml',
+    this.dashboard = new OpenClawDashboard(this.lolice, 'Dashboard', { settings: config.telemetry });
+    this.alerting = new OpenClawAlerting(this.lolice, 'Alerting', {
+      namespace, gateway, runLogShipper: shipper, settings: config.alerting, telemetry: config.telemetry,
     });
-    this.gateway = new OpenClawGatewayDeployment(deploymentChart, 'Gateway', {
-      namespace: config.namespace,
-      image: config.image,
-      secretEnv,
-      literalEnv: config.gatewayLiteralEnv,
-      configMapName: this.configMap.name,
-    });
-
-    const envSource = new Map<string, string>([
-      ...secretEnv.map((e): [string, string] => [e.name, `${e.secretName}/${e.key}`]),
-      ...config.gatewayLiteralEnv.map((e): [string, string] => [e.name, `literal:${e.value}`]),
-    ]);
-    this.openclawConfigValidation = {
-      version: this.openclawVersion,
-      resolveEnvSource: (name) => envSource.get(name),
-      requireOtelMetrics: config.telemetry?.requireOtelMetrics ?? true,
-      // openclaw refuses to start when a referenced variable is missing: the container's env is known here
-      providedEnvVars: [...envSource.keys()].sort(),
-    };
-    new GraphInvariants(this.lolice, 'Invariants', {
-      declaredParameters: new Set(config.secrets.map((s) => s.parameterName)),
-      ssmPrefix: config.ssmPrefix,
-      validateOpenClawConfig: (document) => validateOpenClawConfig(document, this.openclawConfigValidation),
-    });
-
-    // NetworkPolicies (peers derived from the graph) and the cron jobs (issue 3).
-    this.network = attachNetworkAndCron(this);
-    // Dashboard (with the Loki cron rows), its provisioning and the Prometheus OTLP receiver (issue 4).
-    this.telemetry = attachTelemetry(this);
-    // Alerts through Grafana-managed alerting, the PrometheusRule, the run-log shipper (issue 5).
-    this.alerting = attachAlerting(this);
+    // The safety net: cross-object rules over every rendered manifest.
+    new GraphInvariants(this.lolice, 'Invariants', { declaredParameters: secrets.parameterNames, ssmPrefix: config.ssmPrefix });
   }
 
   /** Every PromQL expression the project emits (dashboard and alerts), for `verify`. */
   public referencedPromQL(): NamedQuery[] {
-    const dashboard = this.telemetry.dashboard.queries
+    const dashboard = this.dashboard.dashboard.queries
       .filter((q) => q.language === 'promql')
       .map((q) => ({ name: `dashboard ${q.row} / ${q.panel} / ${q.refId}`, expr: q.expr }));
     const alerts = this.alerting.rules
-      .filter((rule: AlertRule) => rule.language === 'promql')
+      .filter((rule) => rule.language === 'promql')
       .map((rule) => ({ name: `alert ${rule.name}`, expr: rule.expr }));
     return [...dashboard, ...alerts];
   }
@@ -165,59 +117,11 @@ export class OpenClawOpsApp {
       const app = new TerraformApp({ outdir: this.terraformOutdir });
       const stack = new OpenClawSsmStack(app, this.config.arch.stackName, {
         arch: this.config.arch,
-        secrets: this.config.secrets,
+        secrets: this.secrets.declarations,
+        ssmPrefix: this.config.ssmPrefix,
       });
       this.archSide = { app, stack };
     }
     return this.archSide;
-  }
-}
-
-function assertDeclaredOnce(config: OpenClawOpsConfig): void {
-  const keys = new Map<string, string>();
-  for (const secret of config.secrets) {
-    const id = `${secret.secretName}/${secret.key}`;
-    if (keys.has(id)) {
-      throw new Error(
-        `secret ${id} is declared twice (parameters ${keys.get(id)} and ${secret.parameterName}): keep one declaration per secret key`,
-      );
-    }
-    keys.set(id, secret.parameterName);
-  }
-
-  const envOwners = new Map<string, string>();
-  const claim = (name: string, owner: string): void => {
-    const previous = envOwners.get(name);
-    if (previous !== undefined) {
-      throw new Error(
-        `env var ${name} of container openclaw is declared twice (by ${previous} and by ${owner}); the later one would silently win: keep one declaration`,
-      );
-    }
-    envOwners.set(name, owner);
-  };
-  for (const secret of config.secrets) {
-    for (const name of secret.envVars ?? []) {
-      claim(name, `secret ${secret.secretName}/${secret.key}`);
-    }
-  }
-  for (const literal of config.gatewayLiteralEnv) {
-    claim(literal.name, 'the literal env list');
-  }
-
-  const esTargets = new Map<string, string>();
-  for (const es of config.externalSecrets) {
-    if (esTargets.has(es.targetSecretName)) {
-      throw new Error(
-        `externalsecrets ${esTargets.get(es.targetSecretName)} and ${es.name} both write secret ${es.targetSecretName}: with creationPolicy Owner they would fight over it; use one ExternalSecret per secret`,
-      );
-    }
-    esTargets.set(es.targetSecretName, es.name);
-  }
-  for (const secret of config.secrets) {
-    if (!esTargets.has(secret.secretName)) {
-      throw new Error(
-        `secret ${secret.secretName}/${secret.key} targets secret ${secret.secretName}, which no ExternalSecret declaration writes (declared: ${[...esTargets.keys()].join(', ')}): add an externalSecrets entry for it or fix secretName`,
-      );
-    }
   }
 }

@@ -14,3 +14,8 @@ export function describeValue(value: unknown): string {
   }
   return `${typeof value} ${JSON.stringify(value)}`;
 }
+
+/** Whether `value` is a string with something other than whitespace (the one "non-empty" rule). */
+export function isNonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

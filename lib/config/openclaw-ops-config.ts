@@ -1,6 +1,6 @@
 import type { AlertingConfig } from '../observability/alerting/alerting-config';
 import type { CronJobDeclaration } from '../cron/cron-job-declaration';
-import type { TelemetryConfig } from '../observability/dashboard/attach-telemetry';
+import type { TelemetryConfig } from '../observability/telemetry-config';
 import type { GatewayNetworkConfig } from '../network/network-peers';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import type { ExternalSecretDeclaration, LiteralEnvVar, SecretDeclaration } from '../secrets/secret-declaration';
@@ -88,7 +88,7 @@ export interface OpenClawOpsConfig {
    */
   readonly telemetry?: TelemetryConfig;
   /**
-   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see attach-alerting.ts).
+   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see lib/observability/alerting/openclaw-alerting.ts).
    * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's, DEFAULT_ALERT_THRESHOLDS
    */
   readonly alerting?: AlertingConfig;

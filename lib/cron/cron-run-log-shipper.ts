@@ -24,15 +24,13 @@ import {
 } from '../observability/logs/loki-streams';
 import { GatewayVolume, imageOf } from '../gateway/gateway-containers';
 import { OPENCLAW_STATE_DIR } from '../gateway/gateway-labels';
-import type { OpenClawGatewayDeployment } from '../gateway/openclaw-gateway-deployment';
+import type { GatewaySidecar } from '../gateway/gateway-sidecar';
 
 /** Where the shipper keeps its state file (what was already printed). */
 export type ShipperStateStorage = 'pvc' | 'emptyDir';
 
 /** Props of {@link CronRunLogShipper}. */
 export interface CronRunLogShipperProps {
-  /** The gateway Deployment the sidecar is added to. */
-  readonly gateway: OpenClawGatewayDeployment;
   /** The OpenClaw image (it has `node`). */
   readonly image: ImageReference;
   /** Namespace of the gateway. */
@@ -84,7 +82,8 @@ const SHIPPER_STATE_EMPTYDIR = 'cron-run-log-shipper-state';
 const DEFAULT_SCRIPT_FILE = join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs');
 
 /**
- * ConfigMap `cron-run-log-shipper` plus the sidecar `cron-run-log` of Deployment `openclaw`:
+ * ConfigMap `cron-run-log-shipper` plus the sidecar `cron-run-log` for Deployment `openclaw`
+ * (hand {@link CronRunLogShipper.sidecar} to the gateway):
  * uid/gid 1000, no privilege escalation, all capabilities dropped, read-only root filesystem,
  * PVC `data` read-only at `/home/node/.openclaw` (the run logs), a writable state location (see
  * {@link CronRunLogShipperProps.stateStorage}).
@@ -92,8 +91,10 @@ const DEFAULT_SCRIPT_FILE = join(__dirname, '..', '..', 'sidecar', 'run-log-ship
 export class CronRunLogShipper extends Construct {
   /** The ConfigMap object. */
   public readonly configMap: k8s.KubeConfigMap;
-  /** The sidecar container as added to the Deployment. */
+  /** The sidecar container. */
   public readonly container: k8s.Container;
+  /** The sidecar with its volumes and the mount it needs in container `openclaw`; hand it to the gateway. */
+  public readonly sidecar: GatewaySidecar;
   /** The environment of the sidecar (sorted). */
   public readonly env: Readonly<Record<string, string>>;
 
@@ -165,41 +166,19 @@ export class CronRunLogShipper extends Construct {
       },
       volumeMounts,
     };
-    props.gateway.addSidecar(this.container);
-    props.gateway.addVolume({ name: RUN_LOG_SHIPPER_CONFIGMAP, configMap: { name: RUN_LOG_SHIPPER_CONFIGMAP, defaultMode: 0o444 } });
+    const volumes: k8s.Volume[] = [
+      { name: RUN_LOG_SHIPPER_CONFIGMAP, configMap: { name: RUN_LOG_SHIPPER_CONFIGMAP, defaultMode: 0o444 } },
+    ];
     if (stateStorage === 'emptyDir') {
-      props.gateway.addVolume({ name: SHIPPER_STATE_EMPTYDIR, emptyDir: {} });
+      volumes.push({ name: SHIPPER_STATE_EMPTYDIR, emptyDir: {} });
     }
     if (followGatewayFileLog) {
-      props.gateway.addVolume({ name: GATEWAY_TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('1Gi') } });
-      props.gateway.addGatewayVolumeMount({ name: GATEWAY_TMP_VOLUME, mountPath: GATEWAY_FILE_LOG_DIR });
+      volumes.push({ name: GATEWAY_TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString('1Gi') } });
     }
+    this.sidecar = {
+      container: this.container,
+      volumes,
+      gatewayMounts: followGatewayFileLog ? [{ name: GATEWAY_TMP_VOLUME, mountPath: GATEWAY_FILE_LOG_DIR }] : [],
+    };
   }
-}
-
-/** Props of {@link attachCronRunLogShipper} beyond what the app provides. */
-export type AttachCronRunLogShipperOptions = Pick<CronRunLogShipperProps, 'stateStorage' | 'followGatewayFileLog' | 'scriptFile'>;
-
-/** The construct id {@link attachCronRunLogShipper} uses under the lolice app. */
-export const CRON_RUN_LOG_SHIPPER_ID = 'CronRunLogShipper';
-
-/** The minimum of `OpenClawOpsApp` the shipper needs (keeps this file free of an import cycle). */
-export interface ShipperHostApp {
-  readonly lolice: Construct;
-  readonly gateway: OpenClawGatewayDeployment;
-  readonly config: { readonly namespace: string; readonly image: ImageReference };
-}
-
-/**
- * Adds the shipper to an app once (a second call returns the existing one).
- */
-export function attachCronRunLogShipper(app: ShipperHostApp, options: AttachCronRunLogShipperOptions = {}): CronRunLogShipper {
-  const existing = app.lolice.node.tryFindChild(CRON_RUN_LOG_SHIPPER_ID);
-  if (existing instanceof CronRunLogShipper) return existing;
-  return new CronRunLogShipper(app.lolice, CRON_RUN_LOG_SHIPPER_ID, {
-    gateway: app.gateway,
-    image: app.config.image,
-    namespace: app.config.namespace,
-    ...options,
-  });
 }

@@ -15,6 +15,7 @@ import type {
 } from './cron-job-declaration';
 import { classifyWebhookHost, type ClusterServiceRef } from './ssrf-guard';
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
+import { isNonEmpty } from '../config/describe-value';
 
 /** What {@link validateCronJobs} needs to know about the deployment. */
 export interface CronValidationContext {
@@ -83,9 +84,6 @@ function isInteger(value: unknown, min: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min;
 }
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 /** `url` as `<scheme>//…@<host><path>?…`: userinfo and query values left out. */
 function redactedUrl(url: URL): string {
@@ -201,7 +199,7 @@ class JobChecker {
     this.checkKeys(job.schedule, 'schedule.', SCHEDULE_KEYS[String((job.schedule as { kind?: unknown }).kind)]);
     this.checkKeys(job.payload, 'payload.', PAYLOAD_KEYS[String((job.payload as { kind?: unknown }).kind)]);
     this.checkKeys(job.delivery, 'delivery.', DELIVERY_KEYS);
-    if (job.agentId !== undefined && !isNonEmptyString(job.agentId)) {
+    if (job.agentId !== undefined && !isNonEmpty(job.agentId)) {
       this.error(`agentId is empty: expected a non-empty agent id; remove agentId to use the default agent`);
     }
     if (job.enabled !== undefined && typeof job.enabled !== 'boolean') {
@@ -215,7 +213,7 @@ class JobChecker {
   private checkSchedule(schedule: CronSchedule): void {
     switch (schedule.kind) {
       case 'at':
-        if (!isNonEmptyString(schedule.at) || !isIso8601Instant(schedule.at)) {
+        if (!isNonEmpty(schedule.at) || !isIso8601Instant(schedule.at)) {
           this.error(
             `schedule.at ${show(schedule.at)} is not an ISO-8601 date-time: expected e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
           );
@@ -248,7 +246,7 @@ class JobChecker {
   }
 
   private checkCronExpr(schedule: CronExprSchedule): void {
-    const tzValid = schedule.tz === undefined || (isNonEmptyString(schedule.tz) && isValidTimeZone(schedule.tz));
+    const tzValid = schedule.tz === undefined || (isNonEmpty(schedule.tz) && isValidTimeZone(schedule.tz));
     if (!tzValid) {
       this.error(
         `schedule.tz ${show(schedule.tz)} is not an IANA time zone: expected a zone such as "Asia/Tokyo" or "UTC"; fix the name or omit tz to use the gateway host's zone`,
@@ -314,7 +312,7 @@ class JobChecker {
       this.error(`wakeMode is ${show(wakeMode)}: expected "now" or "next-heartbeat"`);
     }
     if (payload.kind === 'systemEvent') {
-      if (!isNonEmptyString(payload.text)) {
+      if (!isNonEmpty(payload.text)) {
         this.error(`payload.text is empty: a systemEvent payload needs non-empty text`);
       }
     } else if (payload.kind === 'agentTurn') {
@@ -336,7 +334,7 @@ class JobChecker {
   }
 
   private checkAgentTurn(payload: CronAgentTurnPayload): void {
-    if (!isNonEmptyString(payload.message)) {
+    if (!isNonEmpty(payload.message)) {
       this.error(`payload.message is empty: an agentTurn payload needs a non-empty message`);
     }
     if (payload.timeoutSeconds !== undefined && !isInteger(payload.timeoutSeconds, 0)) {
@@ -346,7 +344,7 @@ class JobChecker {
     }
     for (const key of ['model', 'thinking'] as const) {
       const value = payload[key];
-      if (value !== undefined && !isNonEmptyString(value)) {
+      if (value !== undefined && !isNonEmpty(value)) {
         this.error(`payload.${key} is empty: expected a non-empty value, or omit it to use the agent's default`);
       }
     }
@@ -526,12 +524,12 @@ class JobChecker {
 
   private checkReceiver(receiver: CronWebhookReceiver): boolean {
     let ok = true;
-    if (!isNonEmptyString(receiver.namespace)) {
+    if (!isNonEmpty(receiver.namespace)) {
       this.error(`receiver.namespace is empty: expected the namespace of the receiver pods`);
       ok = false;
     }
     const labels = Object.entries(receiver.podLabels ?? {});
-    if (labels.length === 0 || labels.some(([k, v]) => !isNonEmptyString(k) || typeof v !== 'string')) {
+    if (labels.length === 0 || labels.some(([k, v]) => !isNonEmpty(k) || typeof v !== 'string')) {
       this.error(
         `receiver.podLabels is ${show(receiver.podLabels)}: expected at least one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": "cron-receiver" }`,
       );

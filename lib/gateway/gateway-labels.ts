@@ -25,6 +25,3 @@ export const BOARD_SERVER_PORT = 8080;
 
 /** Where the PVC root (OpenClaw's state dir, `~/.openclaw`) is mounted. */
 export const OPENCLAW_STATE_DIR = '/home/node/.openclaw';
-
-/** Argo CD annotation ordering the sync. */
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';

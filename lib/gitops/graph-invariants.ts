@@ -19,12 +19,6 @@ export interface GraphInvariantsProps {
   /** Every SSM parameter name must start with this prefix. */
   readonly ssmPrefix: string;
   /**
-   * Extra validation of each openclaw.json found in a ConfigMap (OpenClaw's own rules).
-   *
-   * @default - only the cross-object rules run
-   */
-  readonly validateOpenClawConfig?: (document: unknown) => readonly string[];
-  /**
    * The container whose env `${VAR}` references in openclaw.json resolve against.
    *
    * @default "openclaw"
@@ -41,11 +35,14 @@ export interface GraphInvariantsProps {
  * - `secret-key-produced`: every secretKeyRef names a Secret and key some ExternalSecret produces;
  * - `secret-key-unique`: no ExternalSecret writes the same key twice;
  * - `remote-ref-declared`: every ExternalSecret remoteRef names a declared SSM parameter;
- * - `ssm-parameter-name`: every remoteRef is a valid SSM name inside the configured prefix;
+ * - `ssm-parameter-name`: every remoteRef that is not a declared parameter is a valid SSM name
+ *   inside the configured prefix (declared ones are checked where they are built: the
+ *   ExternalSecret and the SSM parameter constructs);
  * - `config-env-defined`: every `${VAR}` in openclaw.json is an env var of the gateway container,
- *   and a literal env var it names is not empty (OpenClaw refuses to start otherwise);
- * - `openclaw-config`: OpenClaw's own rules for openclaw.json (when a validator is given), which
- *   include `${...}` references OpenClaw would leave literally.
+ *   and a literal env var it names is not empty (OpenClaw refuses to start otherwise).
+ *
+ * OpenClaw's own rules for openclaw.json (`openclaw-config`) live with the document, in the
+ * `OpenClawConfig` construct.
  */
 export class GraphInvariants extends Construct {
   constructor(scope: App, id: string, props: GraphInvariantsProps) {
@@ -95,10 +92,10 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
         );
       }
       keys.set(key, { externalSecret: esName });
-      for (const problem of ssmParameterNameProblems(remote, props.ssmPrefix)) {
-        errors.push(`[ssm-parameter-name] ${esName} key ${key}: ${problem}`);
-      }
       if (!props.declaredParameters.has(remote)) {
+        for (const problem of ssmParameterNameProblems(remote, props.ssmPrefix)) {
+          errors.push(`[ssm-parameter-name] ${esName} key ${key}: ${problem}`);
+        }
         errors.push(
           `[remote-ref-declared] ${esName} key ${key}: remoteRef "${remote}" is not a declared ssm parameter, so ESO would fail with "parameter not found": declare it in the secrets list (owner generated to create it in arch, or existing if another state owns it)`,
         );
@@ -166,9 +163,6 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
           `[config-env-defined] ${where}: \${${placeholder.name}} at ${placeholder.path} names a literal env var that is empty; OpenClaw treats empty as missing and refuses to start: give it a value`,
         );
       }
-    }
-    for (const problem of props.validateOpenClawConfig?.(document) ?? []) {
-      errors.push(`[openclaw-config] ${where}: ${problem}`);
     }
   }
   return errors;

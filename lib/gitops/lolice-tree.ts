@@ -40,6 +40,14 @@ export type RenderedTree = ReadonlyMap<string, string>;
  */
 export function renderLoliceTree(app: App): RenderedTree {
   validateApp(app);
+  return renderLoliceFiles(app);
+}
+
+/**
+ * Renders the files of every {@link GitOpsFileChart} and {@link GitOpsTextFile} under `scope`
+ * without running any validation (use {@link renderLoliceTree} for what is written to disk).
+ */
+export function renderLoliceFiles(scope: Construct): RenderedTree {
   const files = new Map<string, string>();
   const add = (path: string, content: string, owner: string): void => {
     if (files.has(path)) {
@@ -48,7 +56,7 @@ export function renderLoliceTree(app: App): RenderedTree {
     files.set(path, content);
   };
 
-  for (const construct of app.node.findAll()) {
+  for (const construct of scope.node.findAll()) {
     if (GitOpsFileChart.isGitOpsFileChart(construct)) {
       assertRepoRelativeYamlPath(construct.path);
       add(construct.path, renderChart(construct), construct.node.path);

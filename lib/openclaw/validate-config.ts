@@ -18,6 +18,7 @@ import {
   type EnvSourceResolver,
 } from './env-placeholders';
 import { OpenClawVersion } from './openclaw-version';
+import { isNonEmpty } from '../config/describe-value';
 
 /**
  * Plugin ids bundled with OpenClaw 2026.2.19 (the ids in its `extensions/<id>/openclaw.plugin.json`); extend with
@@ -234,9 +235,6 @@ function checkStringArray(issues: Issues, parent: JsonObject, key: string, path:
   return value as readonly string[];
 }
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 /**
  * Resolves whether a plugin is enabled, in OpenClaw's order: `plugins.enabled === false`, then
@@ -687,7 +685,7 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
   }
   const auth = gateway ? objectAt(issues, gateway, 'auth', 'gateway.auth') : undefined;
   const token = auth?.token;
-  if (!isNonEmptyString(token)) {
+  if (!isNonEmpty(token)) {
     const consequence = version.isAtLeast(OpenClawVersion.V2026_2_19)
       ? `openclaw ${version} generates a token at startup and may try to write it into the config`
       : 'clients cannot authenticate with a token you control';
@@ -714,7 +712,7 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
   for (const key of ['allowedSessionKeyPrefixes', 'allowedAgentIds', 'presets']) {
     checkStringArray(issues, hooks, key, `hooks.${key}`);
   }
-  if (hooks.enabled === true && !isNonEmptyString(hooks.token)) {
+  if (hooks.enabled === true && !isNonEmpty(hooks.token)) {
     issues.add(
       'hooks.token',
       describeSecret(hooks.token),
@@ -744,8 +742,8 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
     isJsonObject(doc.gateway) && isJsonObject(doc.gateway.auth) ? doc.gateway.auth.token : undefined;
   if (
     options.version.isAtLeast(OpenClawVersion.V2026_2_19) &&
-    isNonEmptyString(hooks.token) &&
-    isNonEmptyString(gatewayToken) &&
+    isNonEmpty(hooks.token) &&
+    isNonEmpty(gatewayToken) &&
     envStringsResolveEqual(hooks.token, gatewayToken, options.resolveEnvSource)
   ) {
     issues.add(

@@ -9,8 +9,10 @@ import {
   ExternalSecretSpecTargetDeletionPolicy,
 } from '../../imports/eso-external-secrets.io';
 import { addManifestComment } from '../gitops/yaml-comments';
+import { SYNC_WAVE_ANNOTATION } from '../gitops/argocd';
 import type { SecretDeclaration } from './secret-declaration';
-import { SYNC_WAVE_ANNOTATION } from '../gateway/gateway-labels';
+import { ISecretKeySource, SecretKeyReference } from './secret-key-reference';
+import { ssmParameterNameProblems } from './ssm-parameter-name';
 
 export interface OpenClawExternalSecretProps {
   /** `metadata.name`, e.g. `openclaw-es`. */
@@ -31,6 +33,12 @@ export interface OpenClawExternalSecretProps {
    */
   readonly comment?: string;
   /**
+   * Every remoteRef must be a valid SSM name under this prefix (rule `ssm-parameter-name`).
+   *
+   * @default - names are not checked here (the whole-graph scan still checks them)
+   */
+  readonly ssmPrefix?: string;
+  /**
    * Argo CD sync wave; must be earlier than the Deployment's.
    *
    * @default 0
@@ -43,8 +51,14 @@ export interface OpenClawExternalSecretProps {
  * `conversionStrategy: Default`, `decodingStrategy: None`, `metadataPolicy: None`;
  * target `creationPolicy: Owner`, `deletionPolicy: Retain`.
  */
-export class OpenClawExternalSecret extends Construct {
+export class OpenClawExternalSecret extends Construct implements ISecretKeySource {
   public readonly resource: ExternalSecret;
+  /** `metadata.name`. */
+  public readonly name: string;
+  /** The Kubernetes Secret ESO writes. */
+  public readonly targetSecretName: string;
+  /** The keys written, in file order. */
+  public readonly keys: readonly string[];
 
   constructor(scope: Construct, id: string, props: OpenClawExternalSecretProps) {
     super(scope, id);
@@ -56,6 +70,20 @@ export class OpenClawExternalSecret extends Construct {
     }
     if (props.secrets.length === 0) {
       throw new Error(`externalsecret ${props.name}: no keys declared for secret ${props.targetSecretName}: declare at least one secret or drop the ExternalSecret`);
+    }
+    this.name = props.name;
+    this.targetSecretName = props.targetSecretName;
+    this.keys = props.secrets.map((s) => s.key);
+    const { ssmPrefix } = props;
+    if (ssmPrefix !== undefined) {
+      this.node.addValidation({
+        validate: () =>
+          props.secrets.flatMap((secret) =>
+            ssmParameterNameProblems(secret.parameterName, ssmPrefix).map(
+              (problem) => `[ssm-parameter-name] externalsecret ${props.namespace}/${props.name} key ${secret.key}: ${problem}`,
+            ),
+          ),
+      });
     }
     this.resource = new ExternalSecret(this, 'Resource', {
       metadata: {
@@ -96,5 +124,15 @@ export class OpenClawExternalSecret extends Construct {
     if (props.comment) {
       addManifestComment(this.resource, ['spec', 'data'], props.comment);
     }
+  }
+
+  /** Whether this ExternalSecret writes `key` into {@link targetSecretName}. */
+  public producesKey(key: string): boolean {
+    return this.keys.includes(key);
+  }
+
+  /** A handle on one key this ExternalSecret writes, for container env. */
+  public keyReference(key: string): SecretKeyReference {
+    return SecretKeyReference.fromSource(this, key);
   }
 }

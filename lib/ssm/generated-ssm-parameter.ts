@@ -1,6 +1,7 @@
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
+import { ssmParameterNameProblems } from '../secrets/ssm-parameter-name';
 
 /** Shortest random value we generate: 64 alphanumerics ≈ 381 bits, well over 32 bytes of entropy. */
 export const MIN_GENERATED_SECRET_LENGTH = 64;
@@ -24,6 +25,12 @@ export interface GeneratedSsmParameterProps {
    * @default - the AWS-managed `aws/ssm` key
    */
   readonly kmsKeyId?: string;
+  /**
+   * The name must be a valid SSM name under this prefix (rule `ssm-parameter-name`).
+   *
+   * @default - the name is not checked against a prefix
+   */
+  readonly ssmPrefix?: string;
   /**
    * Tags on the parameter.
    *
@@ -57,6 +64,16 @@ export class GeneratedSsmParameter extends Construct {
       throw new Error(
         `generated parameter ${props.parameterName}: terraform resource name "${props.resourceName}" is not snake_case: expected /^[a-z_][a-z0-9_]*$/`,
       );
+    }
+
+    const { ssmPrefix } = props;
+    if (ssmPrefix !== undefined) {
+      this.node.addValidation({
+        validate: () =>
+          ssmParameterNameProblems(props.parameterName, ssmPrefix).map(
+            (problem) => `[ssm-parameter-name] generated parameter ${props.resourceName}: ${problem}`,
+          ),
+      });
     }
 
     this.password = new Password(this, 'Value', {

@@ -16,6 +16,12 @@ export interface OpenClawSsmStackProps {
   readonly arch: ArchConfig;
   /** Every declared secret; only `SecretValueOwner.GENERATED` ones become resources. */
   readonly secrets: readonly SecretDeclaration[];
+  /**
+   * Every generated parameter name must be a valid SSM name under this prefix (rule `ssm-parameter-name`).
+   *
+   * @default - names are checked against SSM's rules only through the lolice side
+   */
+  readonly ssmPrefix?: string;
 }
 
 /**
@@ -62,6 +68,7 @@ export class OpenClawSsmStack extends TerraformStack {
         length: secret.generatedLength,
         kmsKeyId: secret.kmsKeyId,
         tags: arch.tags,
+        ssmPrefix: props.ssmPrefix,
       });
       generated.set(secret.parameterName, parameter);
 

@@ -1,7 +1,7 @@
 import { loliceConfig } from '../../config/lolice';
 import type { CronJobDeclaration } from '../../lib/cron/cron-job-declaration';
 import { dailyUsageReportWebhookJob, DAILY_USAGE_REPORT_DISCORD_JOB_NAME, DAILY_USAGE_REPORT_JOB_NAME } from '../../lib/cron/usage-report-jobs';
-import { NETWORK_POLICY_FILE } from '../../lib/network/attach-network-and-cron';
+import { NETWORK_POLICY_FILE } from '../../lib/network/openclaw-network';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 import { evaluatorFor, PODS, renderWithNetworkAndCron, rfc1918Sample, todaysEvaluator } from '../support/network-test-kit';
 
@@ -94,7 +94,7 @@ describe('validation notes', () => {
 
 describe('in-cluster receiver', () => {
   test('OpenClaw 2026.2.17: the receiver\'s egress rule is generated and the evaluator proves it reachable', () => {
-    const rendered = renderWithNetworkAndCron(withJobs([inClusterJob], { openclawVersion: '2026.2.17' }), { withoutInvariants: true });
+    const rendered = renderWithNetworkAndCron(withJobs([inClusterJob], { openclawVersion: '2026.2.17' }), { onlyNetworkRules: true });
     const evaluator = evaluatorFor(rendered);
     const receiver = { name: 'cron-receiver', namespace: 'observability', labels: { ...RECEIVER_LABELS, 'app.kubernetes.io/version': '1' } };
     expect(evaluator.egress(PODS.gateway, { pod: receiver }, 8080).allowed).toBe(true);
@@ -122,7 +122,7 @@ describe('in-cluster receiver', () => {
   test('fails synth on OpenClaw 2026.2.17 when the in-cluster receiver is not described', () => {
     const { receiver: _receiver, ...undescribed } = inClusterJob;
     expect(() =>
-      renderWithNetworkAndCron(withJobs([undescribed], { openclawVersion: '2026.2.17' }), { withoutInvariants: true }),
+      renderWithNetworkAndCron(withJobs([undescribed], { openclawVersion: '2026.2.17' }), { onlyNetworkRules: true }),
     ).toThrow(/is in the cluster but receiver is not set: add receiver: \{ namespace, podLabels, port \}/);
   });
 });

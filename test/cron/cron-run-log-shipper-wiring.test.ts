@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  attachCronRunLogShipper,
-  CronRunLogShipper,
-  RUN_LOG_SHIPPER_CONFIGMAP_PATH,
-} from '../../lib/cron/cron-run-log-shipper';
+import { Testing } from 'cdk8s';
+import { loliceConfig } from '../../config/lolice';
+import { CronRunLogShipper, RUN_LOG_SHIPPER_CONFIGMAP_PATH } from '../../lib/cron/cron-run-log-shipper';
+import type { AlertingConfig } from '../../lib/observability/alerting/alerting-config';
 import { RUN_LOG_SHIPPER_COMMAND, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/observability/logs/loki-streams';
 import { buildApp, configVariant, K8sObject, parseYamlDocuments } from '../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../support/validate-model';
@@ -23,8 +22,8 @@ interface PodSpec {
   volumes: Array<{ name: string; [key: string]: unknown }>;
 }
 
-function renderWith(options: Parameters<typeof attachCronRunLogShipper>[1] = {}): ReadonlyMap<string, string> {
-  // the app attaches the shipper itself, with the options of config.alerting.runLogShipper
+function renderWith(options: NonNullable<AlertingConfig['runLogShipper']> = {}): ReadonlyMap<string, string> {
+  // the app builds the shipper with the options of config.alerting.runLogShipper
   const app = buildApp(
     configVariant((c) => {
       c.alerting = { ...(c.alerting ?? {}), runLogShipper: { ...options } };
@@ -119,19 +118,14 @@ describe('the cron run-log shipper in lolice', () => {
     }
   });
 
-  it('is attached once: a second attach returns the same construct', () => {
-    const app = buildApp();
-    const first = attachCronRunLogShipper(app);
-    expect(attachCronRunLogShipper(app)).toBe(first);
-  });
-
   it('fails on a missing script file and on an unknown state storage', () => {
-    const app = buildApp();
+    const chart = Testing.chart();
+    const image = loliceConfig.image;
     expect(
-      () => new CronRunLogShipper(app.lolice, 'X', { gateway: app.gateway, image: app.config.image, namespace: 'openclaw', scriptFile: '/nonexistent/run-log-shipper.mjs' }),
+      () => new CronRunLogShipper(chart, 'X', { image, namespace: 'openclaw', scriptFile: '/nonexistent/run-log-shipper.mjs' }),
     ).toThrow(/cannot read the script \/nonexistent\/run-log-shipper\.mjs/);
     expect(
-      () => new CronRunLogShipper(app.lolice, 'Y', { gateway: app.gateway, image: app.config.image, namespace: 'openclaw', stateStorage: 'hostPath' as never }),
+      () => new CronRunLogShipper(chart, 'Y', { image, namespace: 'openclaw', stateStorage: 'hostPath' as never }),
     ).toThrow(/received stateStorage "hostPath", expected "pvc" or "emptyDir"/);
   });
 });

@@ -27,11 +27,15 @@ function synthFailure(config: OpenClawOpsConfig, extend?: (app: OpenClawOpsApp) 
   throw new Error('expected synth to fail, but it succeeded');
 }
 
-/** The whole-graph violations inside a cdk8s "Validation failed" error, without the construct path. */
+/**
+ * The rule violations inside a cdk8s "Validation failed" error, without the construct path: from
+ * the construct that owns the rule (e.g. the ExternalSecret, the openclaw.json construct) or from
+ * the whole-graph scan (construct Invariants).
+ */
 function graphViolations(message: string): string[] {
-  const lines = [...message.matchAll(/^\s*\[Invariants\] (.+)$/gm)].map((m) => m[1]);
+  const lines = [...message.matchAll(/^\s*\[[\w/.-]+\] (\[[a-z-]+\] .+)$/gm)].map((m) => m[1]);
   if (lines.length === 0) {
-    throw new Error(`expected whole-graph violations from construct Invariants, received: ${message}`);
+    throw new Error(`expected rule violations, received: ${message}`);
   }
   return lines;
 }
@@ -67,14 +71,30 @@ function secretNamed(config: DeepMutable<OpenClawOpsConfig>, key: string, secret
   return found;
 }
 
-/** A sidecar reading one secret key, added to Deployment openclaw. */
-function sidecarReading(secretName: string, key: string): (app: OpenClawOpsApp) => void {
-  return (app) =>
-    app.gateway.addSidecar({
-      name: 'bogus-reader',
-      image: 'busybox:1.36',
-      env: [{ name: 'BOGUS_VALUE', valueFrom: { secretKeyRef: { name: secretName, key } } }],
+/**
+ * A hand-written Deployment `bogus` in a chart of the lolice app: the graph's own gateway takes
+ * secret env only as handles, so only an object built outside the graph can get this wrong.
+ */
+function rogueDeployment(container: k8s.Container): (app: OpenClawOpsApp) => void {
+  return (app) => {
+    const chart = new Chart(app.lolice, 'rogue-chart');
+    new k8s.KubeDeployment(chart, 'rogue', {
+      metadata: { name: 'bogus', namespace: 'openclaw' },
+      spec: {
+        selector: { matchLabels: { app: 'bogus' } },
+        template: { metadata: { labels: { app: 'bogus' } }, spec: { containers: [container] } },
+      },
     });
+  };
+}
+
+/** A container reading one secret key, in a hand-written Deployment. */
+function sidecarReading(secretName: string, key: string): (app: OpenClawOpsApp) => void {
+  return rogueDeployment({
+    name: 'bogus-reader',
+    image: 'busybox:1.36',
+    env: [{ name: 'BOGUS_VALUE', valueFrom: { secretKeyRef: { name: secretName, key } } }],
+  });
 }
 
 /** An extra ExternalSecret (outside the declarations) in a chart of the lolice app. */
@@ -113,7 +133,7 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   it('fails when an env secretKeyRef names a key no ExternalSecret produces', () => {
     const message = synthFailure(configVariant(() => undefined), sidecarReading('openclaw-credentials', 'NOT_PRODUCED'));
     const v = violation(message, 'secret-key-produced');
-    expect(v).toContain('deployment openclaw/openclaw container bogus-reader env BOGUS_VALUE');
+    expect(v).toContain('deployment openclaw/bogus container bogus-reader env BOGUS_VALUE');
     expect(v).toContain('reads key NOT_PRODUCED of secret openclaw-credentials, which no ExternalSecret produces');
     expect(v).toContain('CreateContainerConfigError');
     expect(v).toMatch(/add NOT_PRODUCED to the secret declarations or fix the key name/);
@@ -153,11 +173,12 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when a container uses envFrom instead of explicit env items', () => {
-    const message = synthFailure(configVariant(() => undefined), (app) =>
-      app.gateway.addSidecar({ name: 'bogus-env-from', image: 'busybox:1.36', envFrom: [{ secretRef: { name: 'openclaw-credentials' } }] } as k8s.Container),
+    const message = synthFailure(
+      configVariant(() => undefined),
+      rogueDeployment({ name: 'bogus-env-from', image: 'busybox:1.36', envFrom: [{ secretRef: { name: 'openclaw-credentials' } }] }),
     );
     const v = violation(message, 'no-env-from');
-    expect(v).toContain('deployment openclaw/openclaw container bogus-env-from: uses envFrom');
+    expect(v).toContain('deployment openclaw/bogus container bogus-env-from: uses envFrom');
     expect(v).toMatch(/list each variable in env\[\] with valueFrom\.secretKeyRef/);
     expectActionable(v);
   });

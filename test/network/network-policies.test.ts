@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { isMap, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import { loliceConfig } from '../../config/lolice';
-import { attachNetworkAndCron, NETWORK_POLICY_FILE } from '../../lib/network/attach-network-and-cron';
+import { NETWORK_POLICY_FILE } from '../../lib/network/openclaw-network';
 import { LOLICE_CLUSTER_SERVICES } from '../../lib/network/network-peers';
 import { NetworkPolicyEvaluator, type Peer, type PodIdentity, type Protocol } from '../support/network-policy-evaluator';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
@@ -409,8 +409,7 @@ describe('peers are derived from the graph', () => {
     );
   });
 
-  test('attaching twice returns the same constructs and writes the file once', () => {
-    expect(attachNetworkAndCron(rendered.app)).toBe(rendered.wiring);
+  test('rendering twice writes the same file', () => {
     expect(rendered.app.renderLolice().get(NETWORK_POLICY_FILE)).toBe(yamlText);
   });
 

@@ -280,7 +280,7 @@ beforeAll(async () => {
   const app = buildApp();
   const configMap = parseYamlDocuments(renderLolice().get('argoproj/openclaw/configmap-openclaw.yaml')!)[0] as Doc;
   synthesized = JSON.parse(configMap.data['openclaw.json'] as string) as Doc;
-  const options = { ...app.openclawConfigValidation };
+  const options = { ...app.openclaw.validation };
   const provided = options.providedEnvVars ?? [];
   const variants = new Map<string, unknown>();
   for (const row of TABLE) {

@@ -5,7 +5,8 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { readLiveLolice } from './live-tree';
-import { attachNetworkAndCron, NETWORK_POLICY_FILE, type NetworkAndCron } from '../../lib/network/attach-network-and-cron';
+import { renderLoliceFiles } from '../../lib/gitops/lolice-tree';
+import { NETWORK_POLICY_FILE, type OpenClawNetwork } from '../../lib/network/openclaw-network';
 import { NetworkPolicyEvaluator, type NamespaceIdentity, type PodIdentity } from './network-policy-evaluator';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
@@ -13,20 +14,27 @@ import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 /** A rendered app: the file tree and what the wiring created. */
 export interface RenderedLolice {
   readonly app: OpenClawOpsApp;
-  readonly wiring: NetworkAndCron;
+  readonly wiring: OpenClawNetwork;
   readonly tree: ReadonlyMap<string, string>;
 }
 
-/** Builds the app, attaches the network and cron wiring and renders the lolice tree. */
-export function renderWithNetworkAndCron(config: OpenClawOpsConfig, options: { withoutInvariants?: boolean } = {}): RenderedLolice {
+/**
+ * Builds the app and renders the lolice tree. With `onlyNetworkRules`, only the validations of the
+ * network construct (NetworkPolicies, cron jobs) run: the openclaw.json rules reject OpenClaw
+ * < 2026.2.19 (OTel metrics never record there) and some plugin setups, which would hide the
+ * network and cron rules under test.
+ */
+export function renderWithNetworkAndCron(config: OpenClawOpsConfig, options: { onlyNetworkRules?: boolean } = {}): RenderedLolice {
   const app = new OpenClawOpsApp({ config });
-  const wiring = attachNetworkAndCron(app);
-  if (options.withoutInvariants === true) {
-    // GraphInvariants rejects OpenClaw < 2026.2.19 because OTel metrics never record there
-    // (requireOtelMetrics); tests of older versions remove it to isolate the cron/network rules.
-    app.lolice.node.tryRemoveChild('Invariants');
+  const wiring = app.network;
+  if (options.onlyNetworkRules !== true) {
+    return { app, wiring, tree: app.renderLolice() };
   }
-  return { app, wiring, tree: app.renderLolice() };
+  const errors = wiring.node.findAll().flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  if (errors.length > 0) {
+    throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  }
+  return { app, wiring, tree: renderLoliceFiles(app.lolice) };
 }
 
 /** The NetworkPolicy file's text. */

@@ -3,7 +3,7 @@
  * from Loki (design T-20260219-014 §2.3.1). OpenClaw records no metric for cron runs
  * (shared/facts/openclaw.md §1.2), so every number here comes from the cron run log and the
  * gateway file log as printed by the `cron-run-log` sidecar, queried with the builders of
- * `logql.ts`. `attachTelemetry` always appends them to the dashboard, whose `checkDashboardRows`
+ * `logql.ts`. `OpenClawDashboard` always appends them to the dashboard, whose `checkDashboardRows`
  * (run once, at synth validation) parses and checks every query.
  */
 import type { DashboardPanelSpec, DashboardRowSpec } from './dashboard-queries';

@@ -6,7 +6,7 @@ import * as YAML from 'yaml';
 import { resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
 import { grafanaAlertProvisioningFile, grafanaRuleUid } from '../../../lib/observability/alerting/grafana-alert-provisioning';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
-import { ALERTING_CONSTRUCT_ID, attachAlerting, OPENCLAW_RULES_PATH } from '../../../lib/observability/alerting/attach-alerting';
+import { OPENCLAW_RULES_PATH } from '../../../lib/observability/alerting/openclaw-alerting';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { buildApp, configVariant, parseYamlDocuments } from '../../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../../support/validate-model';
@@ -14,10 +14,7 @@ import { KUBERNETES_MODELS, validateModel } from '../../support/validate-model';
 const COMPONENT = 'argoproj/prometheus-operator/components/openclaw-alerting';
 
 function render(config = configVariant(() => undefined)): ReadonlyMap<string, string> {
-  const app = buildApp(config);
-  // until the app's constructor calls attachAlerting itself
-  if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) === undefined) attachAlerting(app);
-  return app.renderLolice();
+  return buildApp(config).renderLolice();
 }
 
 function provisioningOf(tree: ReadonlyMap<string, string>): { apiVersion: number; groups: Array<{ orgId: number; name: string; folder: string; interval: string; rules: Array<Record<string, unknown>> }> } {
@@ -93,12 +90,6 @@ describe('Grafana alert provisioning', () => {
   it('fails on an alert name whose Grafana uid would exceed 40 characters', () => {
     expect(grafanaRuleUid('OpenClawTelemetryAbsent')).toBe('oc-telemetry-absent');
     expect(() => grafanaRuleUid('OpenClawAVeryLongAlertNameThatGrafanaWouldRefuseToStore')).toThrow(/1-40 characters/);
-  });
-
-  it('fails when attachAlerting runs twice on one app', () => {
-    const app = buildApp();
-    if (app.lolice.node.tryFindChild(ALERTING_CONSTRUCT_ID) === undefined) attachAlerting(app);
-    expect(() => attachAlerting(app)).toThrow(/call attachAlerting once per app/);
   });
 
   it('builds with kubectl kustomize onto a Grafana Deployment: projected volume at the provisioning dir, restart digest', () => {

@@ -28,7 +28,7 @@ describe('openclaw app dashboard against a real Prometheus', () => {
   test('every PromQL query of the dashboard the app synthesizes returns data', async () => {
     // the dashboard exactly as lolice gets it (default config, Cron rows included)
     const app = buildApp();
-    const queries = named(app.telemetry.dashboard.queries.filter((q) => q.language === 'promql'));
+    const queries = named(app.dashboard.dashboard.queries.filter((q) => q.language === 'promql'));
     expect(queries).toHaveLength(24);
     await assertQueriesReturnData(harness, queries);
   });

@@ -8,7 +8,7 @@ import { handWrittenTokensRow } from '../../support/hand-written-row';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OpenClawOpsConfig } from '../../../lib/config/openclaw-ops-config';
-import { attachTelemetry, TELEMETRY_CONSTRUCT_ID, TelemetryConfig } from '../../../lib/observability/dashboard/attach-telemetry';
+import type { TelemetryConfig } from '../../../lib/observability/telemetry-config';
 import { PROMETHEUS_OPERATOR_DIR } from '../../../lib/observability/dashboard/grafana-dashboard-provisioning';
 import { METRICS } from '../../../lib/observability/metrics/metric-catalog';
 import { LEGACY_OTLP_FEATURE_FLAG } from '../../../lib/observability/metrics/prometheus-otlp-settings';
@@ -27,11 +27,9 @@ const COMPONENT = `${PROMETHEUS_OPERATOR_DIR}/components/openclaw-app-dashboard`
 const MOUNT = '/grafana-dashboard-definitions/0/openclaw-app';
 const VOLUME = 'grafana-dashboard-openclaw-app';
 
-/** Renders the lolice tree with the telemetry attached (once, whether or not the app already does it). */
+/** Renders the lolice tree of the app (the dashboard is part of it). */
 function renderWithTelemetry(config?: OpenClawOpsConfig): ReadonlyMap<string, string> {
-  const app = buildApp(config);
-  if (app.lolice.node.tryFindChild(TELEMETRY_CONSTRUCT_ID) === undefined) attachTelemetry(app);
-  return app.renderLolice();
+  return buildApp(config).renderLolice();
 }
 
 const tree = renderWithTelemetry();

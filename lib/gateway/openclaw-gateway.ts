@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import type { ImageReference } from '../config/openclaw-ops-config';
+import { GitOpsFileChart } from '../gitops/gitops-file-chart';
+import type { OpenClawConfig } from '../openclaw/openclaw-config';
+import type { GatewayEnv } from './gateway-env';
+import type { GatewaySidecar } from './gateway-sidecar';
+import { OpenClawGatewayDeployment } from './openclaw-gateway-deployment';
+
+/** The lolice file of Deployment `openclaw`. */
+export const GATEWAY_DEPLOYMENT_PATH = 'argoproj/openclaw/deployment-openclaw.yaml';
+
+/** Props of {@link OpenClawGateway}. */
+export interface OpenClawGatewayProps {
+  /** Namespace of the Deployment. */
+  readonly namespace: string;
+  /** The OpenClaw image (gateway, init containers, config-manager). */
+  readonly image: ImageReference;
+  /** Env of container `openclaw`; secret values only as references to produced Secret keys. */
+  readonly env: GatewayEnv;
+  /** The `openclaw.json` the gateway mounts. */
+  readonly config: OpenClawConfig;
+  /**
+   * Sidecars after today's ones.
+   *
+   * @default []
+   */
+  readonly sidecars?: readonly GatewaySidecar[];
+}
+
+/** The OpenClaw gateway in lolice: Deployment `openclaw` in `argoproj/openclaw/deployment-openclaw.yaml`. */
+export class OpenClawGateway extends Construct {
+  /** The Deployment construct. */
+  public readonly deployment: OpenClawGatewayDeployment;
+
+  constructor(scope: Construct, id: string, props: OpenClawGatewayProps) {
+    super(scope, id);
+    const chart = new GitOpsFileChart(this, 'deployment-openclaw', { path: GATEWAY_DEPLOYMENT_PATH });
+    this.deployment = new OpenClawGatewayDeployment(chart, 'Gateway', {
+      namespace: props.namespace,
+      image: props.image,
+      env: props.env,
+      configMapName: props.config.configMapName,
+      sidecars: props.sidecars,
+    });
+  }
+
+  /** `metadata.name` of the Deployment. */
+  public get deploymentName(): string {
+    return this.deployment.resource.name;
+  }
+}

@@ -1,0 +1,2 @@
+/** Argo CD annotation ordering the sync. */
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';

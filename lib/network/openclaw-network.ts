@@ -1,0 +1,129 @@
+/**
+ * The gateway's network in lolice: the NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml`,
+ * whose peers derive from the graph (openclaw.json, the gateway env, the declared cron webhooks),
+ * and the cron job delivery, validated against the policy that is actually generated.
+ */
+import { Construct } from 'constructs';
+import { isNonEmpty } from '../config/describe-value';
+import type { CronJobDeclaration } from '../cron/cron-job-declaration';
+import { CronJobsDelivery } from '../cron/cron-jobs-delivery';
+import type { CronValidationContext } from '../cron/validate-cron-jobs';
+import { validateCronJobs } from '../cron/validate-cron-jobs';
+import type { GatewayEnv } from '../gateway/gateway-env';
+import { GitOpsFileChart } from '../gitops/gitops-file-chart';
+import type { OpenClawConfigDocument } from '../openclaw/config-document';
+import type { OpenClawConfig } from '../openclaw/openclaw-config';
+import { resolvePluginEnableState } from '../openclaw/validate-config';
+import {
+  collectGatewayEndpoints,
+  DEFAULT_EXTERNAL_EGRESS_PORTS,
+  GatewayNetworkConfig,
+  LOLICE_CLUSTER_SERVICES,
+} from './network-peers';
+import { OpenClawNetworkPolicies } from './openclaw-network-policies';
+
+/** Path of the generated NetworkPolicies in lolice. */
+export const NETWORK_POLICY_FILE = 'argoproj/openclaw/networkpolicy.yaml';
+
+/** Props of {@link OpenClawNetwork}. */
+export interface OpenClawNetworkProps {
+  /** Namespace of the gateway. */
+  readonly namespace: string;
+  /** openclaw.json: model provider URLs and the OTLP endpoint become egress peers. */
+  readonly config: OpenClawConfig;
+  /** The gateway env: literal URL env vars (e.g. `GRAFANA_URL`) become egress peers. */
+  readonly env: GatewayEnv;
+  /**
+   * Known in-cluster Services, internet egress ports, URL env vars.
+   *
+   * @default - every {@link GatewayNetworkConfig} default
+   */
+  readonly settings?: GatewayNetworkConfig;
+  /**
+   * Cron jobs delivered as `argoproj/openclaw/cron-jobs/`; their webhooks get egress rules.
+   *
+   * @default []
+   */
+  readonly cronJobs?: readonly CronJobDeclaration[];
+}
+
+/**
+ * NetworkPolicies `openclaw-network`, `litellm-network`, `cloudflared-network` and the cron job
+ * delivery. A first validation pass gives the webhook egress requirements, the policies are built
+ * from them, and the final validation (a synth failure on error) runs against the ports the
+ * generated policy really opens.
+ */
+export class OpenClawNetwork extends Construct {
+  /** The three NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml`. */
+  public readonly networkPolicies: OpenClawNetworkPolicies;
+  /** The validated cron jobs and their files under `argoproj/openclaw/cron-jobs/`. */
+  public readonly cronJobs: CronJobsDelivery;
+
+  constructor(scope: Construct, id: string, props: OpenClawNetworkProps) {
+    super(scope, id);
+    const settings = props.settings ?? {};
+    const services = settings.clusterServices ?? LOLICE_CLUSTER_SERVICES;
+    const defaultPorts = settings.externalEgressPorts ?? DEFAULT_EXTERNAL_EGRESS_PORTS;
+    const jobs = props.cronJobs ?? [];
+    const document = props.config.document;
+    const channels = enabledChannels(document);
+
+    const context: Omit<CronValidationContext, 'externalEgressPorts'> = {
+      openclawVersion: props.config.version,
+      webhookTokenConfigured: isNonEmpty(document.cron?.webhookToken),
+      clusterDomain: settings.clusterDomain,
+      clusterServices: services.map((s) => ({ name: s.name, namespace: s.namespace })),
+      enabledChannels: channels,
+      discordConfigured: channels.includes('discord'),
+    };
+    const planned = validateCronJobs(jobs, { ...context, externalEgressPorts: defaultPorts });
+
+    const chart = new GitOpsFileChart(this, 'networkpolicy', { path: NETWORK_POLICY_FILE });
+    this.networkPolicies = new OpenClawNetworkPolicies(chart, 'NetworkPolicies', {
+      namespace: props.namespace,
+      gatewayEndpoints: collectGatewayEndpoints({
+        openclawConfig: document,
+        literalEnv: props.env.literal,
+        urlEnvVars: settings.urlEnvVars,
+      }),
+      services,
+      clusterDomain: settings.clusterDomain,
+      externalEgressPorts: defaultPorts,
+      webhookEgress: planned.egressRequirements,
+    });
+
+    this.cronJobs = new CronJobsDelivery(this, 'CronJobs', {
+      jobs,
+      context: { ...context, externalEgressPorts: this.networkPolicies.gatewayExternalEgressPorts },
+      defaultExternalEgressPorts: defaultPorts,
+    });
+  }
+}
+
+/**
+ * Channels configured in openclaw.json whose plugin OpenClaw enables (`plugins.enabled`,
+ * `plugins.deny`, `plugins.allow`, then `plugins.entries.<id>.enabled`), with a token for Discord
+ * and Telegram, sorted.
+ */
+function enabledChannels(document: OpenClawConfigDocument): string[] {
+  const channels = document.channels ?? {};
+  return Object.keys(channels)
+    .filter((id) => {
+      const channel = channels[id];
+      if (typeof channel !== 'object' || channel === null || Array.isArray(channel)) {
+        return false;
+      }
+      const settings = channel as Readonly<Record<string, unknown>>;
+      if (settings.enabled === false || !resolvePluginEnableState(document.plugins, id).enabled) {
+        return false;
+      }
+      if (id === 'discord') {
+        return isNonEmpty(settings.token);
+      }
+      if (id === 'telegram') {
+        return isNonEmpty(settings.botToken);
+      }
+      return true;
+    })
+    .sort();
+}

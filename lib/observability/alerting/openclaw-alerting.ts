@@ -1,0 +1,98 @@
+/**
+ * The OpenClaw alerts in lolice: PrometheusRule `openclaw-rules`
+ * (`argoproj/prometheus-operator/openclaw-rules.yaml`), the Grafana alert provisioning Component
+ * (`argoproj/prometheus-operator/components/openclaw-alerting/`) and the runbook every alert links to.
+ */
+import { Construct } from 'constructs';
+import type { CronRunLogShipper } from '../../cron/cron-run-log-shipper';
+import type { OpenClawGateway } from '../../gateway/openclaw-gateway';
+import { GitOpsFileChart } from '../../gitops/gitops-file-chart';
+import { GitOpsTextFile } from '../../gitops/lolice-tree';
+import { metricNamer } from '../metrics/prometheus-otlp-settings';
+import type { TelemetryConfig } from '../telemetry-config';
+import type { AlertRule } from './alert-rule';
+import { assertAlertRules } from './alert-rule';
+import { ALERT_RUNBOOK_PATH, ALERT_RUNBOOK_URL, alertRunbookMarkdown } from './alert-runbook';
+import { AlertingConfig, ResolvedAlertingConfig, resolveAlertingConfig } from './alerting-config';
+import { GrafanaAlertProvisioning } from './grafana-alert-provisioning';
+import { openClawAlertRules } from './openclaw-alert-rules';
+import { OpenClawPrometheusRule, prometheusRuleGroups } from './prometheus-rule';
+
+/** The lolice file of the PrometheusRule. */
+export const OPENCLAW_RULES_PATH = 'argoproj/prometheus-operator/openclaw-rules.yaml';
+
+/** Props of {@link OpenClawAlerting}. */
+export interface OpenClawAlertingProps {
+  /** Namespace of the gateway (alerts select its pods). */
+  readonly namespace: string;
+  /** The gateway the availability alerts watch. */
+  readonly gateway: OpenClawGateway;
+  /**
+   * The shipper whose Loki stream the cron alerts read (its sidecar must be on the gateway).
+   */
+  readonly runLogShipper: CronRunLogShipper;
+  /**
+   * Contact point, datasource UIDs, thresholds.
+   *
+   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's
+   */
+  readonly settings?: AlertingConfig;
+  /**
+   * Telemetry settings: metric names follow `telemetry.prometheus`, datasource UIDs default to
+   * `telemetry.datasources`.
+   *
+   * @default - lolice's
+   */
+  readonly telemetry?: TelemetryConfig;
+}
+
+/** Alert rules, their Prometheus and Grafana provisioning, and the runbook. */
+export class OpenClawAlerting extends Construct {
+  /** The resolved settings. */
+  public readonly config: ResolvedAlertingConfig;
+  /** Every alert rule. */
+  public readonly rules: readonly AlertRule[];
+  /** PrometheusRule `openclaw-rules`. */
+  public readonly prometheusRule: OpenClawPrometheusRule;
+  /** The Grafana alert provisioning Component. */
+  public readonly grafana: GrafanaAlertProvisioning;
+  /** The shipper the cron alerts depend on. */
+  public readonly runLogShipper: CronRunLogShipper;
+
+  constructor(scope: Construct, id: string, props: OpenClawAlertingProps) {
+    super(scope, id);
+    const datasources = props.telemetry?.datasources;
+    const alerting = props.settings ?? {};
+    const config = resolveAlertingConfig({
+      ...alerting,
+      prometheusDatasourceUid: alerting.prometheusDatasourceUid ?? datasources?.prometheus,
+      lokiDatasourceUid: alerting.lokiDatasourceUid ?? datasources?.loki,
+    });
+    const namer = metricNamer(props.telemetry?.prometheus ?? {});
+    const rules = openClawAlertRules(config, namer, {
+      namespace: props.namespace,
+      deployment: props.gateway.deploymentName,
+    });
+    assertAlertRules(rules, namer);
+    this.config = config;
+    this.rules = rules;
+    this.runLogShipper = props.runLogShipper;
+
+    const chart = new GitOpsFileChart(this, 'openclaw-alerting', { path: OPENCLAW_RULES_PATH });
+    this.prometheusRule = new OpenClawPrometheusRule(chart, 'Rules', {
+      groups: prometheusRuleGroups(rules, {
+        topic: 'openclaw',
+        interval: config.evaluationInterval,
+        runbookBaseUrl: config.runbookBaseUrl,
+      }),
+    });
+    this.grafana = new GrafanaAlertProvisioning(this, 'openclaw-alerting-grafana', { rules, config });
+    // The page every runbook_url points at (only when the default runbook location is in use).
+    if (config.runbookBaseUrl === ALERT_RUNBOOK_URL) {
+      new GitOpsTextFile(this, 'openclaw-alerting-runbook', {
+        path: ALERT_RUNBOOK_PATH,
+        content: alertRunbookMarkdown(rules, { contactPoint: config.contactPoint }),
+      });
+    }
+  }
+}
