@@ -7,6 +7,7 @@ import { DEFAULT_SERVICE_NAME } from '../observability/metrics/metric-catalog';
 import { MetricNamer } from '../observability/metrics/otlp-prometheus-naming';
 import { metricNamer } from '../observability/metrics/prometheus-otlp-settings';
 import { ExpectedSeries, formatVerificationTable, verifyMetrics } from '../observability/metrics/verify-metrics';
+import { parsePrometheusDuration } from '../query/prometheus-duration';
 
 /** Where the command writes. */
 export interface VerifyCliIo {
@@ -34,11 +35,6 @@ export interface VerifyCliOptions {
 export const VERIFY_USAGE =
   'usage: npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]\n';
 
-function parseDuration(value: string): number | undefined {
-  const match = /^(\d+)(s|m|h|d)$/.exec(value);
-  if (match === null) return undefined;
-  return Number(match[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 } as const)[match[2] as 's' | 'm' | 'h' | 'd'];
-}
 
 /** Runs the command; returns the exit code. */
 export async function runVerifyCli(argv: readonly string[], io: VerifyCliIo, options: VerifyCliOptions = {}): Promise<number> {
@@ -60,7 +56,7 @@ export async function runVerifyCli(argv: readonly string[], io: VerifyCliIo, opt
     else if (arg === '--job') job = value() ?? '';
     else if (arg === '--lookback') {
       const raw = value() ?? '';
-      const parsed = parseDuration(raw);
+      const parsed = parsePrometheusDuration(raw);
       if (parsed === undefined) {
         io.stderr(`verify: received --lookback ${JSON.stringify(raw)}, expected a duration like 30m, 1h or 1d\n${VERIFY_USAGE}`);
         return 2;

@@ -7,6 +7,7 @@ import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { checkLogQL } from '../../query/logql';
 import type { MetricNamer } from '../metrics/otlp-prometheus-naming';
 import { checkPromQL } from '../../query/promql';
+import { parsePrometheusDuration } from '../../query/prometheus-duration';
 
 /** Severity label of an alert (lolice's convention: `critical` or `warning`). */
 export type AlertSeverity = 'critical' | 'warning';
@@ -64,7 +65,6 @@ export const KUBE_STATE_METRICS: readonly ExternalMetric[] = [
 ];
 
 const ALERT_NAME = /^[A-Z][A-Za-z0-9]*$/;
-const FOR_DURATION = /^(?:0|(?:\d+(?:ms|s|m|h|d|w|y))+)$/;
 
 type PromNode = ReturnType<typeof promqlParser.parse>['topNode'];
 
@@ -141,7 +141,7 @@ export function checkAlertRule(rule: AlertRule, namer: MetricNamer, options: Che
   if (!ALERT_NAME.test(rule.name)) {
     errors.push(`${where}: name ${JSON.stringify(rule.name)} is not PascalCase: expected e.g. "OpenClawTelemetryAbsent"; rename the alert`);
   }
-  if (!FOR_DURATION.test(rule.for)) {
+  if (rule.for !== '0' && parsePrometheusDuration(rule.for) === undefined) {
     errors.push(`${where}: for ${JSON.stringify(rule.for)} is not a duration: expected e.g. "0m" or "15m"; fix the for field`);
   }
   for (const field of ['summary', 'description', 'runbook', 'runbookAnchor', 'threshold'] as const) {

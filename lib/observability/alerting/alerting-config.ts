@@ -4,7 +4,7 @@
  * match lolice as of Feb 2026 (shared/facts/lolice-arch.md §2.3, §2.5).
  */
 import { describeValue } from '../../config/describe-value';
-import { durationToSeconds } from '../../query/prometheus-duration';
+import { durationToSeconds, parsePrometheusDuration } from '../../query/prometheus-duration';
 import { ALERT_RUNBOOK_URL } from './alert-runbook';
 
 export { durationToSeconds } from '../../query/prometheus-duration';
@@ -163,10 +163,9 @@ export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'>
   runbookBaseUrl: ALERT_RUNBOOK_URL,
 };
 
-const DURATION = /^(?:\d+(?:ms|s|m|h|d|w|y))+$/;
 
 function assertDuration(value: unknown, field: string): void {
-  if (typeof value !== 'string' || !DURATION.test(value) || durationToSeconds(value) <= 0) {
+  if (typeof value !== 'string' || (parsePrometheusDuration(value) ?? 0) <= 0) {
     throw new Error(
       `alerting config ${field}: received ${describeValue(value)}, expected a positive duration like "15m" or "1h30m"; fix alerting.${field}`,
     );
