@@ -36,6 +36,11 @@ export interface CronValidationContext {
    */
   readonly clusterServices?: readonly ClusterServiceRef[];
   /**
+   * Namespaces of the cluster besides those of `clusterServices`: `<name>.<namespace>` is in-cluster.
+   * @default []
+   */
+  readonly clusterNamespaces?: readonly string[];
+  /**
    * Whether the Discord channel is configured and its plugin enabled; `false` makes
    * `announce` to `discord` an error.
    * @default undefined (not checked)
@@ -474,6 +479,7 @@ class JobChecker {
     const classification = classifyWebhookHost(url.hostname, {
       clusterDomain: this.context.clusterDomain,
       clusterServices: this.context.clusterServices,
+      clusterNamespaces: this.context.clusterNamespaces,
     });
     if (this.context.openclawVersion.isAtLeast(OpenClawVersion.V2026_2_19) && classification.blockedBySsrfGuard) {
       this.error(

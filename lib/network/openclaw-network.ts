@@ -73,6 +73,7 @@ export class OpenClawNetwork extends Construct {
       webhookTokenConfigured: isNonEmpty(document.cron?.webhookToken),
       clusterDomain: settings.clusterDomain,
       clusterServices: services.map((s) => ({ name: s.name, namespace: s.namespace })),
+      clusterNamespaces: [props.namespace],
       enabledChannels: channels,
       discordConfigured: channels.includes('discord'),
     };

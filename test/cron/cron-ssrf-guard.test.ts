@@ -66,9 +66,47 @@ describe('classifyWebhookHost', () => {
     expect(classifyWebhookHost('rx.ns.svc2.k8s.example').kind).toBe('public-hostname');
   });
 
-  it('treats name.namespace as in-cluster only for known services (example.com stays public)', () => {
+  it('treats name.namespace as in-cluster for known namespaces (example.com stays public)', () => {
     expect(classifyWebhookHost('cron-receiver.monitoring').kind).toBe('public-hostname');
+    expect(classifyWebhookHost('anything.monitoring', { clusterServices: services }).kind).toBe('cluster-service');
+    expect(classifyWebhookHost('rx.openclaw', { clusterNamespaces: ['openclaw'] }).kind).toBe('cluster-service');
+    expect(classifyWebhookHost('dns.kube-system').kind).toBe('cluster-service');
     expect(classifyWebhookHost('example.com', { clusterServices: services }).kind).toBe('public-hostname');
+    expect(classifyWebhookHost('a.b.monitoring', { clusterServices: services }).kind).toBe('public-hostname');
+  });
+
+  it('treats a name whose last label cannot be a public TLD as in-cluster', () => {
+    expect(classifyWebhookHost('rx.my-namespace').kind).toBe('cluster-service');
+    expect(classifyWebhookHost('rx.ns2').kind).toBe('cluster-service');
+    expect(classifyWebhookHost('10-0-0-1.ns.pod').kind).toBe('cluster-service');
+    expect(classifyWebhookHost('example.xn--p1ai').kind).toBe('public-hostname');
+  });
+
+  it.each([
+    ['[64:ff9b:1::a00:1]', 'local-use NAT64'],
+    ['[2001:db8::5efe:a00:1]', 'ISATAP'],
+    ['[2001:db8::200:5efe:c0a8:1]', 'ISATAP'],
+    ['[2002:808:808::5efe:a00:1]', 'ISATAP'],
+  ])('blocks %s (embedded private IPv4 as %s)', (host, form) => {
+    const c = classifyWebhookHost(host);
+    expect(c.blockedBySsrfGuard).toBe(true);
+    expect(c.reason).toContain(`embedded as ${form}`);
+  });
+
+  it.each([
+    ['167772161', 'numeric IPv4 form'],
+    ['0x7f.1', 'numeric IPv4 form'],
+    ['010.0.0.1', 'numeric IPv4 form'],
+    ['8.8.8', 'numeric IPv4 form'],
+    ['a..example.com', 'empty label'],
+    ['localhost..', 'empty label'],
+    ['[1:2:3]', 'not a valid IPv6 address'],
+    ['fe80::1%eth0', 'not a valid IPv6 address'],
+  ])('refuses the unreadable host %s like the guard does', (host, why) => {
+    const c = classifyWebhookHost(host);
+    expect(c.kind).toBe('invalid-address');
+    expect(c.blockedBySsrfGuard).toBe(true);
+    expect(c.reason).toContain(why);
   });
 
   it('explains why a name is blocked', () => {
@@ -110,8 +148,9 @@ describe('findBlockedAddressRange', () => {
 });
 
 describe('normalizeWebhookHost', () => {
-  it('lower-cases and strips brackets and one trailing dot', () => {
+  it('lower-cases and strips one trailing dot, then brackets', () => {
     expect(normalizeWebhookHost('[FE80::1]')).toBe('fe80::1');
+    expect(normalizeWebhookHost('[FE80::1].')).toBe('fe80::1');
     expect(normalizeWebhookHost('Example.COM.')).toBe('example.com');
   });
 });
