@@ -37,7 +37,11 @@ export const VERIFY_USAGE =
 
 
 /** Runs the command; returns the exit code. */
-export async function runVerifyCli(argv: readonly string[], io: VerifyCliIo, options: VerifyCliOptions = {}): Promise<number> {
+export async function runVerifyCli(
+  argv: readonly string[],
+  io: VerifyCliIo,
+  options: VerifyCliOptions = {},
+): Promise<number> {
   let prometheusUrl: string | undefined;
   let json = false;
   let job = DEFAULT_SERVICE_NAME;

@@ -88,8 +88,10 @@ export interface OpenClawOpsConfig {
    */
   readonly telemetry?: TelemetryConfig;
   /**
-   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see lib/observability/alerting/openclaw-alerting.ts).
-   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's, DEFAULT_ALERT_THRESHOLDS
+   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see
+   * lib/observability/alerting/openclaw-alerting.ts).
+   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's,
+   * DEFAULT_ALERT_THRESHOLDS
    */
   readonly alerting?: AlertingConfig;
 }

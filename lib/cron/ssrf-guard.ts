@@ -78,7 +78,9 @@ export interface WebhookHostClassification {
   /** The host, normalized: lower-case, IPv6 brackets and a trailing dot removed. */
   readonly host: string;
   readonly kind: WebhookHostKind;
-  /** Whether the v2026.2.19 SSRF guard refuses the target (for public hostnames: assuming DNS gives public addresses). */
+  /**
+   * Whether the v2026.2.19 SSRF guard refuses the target (for public hostnames: assuming DNS gives public addresses).
+   */
   readonly blockedBySsrfGuard: boolean;
   /** Whether the target is reachable only from inside the cluster / pod network (not through internet egress). */
   readonly internal: boolean;

@@ -134,7 +134,8 @@ export function isValidTimeZone(tz: string): boolean {
  */
 export function isRecurringTopOfHour(expr: string): boolean {
   const fields = expr.trim().split(/\s+/);
-  const [minute, hour] = fields.length === 6 ? [fields[1], fields[2]] : fields.length === 5 ? [fields[0], fields[1]] : [];
+  const [minute, hour] =
+    fields.length === 6 ? [fields[1], fields[2]] : fields.length === 5 ? [fields[0], fields[1]] : [];
   if (fields.length === 6 && fields[0] !== '0') {
     return false;
   }
@@ -557,8 +558,8 @@ class JobChecker {
  *   croner (5 or 6 fields, must fire), `tz` an IANA zone, `staggerMs` integer ≥ 0;
  * - main ⇔ systemEvent, isolated ⇔ agentTurn; wakeMode now|next-heartbeat; announce/none only on
  *   isolated jobs; Discord targets `channel:<id>` / `user:<id>`; channel configured/enabled;
- * - webhooks: http(s) URL, no credentials in the URL (userinfo or token-like query parameters), no Discord webhook URL, https unless
- *   `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19), `receiver` for
+ * - webhooks: http(s) URL, no credentials in the URL (userinfo or token-like query parameters), no Discord webhook
+ *   URL, https unless `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19), `receiver` for
  *   in-cluster targets (< v2026.2.19), `cron.webhookToken` configured.
  *
  * Not checked: whether an `at` instant is in the past (OpenClaw rejects > 1 min past at add time;

@@ -107,7 +107,10 @@ export function initDotfilesContainer(image: ImageReference): k8s.Container {
   };
 }
 
-/** The gateway itself: links the dotfiles' `.claude` entries (keeping the image's config.json and settings.json), then runs. */
+/**
+ * The gateway itself: links the dotfiles' `.claude` entries (keeping the image's config.json and settings.json), then
+ * runs.
+ */
 export function gatewayContainer(image: ImageReference, env: k8s.EnvVar[]): k8s.Container {
   return {
     name: GATEWAY_CONTAINER_NAME,
@@ -238,7 +241,9 @@ export function boardServerContainer(): k8s.Container {
   };
 }
 
-/** Prunes the dind daemon's stopped containers, dangling images, unused volumes and old build cache every 30 minutes. */
+/**
+ * Prunes the dind daemon's stopped containers, dangling images, unused volumes and old build cache every 30 minutes.
+ */
 export function dockerGcContainer(): k8s.Container {
   return {
     name: 'docker-gc',

@@ -112,7 +112,9 @@ export class OpenClawGatewayDeployment extends Construct {
 }
 
 function withExtraMounts(container: k8s.Container, mounts: readonly k8s.VolumeMount[]): k8s.Container {
-  return mounts.length === 0 ? container : { ...container, volumeMounts: [...(container.volumeMounts ?? []), ...mounts] };
+  return mounts.length === 0
+    ? container
+    : { ...container, volumeMounts: [...(container.volumeMounts ?? []), ...mounts] };
 }
 
 function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string, duplicate: (key: string) => string): T[] {

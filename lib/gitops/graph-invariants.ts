@@ -67,7 +67,11 @@ interface ProducedKey {
 
 interface ContainerJson {
   readonly name?: string;
-  readonly env?: readonly { readonly name?: string; readonly value?: string; readonly valueFrom?: { readonly secretKeyRef?: { readonly name?: string; readonly key?: string } } }[];
+  readonly env?: readonly {
+    readonly name?: string;
+    readonly value?: string;
+    readonly valueFrom?: { readonly secretKeyRef?: { readonly name?: string; readonly key?: string } };
+  }[];
   readonly envFrom?: readonly unknown[];
 }
 
@@ -79,7 +83,10 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
 
   for (const manifest of manifests.filter((m) => m.kind === 'ExternalSecret')) {
     const esName = describe(manifest);
-    const spec = (manifest.spec ?? {}) as { target?: { name?: string }; data?: readonly { secretKey?: string; remoteRef?: { key?: string } }[] };
+    const spec = (manifest.spec ?? {}) as {
+      target?: { name?: string };
+      data?: readonly { secretKey?: string; remoteRef?: { key?: string } }[];
+    };
     const target = spec.target?.name ?? manifest.metadata?.name ?? '';
     const keys = produced.get(target) ?? new Map<string, ProducedKey>();
     produced.set(target, keys);
@@ -105,7 +112,11 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
 
   const gatewayEnv = new Map<string, string | undefined>();
   for (const manifest of manifests.filter((m) => m.kind === 'Deployment')) {
-    const podSpec = ((manifest.spec as { template?: { spec?: { containers?: ContainerJson[]; initContainers?: ContainerJson[] } } } | undefined)?.template?.spec) ?? {};
+    const podSpec =
+      (
+        manifest.spec as
+          { template?: { spec?: { containers?: ContainerJson[]; initContainers?: ContainerJson[] } } } | undefined
+      )?.template?.spec ?? {};
     for (const container of [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])]) {
       const where = `${describe(manifest)} container ${container.name}`;
       if (container.envFrom && container.envFrom.length > 0) {

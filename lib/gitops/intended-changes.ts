@@ -129,7 +129,10 @@ export interface IntendedChangeCheck {
 }
 
 /** Subtracts `intended` from `diff`. */
-export function checkIntendedChanges(diff: TreeDiff, intended: readonly IntendedChange[] = INTENDED_CHANGES): IntendedChangeCheck {
+export function checkIntendedChanges(
+  diff: TreeDiff,
+  intended: readonly IntendedChange[] = INTENDED_CHANGES,
+): IntendedChangeCheck {
   const used = new Set<IntendedChange>();
   const unintended: UnintendedChange[] = [];
   const claim = (predicate: (entry: IntendedChange) => boolean): boolean => {
@@ -169,7 +172,14 @@ export function checkIntendedChanges(diff: TreeDiff, intended: readonly Intended
             (change.path === e.path || change.path.startsWith(`${e.path}.`) || change.path.startsWith(`${e.path}[`)),
         );
         if (!covered) {
-          unintended.push({ file: file.file, object: object.object, path: change.path, kind: change.kind, old: change.old, new: change.new });
+          unintended.push({
+            file: file.file,
+            object: object.object,
+            path: change.path,
+            kind: change.kind,
+            old: change.old,
+            new: change.new,
+          });
         }
       }
     }

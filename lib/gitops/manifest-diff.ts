@@ -98,7 +98,10 @@ export function diffManifestFile(file: string, before: string | undefined, after
 }
 
 /** The field changes between two versions of one object. */
-export function diffObjects(before: { [key: string]: ManifestValue }, after: { [key: string]: ManifestValue }): FieldChange[] {
+export function diffObjects(
+  before: { [key: string]: ManifestValue },
+  after: { [key: string]: ManifestValue },
+): FieldChange[] {
   const changes: FieldChange[] = [];
   const isConfigMap = before.kind === 'ConfigMap' && after.kind === 'ConfigMap';
   diffValue(before, after, '', changes, isConfigMap);

@@ -189,27 +189,41 @@ export class OpenClawNetworkPolicies extends Construct {
     }
 
     // In-cluster webhook receivers (only validated for OpenClaw < 2026.2.19).
-    const receivers = new Map<string, { namespace: string; podLabels: Readonly<Record<string, string>>; ports: number[]; jobs: string[] }>();
+    const receivers = new Map<
+      string,
+      { namespace: string; podLabels: Readonly<Record<string, string>>; ports: number[]; jobs: string[] }
+    >();
     for (const requirement of webhookEgress) {
       if (requirement.kind !== 'in-cluster') {
         continue;
       }
       const key = `${requirement.namespace}/${JSON.stringify(sortedRecord(requirement.podLabels))}`;
-      const group = receivers.get(key) ?? { namespace: requirement.namespace, podLabels: requirement.podLabels, ports: [], jobs: [] };
+      const group = receivers.get(key) ?? {
+        namespace: requirement.namespace,
+        podLabels: requirement.podLabels,
+        ports: [],
+        jobs: [],
+      };
       group.ports.push(requirement.port);
       group.jobs.push(`"${requirement.jobName}"`);
       receivers.set(key, group);
     }
     for (const group of [...receivers.entries()].sort(([a], [b]) => compare(a, b)).map(([, g]) => g)) {
       egress.push({
-        rule: { to: [podPeer(namespace, group.namespace, group.podLabels)], ports: tcpPorts(sortedUnique(group.ports)) },
+        rule: {
+          to: [podPeer(namespace, group.namespace, group.podLabels)],
+          ports: tcpPorts(sortedUnique(group.ports)),
+        },
         why: `in-cluster cron webhook receiver in namespace ${group.namespace} for job ${[...new Set(group.jobs)].join(', ')} (allowed only before OpenClaw 2026.2.19, whose SSRF guard drops POSTs to private targets).`,
       });
     }
 
     const ingress: CommentedRule<k8s.NetworkPolicyIngressRule>[] = [
       {
-        rule: { from: [{ podSelector: { matchLabels: { ...CLOUDFLARED_POD_LABELS } } }], ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]) },
+        rule: {
+          from: [{ podSelector: { matchLabels: { ...CLOUDFLARED_POD_LABELS } } }],
+          ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]),
+        },
         why: `only cloudflared (the Cloudflare tunnel) reaches the gateway (${GATEWAY_PORT}) and the board-server (${BOARD_SERVER_PORT}); nothing else may connect.`,
       },
     ];
@@ -258,7 +272,10 @@ export class OpenClawNetworkPolicies extends Construct {
     const egress: CommentedRule<k8s.NetworkPolicyEgressRule>[] = [
       dnsRule('cloudflared'),
       {
-        rule: { to: [{ podSelector: { matchLabels: { ...GATEWAY_SELECTOR_LABELS } } }], ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]) },
+        rule: {
+          to: [{ podSelector: { matchLabels: { ...GATEWAY_SELECTOR_LABELS } } }],
+          ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]),
+        },
         why: `the tunnel forwards to the gateway (${GATEWAY_PORT}) and the board-server (${BOARD_SERVER_PORT}).`,
       },
       {
@@ -311,7 +328,11 @@ function dnsRule(who: string): CommentedRule<k8s.NetworkPolicyEgressRule> {
   };
 }
 
-function podPeer(policyNamespace: string, namespace: string, podLabels: Readonly<Record<string, string>>): k8s.NetworkPolicyPeer {
+function podPeer(
+  policyNamespace: string,
+  namespace: string,
+  podLabels: Readonly<Record<string, string>>,
+): k8s.NetworkPolicyPeer {
   const podSelector = { matchLabels: { ...podLabels } };
   if (namespace === policyNamespace) {
     return { podSelector };

@@ -34,7 +34,10 @@ export type DiagnosticsOtelConfig = {
    * @default env OTEL_EXPORTER_OTLP_ENDPOINT, else the SDK default http://localhost:4318
    */
   readonly endpoint?: string;
-  /** Only `http/protobuf` exports anything; `grpc` passes the schema but disables the exporter. @default "http/protobuf" */
+  /**
+   * Only `http/protobuf` exports anything; `grpc` passes the schema but disables the exporter.
+   * @default "http/protobuf"
+   */
   readonly protocol?: 'http/protobuf' | 'grpc';
   /** Headers sent with every OTLP request (values may use `${VAR}`). @default none */
   readonly headers?: { readonly [name: string]: string };
@@ -75,9 +78,15 @@ export type DiagnosticsConfig = {
 
 /** One `plugins.entries.<id>` object. */
 export type PluginEntryConfig = {
-  /** Explicit enable state; bundled plugins other than device-pair/phone-control/talk-voice are off by default. @default unset */
+  /**
+   * Explicit enable state; bundled plugins other than device-pair/phone-control/talk-voice are off by default.
+   * @default unset
+   */
   readonly enabled?: boolean;
-  /** Plugin-specific configuration validated against the plugin's own schema (diagnostics-otel: must be empty). @default none */
+  /**
+   * Plugin-specific configuration validated against the plugin's own schema (diagnostics-otel: must be empty).
+   * @default none
+   */
   readonly config?: JsonObject;
 };
 
@@ -123,7 +132,10 @@ export type CronConfig = {
 export type GatewayAuthConfig = {
   /** @default "token" */
   readonly mode?: string;
-  /** Bearer token for gateway clients; set it explicitly (v2026.2.19 otherwise generates and may write one). @default none */
+  /**
+   * Bearer token for gateway clients; set it explicitly (v2026.2.19 otherwise generates and may write one).
+   * @default none
+   */
   readonly token?: string;
   readonly password?: string;
   readonly [key: string]: JsonValue | undefined;

@@ -12,16 +12,28 @@
  *   `2026-02-19T09:30:22.100Z [security] blocked URL fetch (url-fetch) target=… reason=…`.
  */
 
-/** Gateway file log, warn, fields `{err, jobId, webhookUrl}`: the webhook POST threw (network error, 10 s timeout). Non-2xx responses are not logged. */
+/**
+ * Gateway file log, warn, fields `{err, jobId, webhookUrl}`: the webhook POST threw (network error, 10 s timeout).
+ * Non-2xx responses are not logged.
+ */
 export const CRON_WEBHOOK_DELIVERY_FAILED = 'cron: webhook delivery failed';
 
-/** Gateway file log, warn, fields `{reason, jobId, webhookUrl}`: the SSRF guard refused the webhook URL (from v2026.2.19). */
+/**
+ * Gateway file log, warn, fields `{reason, jobId, webhookUrl}`: the SSRF guard refused the webhook URL (from
+ * v2026.2.19).
+ */
 export const CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD = 'cron: webhook delivery blocked by SSRF guard';
 
-/** Gateway file log, warn, fields `{jobId, deliveryTo}`: `delivery.mode` is webhook but `delivery.to` is not an http(s) URL. */
+/**
+ * Gateway file log, warn, fields `{jobId, deliveryTo}`: `delivery.mode` is webhook but `delivery.to` is not an http(s)
+ * URL.
+ */
 export const CRON_WEBHOOK_INVALID_TARGET = 'cron: skipped webhook delivery, delivery.to must be a valid http(s) URL';
 
-/** Gateway file log, warn, fields `{err, logPath}`: appending to the run log failed (the run is then missing from the run log). */
+/**
+ * Gateway file log, warn, fields `{err, logPath}`: appending to the run log failed (the run is then missing from the
+ * run log).
+ */
 export const CRON_RUN_LOG_APPEND_FAILED = 'cron: run log append failed';
 
 /**

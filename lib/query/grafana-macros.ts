@@ -81,7 +81,10 @@ const MACRO_OR_VARIABLE = /\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\]|\$(\
  * `${var:fmt}`, `$var`, `[[var]]`. `$1` (a `label_replace` group reference) is left alone. Returns
  * the text and a map from its offsets back to `expr`.
  */
-export function substituteGrafanaMacrosWithOffsets(expr: string, values: GrafanaMacroValues = {}): GrafanaMacroSubstitution {
+export function substituteGrafanaMacrosWithOffsets(
+  expr: string,
+  values: GrafanaMacroValues = {},
+): GrafanaMacroSubstitution {
   const rateInterval = values.rateInterval ?? '5m';
   const interval = values.interval ?? '1m';
   const range = values.range ?? '1h';
@@ -107,13 +110,23 @@ export function substituteGrafanaMacrosWithOffsets(expr: string, values: Grafana
 
   let text = '';
   let cursor = 0;
-  const segments: Array<{ readonly newFrom: number; readonly newTo: number; readonly from: number; readonly to: number }> = [];
+  const segments: Array<{
+    readonly newFrom: number;
+    readonly newTo: number;
+    readonly from: number;
+    readonly to: number;
+  }> = [];
   for (const match of expr.matchAll(MACRO_OR_VARIABLE)) {
     const [whole, braced, bracketed, bare] = match;
     const replacement = replacementOf(braced ?? bracketed ?? bare ?? '', whole, match.index);
     if (replacement === whole) continue;
     text += expr.slice(cursor, match.index);
-    segments.push({ newFrom: text.length, newTo: text.length + replacement.length, from: match.index, to: match.index + whole.length });
+    segments.push({
+      newFrom: text.length,
+      newTo: text.length + replacement.length,
+      from: match.index,
+      to: match.index + whole.length,
+    });
     text += replacement;
     cursor = match.index + whole.length;
   }

@@ -110,7 +110,8 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
       if (node.getChild('Eq') && valueNode !== null && values !== undefined) {
         const value = unquote(text.slice(valueNode.from, valueNode.to));
         // a value that a macro substitution changed comes from a dashboard variable
-        const fromVariable = expr.slice(toOriginal(valueNode.from), toOriginal(valueNode.to)) !== text.slice(valueNode.from, valueNode.to);
+        const fromVariable =
+          expr.slice(toOriginal(valueNode.from), toOriginal(valueNode.to)) !== text.slice(valueNode.from, valueNode.to);
         if (!values.includes(value) && !fromVariable) {
           problems.push({
             offset,
@@ -133,7 +134,10 @@ export function assertLogQL(expr: string, options: LogQLCheckOptions = {}): void
 export interface CronLogQueryOptions {
   /** The range of the range aggregation: a Grafana macro, a `$variable` or a LogQL duration. @default '$__auto' */
   readonly range?: string;
-  /** An RE2 regex the jobId must match (e.g. `${jobId:regex}` for a dashboard variable); written in backticks. @default no jobId filter */
+  /**
+   * An RE2 regex the jobId must match (e.g. `${jobId:regex}` for a dashboard variable); written in backticks.
+   * @default no jobId filter
+   */
   readonly jobIdRegex?: string;
 }
 
@@ -196,7 +200,9 @@ export type CronDurationStatistic = 'avg' | 'max' | 'p95';
  * Run duration per job in milliseconds (`durationMs` of the run log: from run start to finish).
  * Runs without `durationMs` are left out.
  */
-export function cronRunDurationQuery(options: CronLogQueryOptions & { readonly statistic?: CronDurationStatistic } = {}): string {
+export function cronRunDurationQuery(
+  options: CronLogQueryOptions & { readonly statistic?: CronDurationStatistic } = {},
+): string {
   const range = rangeOf(options, 'cronRunDurationQuery');
   const statistic = options.statistic ?? 'avg';
   const inner = `${cronRuns({ durationMs: 'durationMs' }, options, 'cronRunDurationQuery')} | unwrap durationMs | __error__="" [${range}]`;

@@ -237,7 +237,9 @@ export function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
+      current.push(
+        Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost),
+      );
     }
     previous = current;
   }
@@ -449,7 +451,8 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
     },
   });
 
-  const skip = (label: string): boolean => label.startsWith(GRAFANA_VARIABLE_PLACEHOLDER_PREFIX) || introduced.has(label);
+  const skip = (label: string): boolean =>
+    label.startsWith(GRAFANA_VARIABLE_PLACEHOLDER_PREFIX) || introduced.has(label);
   for (const { metric, labels } of selectorChecks) {
     labels.forEach((l) => labelNames.add(l));
     let allowed: ReadonlySet<string> = vocabulary.allLabels;

@@ -79,7 +79,12 @@ function children(node: PromNode): PromNode[] {
  * returns the expression with each of them replaced by `vector(1)`, so that `checkPromQL` can check
  * the OpenClaw part against the catalog.
  */
-function replaceExternalSelectors(expr: string, external: readonly ExternalMetric[], where: string, errors: string[]): string {
+function replaceExternalSelectors(
+  expr: string,
+  external: readonly ExternalMetric[],
+  where: string,
+  errors: string[],
+): string {
   const byName = new Map(external.map((m) => [m.name, m]));
   const spans: Array<{ from: number; to: number }> = [];
   const tree = promqlParser.parse(expr);
@@ -160,7 +165,11 @@ export function checkAlertRule(rule: AlertRule, namer: MetricNamer, options: Che
 }
 
 /** Runs {@link checkAlertRule} on every rule, plus uniqueness of names; throws one error listing every problem. */
-export function assertAlertRules(rules: readonly AlertRule[], namer: MetricNamer, options: CheckAlertRuleOptions = {}): void {
+export function assertAlertRules(
+  rules: readonly AlertRule[],
+  namer: MetricNamer,
+  options: CheckAlertRuleOptions = {},
+): void {
   const errors = rules.flatMap((rule) => checkAlertRule(rule, namer, options));
   const seen = new Set<string>();
   for (const rule of rules) {

@@ -188,7 +188,10 @@ function assertNonEmpty(value: unknown, field: string, pattern?: RegExp): void {
 
 /** Fills in the defaults and throws (what was received, what is expected, how to fix it) for bad values. */
 export function resolveAlertingConfig(config: AlertingConfig = {}): ResolvedAlertingConfig {
-  const thresholds: ResolvedAlertThresholds = { ...DEFAULT_ALERT_THRESHOLDS, ...stripUndefined(config.thresholds ?? {}) };
+  const thresholds: ResolvedAlertThresholds = {
+    ...DEFAULT_ALERT_THRESHOLDS,
+    ...stripUndefined(config.thresholds ?? {}),
+  };
   for (const field of [
     'webhookFailureWindow',
     'ssrfBlockedWindow',

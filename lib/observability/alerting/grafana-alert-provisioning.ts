@@ -241,7 +241,9 @@ export class GrafanaAlertProvisioning extends Construct {
             containers: [
               {
                 name: grafana,
-                volumeMounts: [{ mountPath: GRAFANA_ALERTING_PROVISIONING_DIR, name: GRAFANA_ALERTING_VOLUME, readOnly: true }],
+                volumeMounts: [
+                  { mountPath: GRAFANA_ALERTING_PROVISIONING_DIR, name: GRAFANA_ALERTING_VOLUME, readOnly: true },
+                ],
               },
             ],
             volumes: [

@@ -38,7 +38,11 @@ function longest(...durations: string[]): string {
  * Every OpenClaw alert, sorted by name. PromQL rules take their names from `namer` (build it with
  * `metricNamer(settings)`), LogQL rules select the run-log shipper's stream.
  */
-export function openClawAlertRules(config: ResolvedAlertingConfig, namer: MetricNamer, gateway: GatewayWorkload): readonly AlertRule[] {
+export function openClawAlertRules(
+  config: ResolvedAlertingConfig,
+  namer: MetricNamer,
+  gateway: GatewayWorkload,
+): readonly AlertRule[] {
   const t = config.thresholds;
   const q = createQueryBuilder(namer);
   const totalTokens = q.selector(METRICS.tokens, { matchers: [{ label: ATTR.token, value: 'total' }] });

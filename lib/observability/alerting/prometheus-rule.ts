@@ -45,7 +45,10 @@ export interface PrometheusRuleGroupOptions {
  * Annotations: `summary`, `description`, `runbook` (one line) and `runbook_url`; label `severity`.
  * Keys are sorted.
  */
-export function prometheusRuleGroups(rules: readonly AlertRule[], options: PrometheusRuleGroupOptions): PrometheusRuleGroup[] {
+export function prometheusRuleGroups(
+  rules: readonly AlertRule[],
+  options: PrometheusRuleGroupOptions,
+): PrometheusRuleGroup[] {
   const promql = rules.filter((rule) => rule.language === 'promql');
   return [
     {

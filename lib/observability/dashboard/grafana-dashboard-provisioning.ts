@@ -201,7 +201,11 @@ export class GrafanaDashboardProvisioning extends Construct {
   }
 }
 
-function toApiObjectProps(patch: Readonly<Record<string, unknown>>): { apiVersion: string; kind: string; [key: string]: unknown } {
+function toApiObjectProps(patch: Readonly<Record<string, unknown>>): {
+  apiVersion: string;
+  kind: string;
+  [key: string]: unknown;
+} {
   const { apiVersion, kind } = patch;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     throw new Error(

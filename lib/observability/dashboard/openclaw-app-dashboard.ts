@@ -240,7 +240,9 @@ function panelBuilder(
         .placement(common.LegendPlacement.Bottom)
         .calcs([]),
     )
-    .tooltip(new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending))
+    .tooltip(
+      new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending),
+    )
     .drawStyle(common.GraphDrawStyle.Line)
     .lineWidth(1)
     .fillOpacity(10)

@@ -67,10 +67,16 @@ export function streamSelector(matchers: Readonly<Partial<Record<AlloyStreamLabe
 }
 
 /** `{namespace="openclaw", container="openclaw"}`: the gateway's stdout and stderr. */
-export const GATEWAY_STREAM_SELECTOR = streamSelector({ namespace: OPENCLAW_NAMESPACE, container: OPENCLAW_GATEWAY_CONTAINER });
+export const GATEWAY_STREAM_SELECTOR = streamSelector({
+  namespace: OPENCLAW_NAMESPACE,
+  container: OPENCLAW_GATEWAY_CONTAINER,
+});
 
 /** `{namespace="openclaw", container="cron-run-log"}`: the shipper's output (one JSON record a line). */
-export const RUN_LOG_STREAM_SELECTOR = streamSelector({ namespace: OPENCLAW_NAMESPACE, container: RUN_LOG_SHIPPER_CONTAINER });
+export const RUN_LOG_STREAM_SELECTOR = streamSelector({
+  namespace: OPENCLAW_NAMESPACE,
+  container: RUN_LOG_SHIPPER_CONTAINER,
+});
 
 /** The containers of the `openclaw` pod (init containers included) plus the shipper sidecar, sorted. */
 export const OPENCLAW_POD_CONTAINERS = [

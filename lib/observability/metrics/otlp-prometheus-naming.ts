@@ -124,7 +124,9 @@ function escapedNameWithSuffixes(instrument: OtlpInstrument): string {
 }
 
 function trimSuffixAndDelimiter(name: string, suffix: string): string {
-  return name.endsWith(suffix) && name.length > suffix.length + 1 ? name.slice(0, name.length - suffix.length - 1) : name;
+  return name.endsWith(suffix) && name.length > suffix.length + 1
+    ? name.slice(0, name.length - suffix.length - 1)
+    : name;
 }
 
 function utf8NameWithSuffixes(instrument: OtlpInstrument): string {
@@ -180,7 +182,10 @@ export interface PrometheusSeriesNames {
 }
 
 /** Every series name Prometheus stores for an OTLP metric (classic histograms, no NHCB). */
-export function prometheusSeriesNames(instrument: OtlpInstrument, strategy: TranslationStrategy): PrometheusSeriesNames {
+export function prometheusSeriesNames(
+  instrument: OtlpInstrument,
+  strategy: TranslationStrategy,
+): PrometheusSeriesNames {
   const family = prometheusMetricName(instrument, strategy);
   if (instrument.type !== 'histogram') {
     return { family, all: [family] };

@@ -305,7 +305,11 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
     strategy: namer.strategy,
     window: { startSeconds, endSeconds },
     checks,
-    targetInfo: { required: requireTargetInfo, present: targetInfoPresent, ...(targetInfoCause === undefined ? {} : { cause: targetInfoCause }) },
+    targetInfo: {
+      required: requireTargetInfo,
+      present: targetInfoPresent,
+      ...(targetInfoCause === undefined ? {} : { cause: targetInfoCause }),
+    },
     present: checks.filter((check) => check.present).length + (targetInfoPresent ? 1 : 0),
     missing,
     ...(diagnosis === undefined ? {} : { diagnosis }),

@@ -1,0 +1,81 @@
+// Lint: typescript-eslint, no import cycles, and the layer boundaries of lib/ (see ARCHITECTURE.md).
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const CONSTRUCT_LIBRARIES = ['constructs', 'cdk8s', 'cdk8s-plus-28', 'cdk8s-plus-28/*', 'cdktf', '@cdktf/*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', 'imports/**', '.base/**', 'openclaw-releases/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mjs'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.d.ts', '.js', '.mjs', '.json'] })],
+      // no-cycle parses the imported files too: with TypeScript's parser
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+    },
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // TypeScript checks names; no-undef does not know its globals
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/test/**', '**/test'], message: 'lib/ never imports tests or test support' },
+            { group: ['**/cli/**', '../cli', './cli'], message: 'only lib/cli/ wires the command lines; domains never import it' },
+            {
+              group: ['**/openclaw-ops-app'],
+              message: 'no construct takes the whole app: pass what it needs through typed props',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/query/**/*.ts', 'lib/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: CONSTRUCT_LIBRARIES.filter((p) => !p.includes('*')).map((name) => ({
+            name,
+            message: 'query/ and config/ hold plain values and pure functions: no constructs',
+          })),
+          patterns: [
+            { group: CONSTRUCT_LIBRARIES.filter((p) => p.includes('*')), message: 'query/ and config/ import no constructs' },
+            { group: ['**/test/**'], message: 'lib/ never imports tests or test support' },
+            { group: ['**/cli/**'], message: 'domains never import lib/cli' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/cli/**/*.ts', 'lib/openclaw-ops-app.ts', 'lib/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
