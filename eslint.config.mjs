@@ -76,6 +76,11 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // constant tables in tests may exist only to document a type (keyof typeof TABLE)
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^(_|[A-Z][A-Z0-9_]+$)', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
 );
