@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { App as K8sApp } from 'cdk8s';
 import { App as TerraformApp } from 'cdktf';
+import { checkConfig } from './config/check-config';
 import type { OpenClawOpsConfig } from './config/openclaw-ops-config';
 import { CronRunLogShipper } from './cron/cron-run-log-shipper';
 import { GatewayEnv } from './gateway/gateway-env';
@@ -46,7 +47,8 @@ export class OpenClawOpsApp {
   private archSide?: { readonly app: TerraformApp; readonly stack: OpenClawSsmStack };
 
   constructor(props: OpenClawOpsAppProps) {
-    const { config } = props;
+    // The whole config is checked before anything is built: shape, formats, cross-field rules.
+    const config = checkConfig(props.config);
     const { namespace, image } = config;
     this.config = config;
     this.terraformOutdir = props.terraformOutdir ?? 'cdktf.out';

@@ -52,11 +52,11 @@ function sortedJson(value: unknown, path: string): JsonValue | undefined {
 
 /**
  * The exact `cron.add` params for `job`: the declaration without our opt-ins
- * (`allowInsecureHttp`, `receiver`), `enabled` made explicit (default `true`, so re-applying
+ * (`allowInsecureHttp`, `allowLongTimeout`, `receiver`), `enabled` made explicit (default `true`, so re-applying
  * re-enables a job disabled by hand), keys sorted. The same object is the `patch` of `cron.update`.
  */
 export function toCronAddParams(job: CronJobDeclaration): CronAddParams {
-  const { allowInsecureHttp: _insecure, receiver: _receiver, ...rest } = job;
+  const { allowInsecureHttp: _insecure, allowLongTimeout: _longTimeout, receiver: _receiver, ...rest } = job;
   const params = sortedJson({ ...rest, enabled: job.enabled ?? true }, 'job');
   return params as CronAddParams;
 }

@@ -175,6 +175,12 @@ export interface CronJobDeclaration {
    */
   readonly allowInsecureHttp?: boolean;
   /**
+   * Our opt-in: allow `payload.timeoutSeconds` above one day (86400). Without it a longer
+   * timeout is refused as a likely unit slip (milliseconds written as seconds). Never sent to OpenClaw.
+   * @default false
+   */
+  readonly allowLongTimeout?: boolean;
+  /**
    * Our opt-in: the in-cluster receiver of a `webhook` job (OpenClaw < v2026.2.19 only), so that
    * its NetworkPolicy egress rule can be generated. Never sent to OpenClaw.
    * @default none

@@ -20,7 +20,13 @@ export class OpenClawVersion {
         `openclaw version "${text}" is not a release version: expected YYYY.M.D such as "2026.2.19"`,
       );
     }
-    return new OpenClawVersion(Number(match[1]), Number(match[2]), Number(match[3]));
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+      throw new Error(
+        `openclaw version "${text}" is not a release date (month 1-12, day within the month): expected YYYY.M.D such as "2026.2.19"`,
+      );
+    }
+    return new OpenClawVersion(year, month, day);
   }
 
   private constructor(

@@ -343,7 +343,10 @@ describe('peers are derived from the graph', () => {
   });
 
   test('without GRAFANA_URL there is no Grafana rule', () => {
-    const config = withConfig({ gatewayLiteralEnv: loliceConfig.gatewayLiteralEnv.filter((e) => e.name !== 'GRAFANA_URL') });
+    const config = withConfig({
+      gatewayLiteralEnv: loliceConfig.gatewayLiteralEnv.filter((e) => e.name !== 'GRAFANA_URL'),
+      network: { ...loliceConfig.network, urlEnvVars: [] },
+    });
     const ev = evaluatorFor(renderWithNetworkAndCron(config));
     expect(ev.egress(gateway, { pod: PODS.grafana }, 3000).allowed).toBe(false);
     expect(ev.egress(gateway, { pod: PODS.prometheus }, 9090).allowed).toBe(true);

@@ -210,7 +210,8 @@ describe('arch stack | checkov/tfsec-style rules (ecosystem.md §6e)', () => {
     // ESO's IAM policy has no kms statement (lolice-arch.md §5.3): a CMK would break decryption,
     // so the default relies on the AWS-managed key and key_id is opt-in per secret.
     const withKms = configVariant((c) => {
-      for (const secret of c.secrets) secret.kmsKeyId = 'alias/openclaw-ops-placeholder';
+      // only generated parameters take a key (on an existing one kmsKeyId would be ignored, so it is refused)
+      for (const secret of c.secrets) if (secret.owner === SecretValueOwner.GENERATED) secret.kmsKeyId = 'alias/openclaw-ops-placeholder';
     });
     for (const [name, parameter] of Object.entries(synthStack(withKms).json.resource?.aws_ssm_parameter ?? {})) {
       expect(parameter.key_id, name).toBe('alias/openclaw-ops-placeholder');
