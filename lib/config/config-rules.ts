@@ -81,8 +81,7 @@ function checkSsmParameters(config: OpenClawOpsConfig): ConfigProblem[] {
   const byParameter = new Map<string, { generated: string[]; existing: string[] }>();
   for (const secret of config.secrets) {
     for (const problem of ssmParameterNameProblems(secret.parameterName, config.ssmPrefix)) {
-      const fix = /: /.test(problem.replace(/^ssm parameter name "[^"]*"/, '')) ? '' : ': fix parameterName';
-      problems.push({ rule: 'ssm-parameter-name', object: `${secretObject(secret)} parameterName`, message: `${problem}${fix}` });
+      problems.push({ rule: 'ssm-parameter-name', object: `${secretObject(secret)} parameterName`, message: problem });
     }
     const entry = byParameter.get(secret.parameterName) ?? { generated: [], existing: [] };
     (secret.owner === SecretValueOwner.GENERATED ? entry.generated : entry.existing).push(secretObject(secret));
@@ -91,7 +90,7 @@ function checkSsmParameters(config: OpenClawOpsConfig): ConfigProblem[] {
       problems.push({
         rule: 'ssm-parameter-owner',
         object: secretObject(secret),
-        message: `received ${secret.kmsKeyId !== undefined ? 'kmsKeyId' : 'generatedLength'} on an existing parameter, which this stack never creates, so it would be ignored: remove it, or declare the parameter owner generated`,
+        message: `received ${secret.kmsKeyId !== undefined ? 'kmsKeyId' : 'generatedLength'} on an existing parameter, which this stack never creates, so it would be ignored, expected none: remove it, or declare the parameter owner generated`,
       });
     }
   }
@@ -238,7 +237,7 @@ function checkWebhookToken(config: OpenClawOpsConfig): ConfigProblem[] {
     problems.push({
       rule: 'webhook-token-unique',
       object,
-      message: `received \${${envVar}}, which reuses ${secretObject(secret)} (${reasons.join('; ')}): every cron receiver would learn that credential; ${fix}`,
+      message: `received \${${envVar}}, which reuses ${secretObject(secret)} (${reasons.join('; ')}), expected a credential used only for cron webhooks: every receiver would learn it; ${fix}`,
     });
   }
   return problems;
@@ -256,7 +255,7 @@ function checkNetwork(config: OpenClawOpsConfig): ConfigProblem[] {
         object: `config.network.urlEnvVars[${index}] (${name})`,
         message: secret
           ? `names an env var that comes from a Secret, expected a literal env var whose URL can be read at synth: no egress rule can be derived; make the URL a gatewayLiteralEnv entry or remove ${name} from urlEnvVars`
-          : `names no env var of container openclaw (literal env: ${[...literalNames].sort().join(', ') || 'none'}), so its egress rule would be silently dropped: add ${name} to gatewayLiteralEnv or fix the name`,
+          : `names no env var of container openclaw (literal env: ${[...literalNames].sort().join(', ') || 'none'}), expected a literal env var holding a URL (its egress rule would be silently dropped): add ${name} to gatewayLiteralEnv or fix the name`,
       });
     }
   });
@@ -317,7 +316,13 @@ function checkCronJobs(config: OpenClawOpsConfig): ConfigProblem[] {
     const object = `cron job "${job.name}"`;
     const key = job.name.normalize('NFKC').toLowerCase();
     const previous = folded.get(key);
-    if (previous !== undefined && previous !== job.name) {
+    if (previous === job.name) {
+      problems.push({
+        rule: 'cron-job-name',
+        object,
+        message: 'is declared twice, expected unique names: jobs are upserted by name, so one would overwrite the other on every run; rename one of them',
+      });
+    } else if (previous !== undefined) {
       problems.push({
         rule: 'cron-job-name',
         object,

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { OpenClawMetric } from '../observability/metrics/metric-catalog';
-import type { JsonValue, OpenClawConfigDocument } from '../openclaw/config-document';
+import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import { SecretValueOwner } from '../secrets/secret-declaration';
 import {
   awsRegion,
@@ -86,21 +86,35 @@ const podLabels = z.record(z.string(), z.string()).superRefine((labels, ctx) => 
   }
 });
 
-const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number().refine(Number.isFinite, { message: 'expected a finite number (JSON has no NaN or Infinity)' }),
-    z.boolean(),
-    z.null(),
-    z.array(jsonValue).readonly(),
-    z.record(z.string(), z.union([jsonValue, z.undefined()])),
-  ]),
-);
+/** Reports every value JSON cannot carry (NaN, Infinity, functions, class instances, …) at its own path. */
+function checkJson(value: unknown, path: (string | number)[], ctx: z.RefinementCtx): void {
+  const problem = (message: string) =>
+    ctx.addIssue({ code: 'custom', path, message, params: { rule: 'config-shape' } satisfies RuleParams });
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) problem(`expected a finite number, received ${value}: JSON has no NaN or Infinity; fix the value`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkJson(item, [...path, index], ctx));
+    return;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) checkJson(item, [...path, key], ctx);
+    }
+    return;
+  }
+  problem(`expected a JSON value (string, number, boolean, null, array or plain object), received ${typeof value === 'object' ? 'a class instance' : typeof value}: write plain JSON data`);
+}
 
 /** openclaw.json: a JSON object; OpenClaw's own rules are checked by `validate-config.ts`. */
 const openclawConfigSchema = z
-  .record(z.string(), z.union([jsonValue, z.undefined()]))
+  .record(z.string(), z.unknown())
   .superRefine((document, ctx) => {
+    for (const [key, value] of Object.entries(document)) {
+      if (value !== undefined) checkJson(value, [key], ctx);
+    }
     // Sections our code reads must be objects where they are present.
     for (const section of ['models', 'plugins', 'channels', 'diagnostics', 'gateway', 'cron', 'hooks', 'env', 'agents', 'tools']) {
       const value = document[section];
@@ -189,7 +203,7 @@ const tagsSchema = z.record(z.string(), z.string()).superRefine((tags, ctx) => {
     if (key.length < 1 || key.length > 128 || !allowed.test(key)) {
       problem = `tag key ${JSON.stringify(key)} is not a valid AWS tag key: expected 1-128 letters, digits, spaces and _ . : / = + - @; rename it`;
     } else if (/^aws:/i.test(key)) {
-      problem = `tag key ${JSON.stringify(key)} starts with "aws:", which AWS reserves: rename it`;
+      problem = `tag key ${JSON.stringify(key)} starts with "aws:", which AWS reserves, expected another prefix: rename it`;
     } else if (value.length > 256 || !allowed.test(value)) {
       problem = `tag ${key} has a value of ${value.length} characters or with characters AWS does not allow: expected at most 256 letters, digits, spaces and _ . : / = + - @; shorten or fix the value`;
     }
@@ -254,11 +268,11 @@ const networkSchema = z.strictObject({
 const cronJobName = checked(
   'cron-job-name',
   firstOf(
-    (v) => (v.trim() === '' ? 'received an empty name, expected a unique non-empty name (jobs are upserted by name): name the job' : undefined),
+    (v) => (v.trim() === '' ? 'received an empty name, expected a unique non-empty name (jobs are upserted by name): give the job a name' : undefined),
     trimmed('a job name'),
     (v) =>
       v.startsWith('-')
-        ? `received ${JSON.stringify(v)}, which starts with "-" and would be read as an option by the apply script's commands: rename the job`
+        ? `received ${JSON.stringify(v)}, which starts with "-" and would be read as an option by the apply script's commands, expected a name starting with a letter or digit: rename the job`
         : undefined,
     (v) => {
       const problem = controlCharacters(v);
@@ -394,10 +408,10 @@ const telemetrySchema = z.strictObject({
 });
 
 const alertingSchema = z.strictObject({
-  contactPoint: z.string().optional(),
+  contactPoint: plainName('a contact point name').optional(),
   prometheusDatasourceUid: z.string().optional(),
   lokiDatasourceUid: z.string().optional(),
-  folder: z.string().optional(),
+  folder: plainName('a folder title').optional(),
   evaluationInterval: promDuration.optional(),
   runbookBaseUrl: z.string().optional(),
   thresholds: z
@@ -460,6 +474,3 @@ export const openClawOpsConfigSchema = z.strictObject({
 export type OpenClawOpsConfigInput = z.input<typeof openClawOpsConfigSchema>;
 /** What a successful parse returns. */
 export type OpenClawOpsConfigOutput = z.output<typeof openClawOpsConfigSchema>;
-
-// `plainName` is kept for rules that need a generic non-empty single-line name.
-export const nonEmptyName = plainName;

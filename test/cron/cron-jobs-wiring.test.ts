@@ -263,6 +263,6 @@ describe('validation against the graph', () => {
 
   test('fails synth for duplicate job names, and writes no cron files', () => {
     const job = dailyUsageReportWebhookJob('https://cron-receiver.b0xp.io/openclaw/cron');
-    expect(() => renderWithNetworkAndCron(withJobs([job, job]))).toThrow(/cron job "Daily usage report": duplicate name/);
+    expect(() => renderWithNetworkAndCron(withJobs([job, job]))).toThrow(/\[cron-job-name\] cron job "Daily usage report": is declared twice/);
   });
 });

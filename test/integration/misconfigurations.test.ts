@@ -278,7 +278,7 @@ describe('misconfigurations | ssm parameter names', () => {
     const names = synthFailure(configVariant((c) => {
       secretNamed(c, 'XAI_API_KEY').parameterName = '/aws/openclaw/XAI_API_KEY';
     }));
-    expect(names).toContain('[ssm-parameter-name] secret openclaw-credentials/XAI_API_KEY parameterName: ssm parameter name "/aws/openclaw/XAI_API_KEY" starts with "aws" or "ssm", which ssm reserves: choose another first level');
+    expect(names).toContain('[ssm-parameter-name] secret openclaw-credentials/XAI_API_KEY parameterName: ssm parameter name "/aws/openclaw/XAI_API_KEY" starts with "aws" or "ssm", which ssm reserves, expected another first level: choose another first level');
   });
 });
 

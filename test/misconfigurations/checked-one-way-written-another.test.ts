@@ -1,0 +1,4 @@
+import { checkedOneWayCases } from './cases/checked-one-way-written-another';
+import { describeMisconfigurationClass } from './describe-class';
+
+describeMisconfigurationClass('checked one way, written another', checkedOneWayCases);

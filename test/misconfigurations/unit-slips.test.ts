@@ -1,0 +1,4 @@
+import { unitSlipCases } from './cases/unit-slips';
+import { describeMisconfigurationClass } from './describe-class';
+
+describeMisconfigurationClass('unit slips', unitSlipCases);
