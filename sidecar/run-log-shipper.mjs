@@ -15,7 +15,8 @@
 //                     this file log (tslog type "hidden"), never to stdout; share /tmp/openclaw
 //                     through an emptyDir to follow it.
 //   STATE_FILE        JSON state, written atomically       (default /home/node/.openclaw/cron/run-log-shipper.state.json)
-//   POLL_INTERVAL_MS  polling period                       (default 2000)
+//   POLL_INTERVAL_MS  polling period in ms, an integer >= 100 (default 2000); below the floor the
+//                     shipper refuses to start (a typo such as 2 for 2 s would spin on the volume)
 //
 // Delivery is at-least-once across crashes (a record is printed before the state is saved) and
 // exactly-once across clean restarts (SIGTERM saves the state). Without a state file every record
@@ -34,7 +35,9 @@ import crypto from 'node:crypto';
 const RUN_LOG_DIR = process.env.RUN_LOG_DIR || '/home/node/.openclaw/cron/runs';
 const GATEWAY_LOG_DIR = process.env.GATEWAY_LOG_DIR || '';
 const STATE_FILE = process.env.STATE_FILE || '/home/node/.openclaw/cron/run-log-shipper.state.json';
-const POLL_INTERVAL_MS = Number(process.env.POLL_INTERVAL_MS || 2000);
+const MIN_POLL_INTERVAL_MS = 100;
+const POLL_INTERVAL_TEXT = process.env.POLL_INTERVAL_MS || '2000';
+const POLL_INTERVAL_MS = Number(POLL_INTERVAL_TEXT);
 const ONCE = process.argv.includes('--once');
 const TAIL_HASHES = 16;
 const MAX_READ_BYTES = 8 * 1024 * 1024;
@@ -97,12 +100,13 @@ function saveState(state) {
   }
 }
 
+/** The matching files of `dir`, or null when the directory cannot be listed (missing, unmounted). */
 function listFiles(dir, accept) {
   try {
     return fs.readdirSync(dir).filter(accept).sort().map((name) => path.join(dir, name));
   } catch (err) {
     if (err.code !== 'ENOENT') warn(`cannot list ${dir}: ${err.message}`);
-    return [];
+    return null;
   }
 }
 
@@ -149,10 +153,17 @@ function followFile(filePath, previous, convert) {
     const hashes = lines.map(hashLine);
     let first = 0;
     let tsFloor = null;
+    let shipped = null;
     if (rewritten && previous) {
       const resume = findResumeIndex(hashes, prior.tail);
       if (resume >= 0) first = resume;
-      else tsFloor = prior.lastTs; // the last consumed line was pruned: fall back to `ts`
+      else {
+        // the last consumed line is gone (pruned or truncated): skip the lines known to be shipped and
+        // the ones older than the newest shipped `ts`; ship the rest, including records of that same
+        // millisecond and records without `ts` (a duplicate is better than a lost record)
+        tsFloor = prior.lastTs;
+        shipped = new Set(prior.tail);
+      }
     }
     let lastTs = prior.lastTs;
     let out = '';
@@ -168,7 +179,8 @@ function followFile(filePath, previous, convert) {
         return;
       }
       const ts = typeof parsed.ts === 'number' ? parsed.ts : null;
-      if (tsFloor !== null && (ts === null || ts <= tsFloor)) return;
+      if (shipped !== null && shipped.has(hashes[index])) return;
+      if (tsFloor !== null && ts !== null && ts < tsFloor) return;
       if (ts !== null && (lastTs === null || ts > lastTs)) lastTs = ts;
       const record = convert(parsed, filePath);
       if (record) out += `${JSON.stringify(record)}\n`;
@@ -182,11 +194,21 @@ function followFile(filePath, previous, convert) {
 }
 
 function pollOnce(state) {
+  const runLogs = listFiles(RUN_LOG_DIR, (name) => name.endsWith('.jsonl'));
+  const gatewayLogs = GATEWAY_LOG_DIR ? listFiles(GATEWAY_LOG_DIR, (name) => GATEWAY_LOG_NAME.test(name)) : [];
   const sources = [
-    ...listFiles(RUN_LOG_DIR, (name) => name.endsWith('.jsonl')).map((file) => [file, toRunRecord]),
-    ...(GATEWAY_LOG_DIR ? listFiles(GATEWAY_LOG_DIR, (name) => GATEWAY_LOG_NAME.test(name)) : []).map((file) => [file, toGatewayRecord]),
+    ...(runLogs ?? []).map((file) => [file, toRunRecord]),
+    ...(gatewayLogs ?? []).map((file) => [file, toGatewayRecord]),
   ];
   const files = {};
+  // A directory that cannot be listed for one poll (not mounted yet, being recreated) keeps the
+  // state of its files: forgetting it would ship every record again when the directory is back.
+  for (const [dir, listed] of [[RUN_LOG_DIR, runLogs], [GATEWAY_LOG_DIR, gatewayLogs]]) {
+    if (dir && listed === null) {
+      const base = path.dirname(path.join(dir, '_'));
+      for (const [file, fileState] of Object.entries(state.files)) if (path.dirname(file) === base) files[file] = fileState;
+    }
+  }
   for (const [file, convert] of sources) {
     let previous = state.files[file];
     // a large backlog is read in several chunks of MAX_READ_BYTES
@@ -199,6 +221,13 @@ function pollOnce(state) {
 }
 
 function main() {
+  if (!/^\d+$/.test(POLL_INTERVAL_TEXT) || POLL_INTERVAL_MS < MIN_POLL_INTERVAL_MS) {
+    warn(
+      `POLL_INTERVAL_MS=${JSON.stringify(POLL_INTERVAL_TEXT)} is refused: expected an integer number of milliseconds >= ${MIN_POLL_INTERVAL_MS} ` +
+        '(a smaller value spins on the volume; the unit is ms, so 2 s is 2000): set POLL_INTERVAL_MS to e.g. 2000 or unset it',
+    );
+    process.exit(2);
+  }
   const state = loadState();
   if (pollOnce(state) || ONCE) saveState(state);
   if (ONCE) return;
