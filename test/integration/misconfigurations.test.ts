@@ -299,7 +299,7 @@ describe('misconfigurations | arch (terraform)', () => {
       generated.generatedLength = 32;
     }));
     expect(message).toBe(
-      '[generated-length] config.secrets[10].generatedLength: received 32, expected an integer from 64 (≥ 32 bytes of entropy in alphanumerics) to 4096 (the SSM standard-tier value limit): set generatedLength in that range',
+      '[generated-length] config.secrets[12].generatedLength: received 32, expected an integer from 64 (≥ 32 bytes of entropy in alphanumerics) to 4096 (the SSM standard-tier value limit): set generatedLength in that range',
     );
     expectActionable(message);
   });

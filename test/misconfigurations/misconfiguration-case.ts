@@ -2,6 +2,7 @@
  * What a misconfiguration case is, the variant helpers the cases share, and the one assertion
  * every case makes: the refusal names the rule id, the object and the fix.
  */
+import { loliceConfig } from '../../config/lolice';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 import type { DeepMutable } from '../support/openclaw-ops-harness';
 
@@ -93,4 +94,11 @@ export function untyped<T>(value: unknown): T {
 /** Removes `key` from an object of the config. */
 export function remove(object: object, key: string): void {
   delete (object as Record<string, unknown>)[key];
+}
+
+/** `config.secrets[i]` of the default config's declaration of `key` (indices follow the config's order). */
+export function secretPath(key: string, secretName = 'openclaw-credentials'): string {
+  const index = loliceConfig.secrets.findIndex((s) => s.key === key && s.secretName === secretName);
+  if (index < 0) throw new Error(`default config has no secret ${secretName}/${key}`);
+  return `config.secrets[${index}]`;
 }

@@ -1,6 +1,6 @@
 /** Values a check would normalise (trim, lowercase) while the raw value is what gets written. */
 import type { MisconfigurationCase } from '../misconfiguration-case';
-import { doc, job, secret } from '../misconfiguration-case';
+import { doc, job, secret, secretPath } from '../misconfiguration-case';
 
 const WHITESPACE = /remove the whitespace/;
 
@@ -89,7 +89,7 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     id: 'secret-key-padded',
     title: 'a Secret key with a trailing space',
     rule: 'secret-key-name',
-    object: 'config.secrets[0].key',
+    object: `${secretPath('DISCORD_BOT_TOKEN')}.key`,
     fix: WHITESPACE,
     variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').key = 'DISCORD_BOT_TOKEN '; },
   },
@@ -97,7 +97,7 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     id: 'env-var-padded',
     title: 'an env var name with a trailing space',
     rule: 'env-var-name',
-    object: 'config.secrets[0].envVars[0]',
+    object: `${secretPath('DISCORD_BOT_TOKEN')}.envVars[0]`,
     fix: WHITESPACE,
     variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').envVars = ['DISCORD_BOT_TOKEN ']; },
   },

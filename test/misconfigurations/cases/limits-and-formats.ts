@@ -1,6 +1,6 @@
 /** Limits and formats of the systems the values land in: AWS, Kubernetes, OCI images, OpenClaw versions. */
 import type { MisconfigurationCase, MutableConfig } from '../misconfiguration-case';
-import { doc, remove, secret } from '../misconfiguration-case';
+import { doc, remove, secret, secretPath } from '../misconfiguration-case';
 
 function archTags(c: MutableConfig, tags: Record<string, string>): void {
   (c.arch as { tags?: Record<string, string> }).tags = tags;
@@ -20,7 +20,7 @@ export const limitsAndFormatsCases: readonly MisconfigurationCase[] = [
     id: 'ssm-description-too-long',
     title: 'an SSM description over 1024 characters',
     rule: 'ssm-description',
-    object: 'config.secrets[10].description',
+    object: `${secretPath('OPENCLAW_CRON_WEBHOOK_TOKEN')}.description`,
     fix: /shorten it/,
     variant: (c) => { secret(c, 'OPENCLAW_CRON_WEBHOOK_TOKEN').description = 'token '.repeat(200); },
   },
@@ -31,15 +31,15 @@ export const limitsAndFormatsCases: readonly MisconfigurationCase[] = [
   { id: 'region-city', title: 'a city as region', rule: 'aws-region', object: 'config.arch.region', fix: /fix the region/, variant: (c) => { c.arch.region = 'tokyo'; } },
   { id: 'backend-region-uppercase', title: 'an uppercase backend region', rule: 'aws-region', object: 'config.arch.backend.region', fix: /fix the region/, variant: (c) => { c.arch.backend.region = 'AP-NORTHEAST-1'; } },
   { id: 'bucket-name', title: 'an S3 bucket name with uppercase and "_"', rule: 's3-bucket-name', object: 'config.arch.backend.bucket', fix: /fix the bucket name/, variant: (c) => { c.arch.backend.bucket = 'TFaction_State'; } },
-  { id: 'secret-key-spaces', title: 'a Secret key with spaces', rule: 'secret-key-name', object: 'config.secrets[0].key', fix: /rename the key/, variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').key = 'discord bot token'; } },
-  { id: 'secret-key-slash', title: 'a Secret key with "/"', rule: 'secret-key-name', object: 'config.secrets[7].key', fix: /rename the key/, variant: (c) => { secret(c, 'XAI_API_KEY').key = 'xai/api-key'; } },
-  { id: 'env-var-leading-digit', title: 'an env var name starting with a digit', rule: 'env-var-name', object: 'config.secrets[0].envVars[0]', fix: /rename it/, variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').envVars = ['1DISCORD_TOKEN']; } },
-  { id: 'env-var-dash', title: 'an env var name with "-"', rule: 'env-var-name', object: 'config.secrets[3].envVars[0]', fix: /rename it, e\.g\. "OPENAI_API_KEY"/, variant: (c) => { secret(c, 'OPENAI_API_KEY').envVars = ['OPENAI-API-KEY']; } },
+  { id: 'secret-key-spaces', title: 'a Secret key with spaces', rule: 'secret-key-name', object: `${secretPath('DISCORD_BOT_TOKEN')}.key`, fix: /rename the key/, variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').key = 'discord bot token'; } },
+  { id: 'secret-key-slash', title: 'a Secret key with "/"', rule: 'secret-key-name', object: `${secretPath('XAI_API_KEY')}.key`, fix: /rename the key/, variant: (c) => { secret(c, 'XAI_API_KEY').key = 'xai/api-key'; } },
+  { id: 'env-var-leading-digit', title: 'an env var name starting with a digit', rule: 'env-var-name', object: `${secretPath('DISCORD_BOT_TOKEN')}.envVars[0]`, fix: /rename it/, variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').envVars = ['1DISCORD_TOKEN']; } },
+  { id: 'env-var-dash', title: 'an env var name with "-"', rule: 'env-var-name', object: `${secretPath('OPENAI_API_KEY')}.envVars[0]`, fix: /rename it, e\.g\. "OPENAI_API_KEY"/, variant: (c) => { secret(c, 'OPENAI_API_KEY').envVars = ['OPENAI-API-KEY']; } },
   { id: 'literal-env-name-space', title: 'a literal env name with a space', rule: 'env-var-name', object: 'config.gatewayLiteralEnv[6].name', fix: /rename it/, variant: (c) => { (c.gatewayLiteralEnv[6] as { name: string }).name = 'NODE OPTIONS'; } },
   { id: 'namespace-uppercase', title: 'namespace "OpenClaw"', rule: 'k8s-name', object: 'config.namespace', fix: /rename it, e\.g\. "openclaw"/, variant: (c) => { c.namespace = 'OpenClaw'; } },
   { id: 'namespace-underscore', title: 'namespace "open_claw"', rule: 'k8s-name', object: 'config.namespace', fix: /rename it/, variant: (c) => { c.namespace = 'open_claw'; } },
   { id: 'namespace-too-long', title: 'a 64-character namespace', rule: 'k8s-name', object: 'config.namespace', fix: /rename it/, variant: (c) => { c.namespace = 'a'.repeat(64); } },
-  { id: 'secret-name-uppercase', title: 'a Secret name in mixed case', rule: 'k8s-name', object: 'config.secrets[0].secretName', fix: /rename it/, variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').secretName = 'OpenClaw-Credentials'; } },
+  { id: 'secret-name-uppercase', title: 'a Secret name in mixed case', rule: 'k8s-name', object: `${secretPath('DISCORD_BOT_TOKEN')}.secretName`, fix: /rename it/, variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').secretName = 'OpenClaw-Credentials'; } },
   { id: 'external-secret-name-underscore', title: 'an ExternalSecret name with "_"', rule: 'k8s-name', object: 'config.externalSecrets[0].name', fix: /rename it/, variant: (c) => { c.externalSecrets[0].name = 'openclaw_es'; } },
   { id: 'service-name-uppercase', title: 'a Service name in mixed case', rule: 'k8s-name', object: 'config.network.clusterServices[0].name', fix: /rename it/, variant: (c) => { (c.network?.clusterServices?.[0] as { name: string }).name = 'Grafana'; } },
   { id: 'cluster-domain-empty-label', title: 'a cluster domain with an empty label', rule: 'k8s-name', object: 'config.network.clusterDomain', fix: /rename it/, variant: (c) => { (c.network as { clusterDomain?: string }).clusterDomain = 'cluster..local'; } },
@@ -116,11 +116,11 @@ export const limitsAndFormatsCases: readonly MisconfigurationCase[] = [
     id: 'generated-length-huge',
     title: 'a generated length beyond the SSM value limit',
     rule: 'generated-length',
-    object: 'config.secrets[10].generatedLength',
+    object: `${secretPath('OPENCLAW_CRON_WEBHOOK_TOKEN')}.generatedLength`,
     fix: /set generatedLength in that range/,
     variant: (c) => { secret(c, 'OPENCLAW_CRON_WEBHOOK_TOKEN').generatedLength = 10_000; },
   },
-  { id: 'kms-key-format', title: 'a kmsKeyId that is no key reference', rule: 'kms-key-id', object: 'config.secrets[10].kmsKeyId', fix: /fix kmsKeyId/, variant: (c) => { secret(c, 'OPENCLAW_CRON_WEBHOOK_TOKEN').kmsKeyId = 'my-key'; } },
+  { id: 'kms-key-format', title: 'a kmsKeyId that is no key reference', rule: 'kms-key-id', object: `${secretPath('OPENCLAW_CRON_WEBHOOK_TOKEN')}.kmsKeyId`, fix: /fix kmsKeyId/, variant: (c) => { secret(c, 'OPENCLAW_CRON_WEBHOOK_TOKEN').kmsKeyId = 'my-key'; } },
   { id: 'es-path-escapes', title: 'an ExternalSecret path with ".."', rule: 'gitops-path', object: 'config.externalSecrets[1].path', fix: /fix the path/, variant: (c) => { c.externalSecrets[1].path = 'argoproj/../../etc/x.yaml'; } },
   {
     id: 'es-path-collides',
