@@ -24,7 +24,9 @@ describe('GeneratedSsmParameter', () => {
       if (generated === undefined) throw new Error('default config has no generated secret');
       generated.parameterName = '/lolice/other/OPENCLAW_CRON_WEBHOOK_TOKEN';
     });
-    const app = buildApp(config, makeTempDir('arch-only-'));
-    expect(() => app.synthArch()).toThrow(/\[ssm-parameter-name\] generated parameter openclaw_cron_webhook_token: .*outside the configured prefix/);
+    // the config check refuses it before anything is built, so an arch-only synth never gets further
+    expect(() => buildApp(config, makeTempDir('arch-only-')).synthArch()).toThrow(
+      /\[ssm-parameter-name\] secret openclaw-credentials\/OPENCLAW_CRON_WEBHOOK_TOKEN parameterName: .*outside the configured prefix/,
+    );
   });
 });
