@@ -86,7 +86,8 @@ function checkSsmParameters(config: OpenClawOpsConfig): ConfigProblem[] {
     const entry = byParameter.get(secret.parameterName) ?? { generated: [], existing: [] };
     (secret.owner === SecretValueOwner.GENERATED ? entry.generated : entry.existing).push(secretObject(secret));
     byParameter.set(secret.parameterName, entry);
-    if (secret.owner === SecretValueOwner.EXISTING && (secret.kmsKeyId !== undefined || secret.generatedLength !== undefined)) {
+    const generatedOnly = secret.kmsKeyId !== undefined || secret.generatedLength !== undefined;
+    if (secret.owner === SecretValueOwner.EXISTING && generatedOnly) {
       problems.push({
         rule: 'ssm-parameter-owner',
         object: secretObject(secret),
@@ -225,7 +226,9 @@ function checkWebhookToken(config: OpenClawOpsConfig): ConfigProblem[] {
     if (path === 'openclawConfig.cron.webhookToken') return;
     for (const m of text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)) {
       const other = secretOfEnv(config, m[1] as string);
-      if (other !== undefined && (other === secret || other.parameterName === secret.parameterName)) usedElsewhere.push(path);
+      if (other !== undefined && (other === secret || other.parameterName === secret.parameterName)) {
+        usedElsewhere.push(path);
+      }
     }
   });
   if (usedElsewhere.length > 0 || otherEnv.length > 0 || sharedParameter.length > 0) {

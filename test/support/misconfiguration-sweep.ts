@@ -10,6 +10,7 @@
  * message carried the case's rule id is recorded separately (`ruleId`).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CASES_BY_CLASS } from '../misconfigurations/all-cases';
 import type { MisconfigurationCase } from '../misconfigurations/misconfiguration-case';
@@ -50,7 +51,7 @@ function main(): void {
   const { OpenClawOpsApp } = require(path.join(root, 'lib', 'openclaw-ops-app')) as typeof import('../../lib/openclaw-ops-app');
   const { loliceConfig } = require(path.join(root, 'config', 'lolice')) as typeof import('../../config/lolice');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const outdir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'openclaw-ops-sweep-'));
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-ops-sweep-'));
   const byClass: Record<string, Record<Outcome | 'ruleId', number>> = {};
   const cases: Record<string, { class: string; outcome: Outcome; ruleId: boolean }> = {};
   try {
