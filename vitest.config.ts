@@ -5,8 +5,12 @@ export default defineConfig({
     globals: true,
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
-    // provisioning done once per run, before any worker starts
-    globalSetup: ['test/support/real-openclaw-global-setup.ts'],
+    // Provisioning done once per run, before any worker starts: one module per tool.
+    globalSetup: [
+      'test/support/provision/prometheus.ts',
+      'test/support/provision/kubectl.ts',
+      'test/support/real-openclaw-global-setup.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

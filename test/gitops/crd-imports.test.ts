@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
-import { ExternalSecret as KmExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { PrometheusRule as KmPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import * as YAML from 'yaml';
 import {
@@ -17,6 +16,7 @@ import {
   type ExternalSecretSpec,
 } from '../../imports/eso-external-secrets.io';
 import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr, type PrometheusRuleSpec } from '../../imports/prom-monitoring.coreos.com';
+import { ExternalSecret as KmExternalSecret } from '../support/crd-schema-model';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CDK8S_CLI = path.join(REPO_ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
@@ -133,7 +133,7 @@ describe('CRD imports | synthesized objects validate against the upstream schema
     const entry = { secretKey: 'OPENCLAW_CRON_WEBHOOK_TOKEN' } as unknown as NonNullable<ExternalSecretSpec['data']>[number];
     const manifest = synthExternalSecret(openclawEsSpec({ data: [entry] }));
 
-    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/spec\/data\/0 must have required property remoteRef/);
+    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/spec\/data\/0 must have required property 'remoteRef'/);
   });
 
   test('a PrometheusRule with an alerting rule validates as monitoring.coreos.com/v1', () => {

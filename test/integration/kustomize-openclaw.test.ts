@@ -8,10 +8,9 @@ import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { liveLoliceCopy, readLiveLolice } from '../support/live-tree';
 import { makeTempDir, removeTempDirs, renderLolice, type K8sObject } from '../support/openclaw-ops-harness';
+import { toolPath } from '../support/provision/tool-path';
 
 const KUSTOMIZATION_DIR = 'argoproj/openclaw';
-
-const kubectlAvailable = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
 afterAll(removeTempDirs);
 
@@ -25,7 +24,7 @@ interface Built {
 function buildFixture(): Built {
   const tree = renderLolice();
   const root = liveLoliceCopy(makeTempDir('kustomize'), tree);
-  const result = spawnSync('kubectl', ['kustomize', path.join(root, KUSTOMIZATION_DIR)], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(toolPath('kubectl'), ['kustomize', path.join(root, KUSTOMIZATION_DIR)], { encoding: 'utf8', timeout: 60_000 });
   const objects = result.status === 0
     ? YAML.parseAllDocuments(result.stdout).map((d) => d.toJS() as K8sObject).filter((o) => o !== null)
     : [];
@@ -42,11 +41,7 @@ interface PodSpecJson {
   volumes: { name: string; configMap?: { name: string }; persistentVolumeClaim?: { claimName: string } }[];
 }
 
-const title = kubectlAvailable
-  ? 'kustomize | lolice argoproj/openclaw with the generated files'
-  : 'kustomize | lolice argoproj/openclaw (skipped: kubectl is not on PATH; CI installs it, see .ci/run)';
-
-describe.skipIf(!kubectlAvailable)(title, () => {
+describe('kustomize | lolice argoproj/openclaw with the generated files', () => {
   let built: Built;
   const find = (kind: string, name: string): K8sObject => {
     const found = built.objects.find((o) => o.kind === kind && o.metadata.name === name);

@@ -19,6 +19,7 @@ import {
   rfc1918Sample,
   todaysEvaluator,
 } from '../support/network-test-kit';
+import { toolPath } from '../support/provision/tool-path';
 
 const rendered = renderWithNetworkAndCron(loliceConfig);
 const yamlText = networkPolicyYaml(rendered);
@@ -115,7 +116,7 @@ describe('networkpolicy.yaml | shape', () => {
       writeTree(rendered.tree, dir);
       const base = join(dir, 'argoproj', 'openclaw');
       execFileSync('sh', ['-c', 'printf "namespace: openclaw\\nresources:\\n  - networkpolicy.yaml\\n" > kustomization.yaml'], { cwd: base });
-      const out = execFileSync('kubectl', ['kustomize', base], { encoding: 'utf8' });
+      const out = execFileSync(toolPath('kubectl'), ['kustomize', base], { encoding: 'utf8' });
       expect(parseManifests(out).map((m) => `${String(m.kind)}/${String((m.metadata as { name: string }).name)}`).sort()).toEqual([
         'NetworkPolicy/cloudflared-network',
         'NetworkPolicy/litellm-network',

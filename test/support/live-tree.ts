@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { toolPath } from './provision/tool-path';
 
 /** The live lolice checkout (`argoproj/openclaw`, `argoproj/prometheus-operator`). */
 export const LIVE_LOLICE = path.resolve(__dirname, '..', 'fixtures', 'live', 'lolice-00ffbb3');
@@ -47,5 +48,5 @@ export function liveLoliceCopy(root: string, files: ReadonlyMap<string, string> 
 
 /** `kubectl kustomize DIR` as text. */
 export function kustomizeBuild(dir: string): string {
-  return execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  return execFileSync(toolPath('kubectl'), ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
 }

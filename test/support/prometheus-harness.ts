@@ -7,12 +7,13 @@
  * `/-/ready`. Every wait is bounded; `stop()` always kills the process and removes the temp dir.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { MetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
 import { GrafanaMacroValues, NamedQuery, substituteGrafanaMacros } from '../../lib/query/promql';
+import { toolPath } from './provision/tool-path';
 import { syntheticOpenMetrics } from './synthetic-series';
 
 /** One series of an instant-query result. */
@@ -40,28 +41,13 @@ export interface PrometheusHarnessOptions {
   /** Unix seconds the data ends at. */
   readonly evalTime: number;
   /**
-   * How long to wait for the binaries and for `/-/ready`.
+   * How long to wait for `/-/ready`.
    * @default 30000
    */
   readonly timeoutMs?: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Finds a binary in PATH or /usr/bin, waiting (bounded) in case apt is still installing it. */
-async function findBinary(name: string, deadline: number): Promise<string> {
-  const candidates = [...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== ''), '/usr/bin'].map((dir) => join(dir, name));
-  for (;;) {
-    const found = candidates.find((candidate) => existsSync(candidate));
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `prometheus harness: received no ${name} binary in PATH or /usr/bin, expected Debian's prometheus package; install it with apt-get install prometheus`,
-      );
-    }
-    await sleep(500);
-  }
-}
 
 function run(binary: string, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -112,8 +98,8 @@ export async function startPrometheusHarness(options: PrometheusHarnessOptions):
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const promtool = await findBinary('promtool', deadline);
-    const prometheus = await findBinary('prometheus', deadline);
+    const promtool = toolPath('promtool');
+    const prometheus = toolPath('prometheus');
     const input = join(dir, 'series.om');
     const data = join(dir, 'data');
     const config = join(dir, 'prometheus.yml');

@@ -10,6 +10,7 @@ import { OPENCLAW_RULES_PATH } from '../../../lib/observability/alerting/opencla
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { buildApp, configVariant, parseYamlDocuments } from '../../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../../support/validate-model';
+import { toolPath } from '../../support/provision/tool-path';
 
 const COMPONENT = 'argoproj/prometheus-operator/components/openclaw-alerting';
 
@@ -120,7 +121,7 @@ describe('Grafana alert provisioning', () => {
         }),
       );
       fs.writeFileSync(path.join(dir, 'kustomization.yaml'), YAML.stringify({ resources: ['grafana.yaml'], components: ['components/openclaw-alerting'] }));
-      const result = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      const result = spawnSync(toolPath('kubectl'), ['kustomize', dir], { encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
       const objects = parseYamlDocuments(result.stdout);
       expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(['ConfigMap/grafana-alerting-openclaw', 'Deployment/grafana']);

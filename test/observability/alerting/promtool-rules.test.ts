@@ -8,6 +8,7 @@ import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observabi
 import { PrometheusAlertingRule, PrometheusRuleGroup, prometheusRuleGroups } from '../../../lib/observability/alerting/prometheus-rule';
 import { ATTR, METRICS } from '../../../lib/observability/metrics/metric-catalog';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { toolPath } from '../../support/provision/tool-path';
 
 // promtool (Debian prometheus 2.42) checks and unit-tests the `spec.groups` of the PrometheusRule.
 // Input series are named by the namer of the configured translation strategy, never by hand.
@@ -111,8 +112,8 @@ const unitTests = {
 };
 
 function promtool(args: readonly string[], cwd: string): { status: number | null; output: string } {
-  const result = spawnSync('promtool', args, { cwd, encoding: 'utf8' });
-  if (result.error) throw new Error(`promtool is not runnable (${result.error.message}): install Debian package prometheus (.ci/run does)`);
+  const result = spawnSync(toolPath('promtool'), args, { cwd, encoding: 'utf8' });
+  if (result.error) throw new Error(`promtool is not runnable (${result.error.message}): npm test's setup provisions Debian's prometheus package`);
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

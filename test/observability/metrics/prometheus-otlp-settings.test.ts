@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { Prometheus } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Prometheus';
 import { METRICS } from '../../../lib/observability/metrics/metric-catalog';
+import { Prometheus } from '../../support/crd-schema-model';
 import {
   compareVersions,
   DEFAULT_PROMETHEUS_OTLP_SETTINGS,
@@ -12,6 +12,7 @@ import {
   prometheusOtlpPatch,
   resolvePrometheusOtlpSettings,
 } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { toolPath } from '../../support/provision/tool-path';
 
 describe('resolvePrometheusOtlpSettings', () => {
   it('defaults to lolice: prometheus 3.5.0, operator 0.85.0, UnderscoreEscapingWithSuffixes', () => {
@@ -155,7 +156,7 @@ describe('prometheusOtlpPatch', () => {
         join(dir, 'kustomization.yaml'),
         stringify({ resources: ['base.yaml'], patches: [{ path: 'prometheus.yaml' }, { path: 'prometheus-otlp.yaml' }] }),
       );
-      const output = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      const output = execFileSync(toolPath('kubectl'), ['kustomize', dir], { encoding: 'utf8' });
       expect(output).not.toContain('otlp-write-receiver');
       const [doc] = parseAllDocuments(output).map((d) => d.toJS() as Record<string, unknown>);
       expect(doc?.spec).toEqual({
@@ -166,10 +167,12 @@ describe('prometheusOtlpPatch', () => {
         version: '3.5.0',
       });
       const validate = (spec: unknown): void =>
-        (new Prometheus({ ...(doc as object), spec } as never) as unknown as { validate(): void }).validate();
+        new Prometheus({ ...(doc as object), spec }).validate();
       expect(() => validate(doc?.spec)).not.toThrow();
       // the schema check is real: a strategy outside the CRD enum is rejected
-      expect(() => validate({ ...(doc?.spec as object), otlp: { translationStrategy: 'Legacy' } })).toThrow();
+      expect(() => validate({ ...(doc?.spec as object), otlp: { translationStrategy: 'Legacy' } })).toThrow(
+        /^spec\/otlp\/translationStrategy must be equal to one of the allowed values$/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
