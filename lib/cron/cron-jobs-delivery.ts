@@ -30,8 +30,8 @@ export interface CronJobsDeliveryProps {
   /** The declared jobs. */
   readonly jobs: readonly CronJobDeclaration[];
   /**
-   * What validation knows about the deployment; `externalEgressPorts` must be the ports the
-   * generated gateway NetworkPolicy opens to the internet.
+   * What validation knows about the deployment; leave `externalEgressPorts` unset when the gateway
+   * NetworkPolicy is generated from {@link CronJobsDelivery.egressRequirements}.
    */
   readonly context: CronValidationContext;
   /**

@@ -23,8 +23,12 @@ export interface CronValidationContext {
   readonly openclawVersion: OpenClawVersion;
   /** Whether `cron.webhookToken` is set in openclaw.json (as `${OPENCLAW_CRON_WEBHOOK_TOKEN}`). */
   readonly webhookTokenConfigured: boolean;
-  /** TCP ports the gateway's NetworkPolicy opens to the internet (today `[80, 443]`). */
-  readonly externalEgressPorts: readonly number[];
+  /**
+   * TCP ports the gateway's NetworkPolicy opens to the internet (today `[80, 443]`); a webhook on
+   * another port is an error.
+   * @default undefined: the policy is generated from these jobs and opens each webhook's port
+   */
+  readonly externalEgressPorts?: readonly number[];
   /**
    * The cluster DNS domain.
    * @default 'cluster.local'
@@ -494,9 +498,10 @@ class JobChecker {
           `delivery.to "${shown}" uses http:// to a host outside the cluster: the payload and the bearer token would cross the internet unencrypted; use https://, or set allowInsecureHttp: true to accept that`,
         );
       }
-      if (!this.context.externalEgressPorts.includes(port)) {
+      const open = this.context.externalEgressPorts;
+      if (open !== undefined && !open.includes(port)) {
         this.error(
-          `delivery.to port ${port} is not open for internet egress (open: ${[...this.context.externalEgressPorts].sort((a, b) => a - b).join(', ') || 'none'}): the gateway's NetworkPolicy would block the POST; serve the receiver on ${this.context.externalEgressPorts.includes(443) ? '443' : 'an open port'} or add ${port} to the gateway's external egress ports`,
+          `delivery.to port ${port} is not open for internet egress (open: ${[...open].sort((a, b) => a - b).join(', ') || 'none'}): the gateway's NetworkPolicy would block the POST; serve the receiver on ${open.includes(443) ? '443' : 'an open port'} or add ${port} to the gateway's external egress ports`,
         );
       }
       if (job.receiver !== undefined) {

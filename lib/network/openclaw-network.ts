@@ -1,14 +1,13 @@
 /**
  * The gateway's network in lolice: the NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml`,
  * whose peers derive from the graph (openclaw.json, the gateway env, the declared cron webhooks),
- * and the cron job delivery, validated against the policy that is actually generated.
+ * and the cron job delivery, whose webhooks the policy opens.
  */
 import { Construct } from 'constructs';
 import { isNonEmpty } from '../config/describe-value';
 import type { CronJobDeclaration } from '../cron/cron-job-declaration';
 import { CronJobsDelivery } from '../cron/cron-jobs-delivery';
 import type { CronValidationContext } from '../cron/validate-cron-jobs';
-import { validateCronJobs } from '../cron/validate-cron-jobs';
 import type { GatewayEnv } from '../gateway/gateway-env';
 import { GitOpsFileChart } from '../gitops/gitops-file-chart';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
@@ -49,9 +48,8 @@ export interface OpenClawNetworkProps {
 
 /**
  * NetworkPolicies `openclaw-network`, `litellm-network`, `cloudflared-network` and the cron job
- * delivery. A first validation pass gives the webhook egress requirements, the policies are built
- * from them, and the final validation (a synth failure on error) runs against the ports the
- * generated policy really opens.
+ * delivery. The cron jobs are validated once; the policies are built from the webhook egress that
+ * validation found, so every webhook port is open by construction.
  */
 export class OpenClawNetwork extends Construct {
   /** The three NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml`. */
@@ -68,7 +66,8 @@ export class OpenClawNetwork extends Construct {
     const document = props.config.document;
     const channels = enabledChannels(document);
 
-    const context: Omit<CronValidationContext, 'externalEgressPorts'> = {
+    // No externalEgressPorts: the policy below is built from the jobs and opens every webhook's port.
+    const context: CronValidationContext = {
       openclawVersion: props.config.version,
       webhookTokenConfigured: isNonEmpty(document.cron?.webhookToken),
       clusterDomain: settings.clusterDomain,
@@ -77,7 +76,8 @@ export class OpenClawNetwork extends Construct {
       enabledChannels: channels,
       discordConfigured: channels.includes('discord'),
     };
-    const planned = validateCronJobs(jobs, { ...context, externalEgressPorts: defaultPorts });
+    // Validated once, here (a synth failure on error); the policy takes its webhook egress from the result.
+    this.cronJobs = new CronJobsDelivery(this, 'CronJobs', { jobs, context, defaultExternalEgressPorts: defaultPorts });
 
     const chart = new GitOpsFileChart(this, 'networkpolicy', { path: NETWORK_POLICY_FILE });
     this.networkPolicies = new OpenClawNetworkPolicies(chart, 'NetworkPolicies', {
@@ -90,13 +90,7 @@ export class OpenClawNetwork extends Construct {
       services,
       clusterDomain: settings.clusterDomain,
       externalEgressPorts: defaultPorts,
-      webhookEgress: planned.egressRequirements,
-    });
-
-    this.cronJobs = new CronJobsDelivery(this, 'CronJobs', {
-      jobs,
-      context: { ...context, externalEgressPorts: this.networkPolicies.gatewayExternalEgressPorts },
-      defaultExternalEgressPorts: defaultPorts,
+      webhookEgress: this.cronJobs.egressRequirements,
     });
   }
 }
