@@ -9,6 +9,7 @@ export default defineConfig({
     globalSetup: [
       'test/support/provision/prometheus.ts',
       'test/support/provision/kubectl.ts',
+      'test/support/provision/cli-bundle.ts',
       'test/support/real-openclaw-global-setup.ts',
     ],
     testTimeout: 60_000,

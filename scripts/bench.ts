@@ -1,72 +1,88 @@
 /**
- * Cold-process synth benchmark (not a test): runs the synth of both repos in fresh Node processes
- * and reports wall time and the in-process phases. Usage: npm run bench [-- --runs N]
+ * Synth vs `kubectl kustomize` of the same tree (not a test). Copies the live lolice tree
+ * (test/fixtures/live) into a temp dir, then, in paired runs with alternating order, times one cold
+ * `node build/cli/synth.js` writing the generated files over that tree and one `kubectl kustomize`
+ * of each kustomization synth writes into (argoproj/openclaw, argoproj/prometheus-operator).
+ * Prints the medians and the median of the per-pair ratios.
+ * Usage: npm run bench [-- --runs N]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { liveLoliceCopy } from '../test/support/live-tree';
+import { provisionKubectl } from '../test/support/provision/kubectl';
 
-interface Phases {
-  readonly importMs: number;
-  readonly constructMs: number;
-  readonly loliceMs: number;
-  readonly archMs: number;
-  readonly files: number;
-  readonly rssMiB: number;
+const USAGE = 'usage: npm run bench [-- --runs N]\n';
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' }, help: { type: 'boolean', short: 'h' } } });
+if (values.help === true) {
+  process.stdout.write(USAGE);
+  process.exit(0);
 }
-
-const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 7;
+const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
-  throw new Error(`--runs got "${process.argv[runsFlag + 1]}": expected a positive integer`);
+  process.stderr.write(`bench: received --runs ${JSON.stringify(values.runs)}, expected a positive integer\n${USAGE}`);
+  process.exit(2);
 }
 
 const root = join(__dirname, '..');
-// `node --require tsx/cjs` (what `npm run synth` runs): the tsx CLI would add a second process.
-const NODE_ARGS = ['--require', 'tsx/cjs'];
+const KUSTOMIZATIONS = ['argoproj/openclaw', 'argoproj/prometheus-operator'] as const;
 
-function timed(args: readonly string[]): { ms: number; stdout: string } {
+function timed(command: string, args: readonly string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(command, [...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
   if (result.status !== 0) {
-    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   }
-  return { ms, stdout: result.stdout };
+  return ms;
 }
 
-function median(values: readonly number[]): number {
+const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const kubectl = provisionKubectl();
 const work = mkdtempSync(join(tmpdir(), 'openclaw-ops-bench-'));
 try {
-  const baseline: number[] = [];
-  const wall: number[] = [];
-  const phases: Phases[] = [];
-  timed(['-e', '0']); // warm the tsx transform cache once, as any second run would be
-  timed(['scripts/synth-once.ts', join(work, 'warm-l'), join(work, 'warm-t')]);
+  const tree = liveLoliceCopy(join(work, 'lolice'));
+  const synthArgs = [join(root, 'build', 'cli', 'synth.js'), '--lolice-out', tree, '--terraform-out', join(work, 'cdktf.out')];
+  const synth = (): number => timed(process.execPath, synthArgs);
+  const kustomize = (dir: string): number => timed(kubectl, ['kustomize', join(tree, dir)]);
+  synth(); // warm the page cache once, as any second run would be
+  KUSTOMIZATIONS.forEach(kustomize);
+
+  const synthMs: number[] = [];
+  const openclawMs: number[] = [];
+  const bothMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    baseline.push(timed(['-e', '0']).ms);
-    const run = timed(['scripts/synth-once.ts', join(work, `l${i}`), join(work, `t${i}`)]);
-    wall.push(run.ms);
-    phases.push(JSON.parse(run.stdout) as Phases);
+    const measureKustomize = (): void => {
+      const openclaw = kustomize(KUSTOMIZATIONS[0]);
+      openclawMs.push(openclaw);
+      bothMs.push(openclaw + kustomize(KUSTOMIZATIONS[1]));
+    };
+    if (i % 2 === 0) {
+      synthMs.push(synth());
+      measureKustomize();
+    } else {
+      measureKustomize();
+      synthMs.push(synth());
+    }
   }
-  const pick = (key: keyof Phases): number => median(phases.map((p) => p[key]));
-  const synthWork = median(phases.map((p) => p.importMs + p.constructMs + p.loliceMs + p.archMs));
+  const ratios = (base: readonly number[]): number => median(synthMs.map((ms, i) => ms / (base[i] as number)));
   const lines = [
-    `openclaw-ops synth benchmark: ${runs} cold processes, node ${process.version}, ${phases[0].files} lolice files + 1 stack`,
-    `  wall time per process (median)       ${median(wall).toFixed(0)} ms`,
-    `  empty node + tsx process (baseline)   ${median(baseline).toFixed(0)} ms`,
-    `  synth work in-process (median)        ${synthWork.toFixed(0)} ms`,
-    `    module loading                      ${pick('importMs').toFixed(0)} ms`,
-    `    building the graph                  ${pick('constructMs').toFixed(0)} ms`,
-    `    lolice render + validate + write    ${pick('loliceMs').toFixed(0)} ms`,
-    `    arch (cdktf) synth                  ${pick('archMs').toFixed(0)} ms`,
-    `  peak RSS (median)                     ${pick('rssMiB').toFixed(0)} MiB`,
+    `openclaw-ops synth vs kubectl kustomize: ${runs} paired cold runs, node ${process.version}, over a copy of test/fixtures/live/lolice-00ffbb3`,
+    `  synth (node build/cli/synth.js, both repos)      ${median(synthMs).toFixed(0)} ms`,
+    `  kubectl kustomize argoproj/openclaw              ${median(openclawMs).toFixed(0)} ms`,
+    `  kubectl kustomize openclaw + prometheus-operator ${median(bothMs).toFixed(0)} ms`,
+    `  ratio synth / kustomize openclaw (median)        ${ratios(openclawMs).toFixed(2)}x`,
+    `  ratio synth / kustomize both (median)            ${ratios(bothMs).toFixed(2)}x`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

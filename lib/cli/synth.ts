@@ -5,49 +5,61 @@
  * - arch: Terraform JSON under `cdktf.out/stacks/<stack>/cdk.tf.json` (or `--terraform-out DIR`,
  *   or `CDKTF_OUTDIR` when the cdktf CLI drives it).
  *
- * Nothing is deleted: only the generated files are (over)written.
+ * Nothing is deleted: only the generated files are (over)written. Exit 0 on success, 1 when the
+ * graph fails validation, 2 for a usage error.
  */
 import { loliceConfig } from '../../config/lolice';
 import { OpenClawOpsApp } from '../openclaw-ops-app';
 import { writeTree } from '../gitops/lolice-tree';
+import { parseCliArgs } from './cli-args';
 
-interface CliOptions {
+/** Usage text of `npm run synth`. */
+export const SYNTH_USAGE = `usage: npm run synth -- [--only lolice|arch] [--lolice-out DIR] [--terraform-out DIR]
+  --only lolice|arch   synthesize one side (default: both; CDK8S_OUTDIR or CDKTF_OUTDIR alone picks one)
+  --lolice-out DIR     where the lolice tree goes (default: $CDK8S_OUTDIR or dist/lolice)
+  --terraform-out DIR  where the cdktf output goes (default: $CDKTF_OUTDIR or cdktf.out)
+  -h, --help           print this text
+`;
+
+/** What {@link parseSynthArgs} resolved. */
+export interface SynthOptions {
   readonly loliceOut: string;
   readonly terraformOut: string;
+  /** Only this side; both when undefined. */
   readonly only?: 'lolice' | 'arch';
 }
 
-function parseArgs(argv: readonly string[]): CliOptions {
-  let loliceOut = process.env.CDK8S_OUTDIR ?? 'dist/lolice';
-  let terraformOut = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  let only: CliOptions['only'];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) {
-        throw new Error(`option ${arg} needs a value: e.g. ${arg} ./out`);
-      }
-      return next;
-    };
-    if (arg === '--lolice-out') loliceOut = value();
-    else if (arg === '--terraform-out') terraformOut = value();
-    else if (arg === '--only') {
-      const side = value();
-      if (side !== 'lolice' && side !== 'arch') {
-        throw new Error(`--only got "${side}": expected "lolice" or "arch"`);
-      }
-      only = side;
-    } else throw new Error(`unknown option "${arg}": expected --lolice-out DIR, --terraform-out DIR` + ', --only lolice|arch');
+/** The outcome of {@link parseSynthArgs}. */
+export type SynthArgs =
+  | { readonly kind: 'run'; readonly options: SynthOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+/** The command line (and the variables the cdk8s and cdktf CLIs set) as options, help or a usage error. */
+export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SynthArgs {
+  const parsed = parseCliArgs(argv, {
+    only: { type: 'string', valueName: 'lolice|arch' },
+    'lolice-out': { type: 'string', valueName: 'DIR' },
+    'terraform-out': { type: 'string', valueName: 'DIR' },
+  });
+  if (parsed.kind !== 'run') return parsed;
+  const { values } = parsed;
+  let only = values.only as string | undefined;
+  if (only !== undefined && only !== 'lolice' && only !== 'arch') {
+    return { kind: 'usage-error', message: `--only got "${only}": expected "lolice" or "arch"` };
   }
   // When a CLI drives the app, synthesize only its side.
-  if (!only && process.env.CDKTF_OUTDIR && !process.env.CDK8S_OUTDIR) only = 'arch';
-  if (!only && process.env.CDK8S_OUTDIR && !process.env.CDKTF_OUTDIR) only = 'lolice';
-  return { loliceOut, terraformOut, only };
+  if (only === undefined && env.CDKTF_OUTDIR && !env.CDK8S_OUTDIR) only = 'arch';
+  if (only === undefined && env.CDK8S_OUTDIR && !env.CDKTF_OUTDIR) only = 'lolice';
+  const options: SynthOptions = {
+    loliceOut: (values['lolice-out'] as string | undefined) ?? env.CDK8S_OUTDIR ?? 'dist/lolice',
+    terraformOut: (values['terraform-out'] as string | undefined) ?? env.CDKTF_OUTDIR ?? 'cdktf.out',
+    ...(only === undefined ? {} : { only: only as 'lolice' | 'arch' }),
+  };
+  return { kind: 'run', options };
 }
 
-function main(): void {
-  const options = parseArgs(process.argv.slice(2));
+function synth(options: SynthOptions): void {
   const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: options.terraformOut });
   if (options.only !== 'arch') {
     const tree = app.renderLolice();
@@ -60,9 +72,25 @@ function main(): void {
   }
 }
 
-try {
-  main();
-} catch (error) {
-  process.stderr.write(`synth failed: ${(error as Error).message}\n`);
-  process.exitCode = 1;
+function main(): number {
+  const parsed = parseSynthArgs(process.argv.slice(2));
+  if (parsed.kind === 'help') {
+    process.stdout.write(SYNTH_USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`synth: ${parsed.message}\n${SYNTH_USAGE}`);
+    return 2;
+  }
+  try {
+    synth(parsed.options);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`synth failed: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main();
 }

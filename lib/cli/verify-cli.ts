@@ -1,8 +1,9 @@
 /**
- * The `verify` command: `npx tsx lib/cli/verify.ts --prometheus URL [--json] [--job NAME]
+ * The `verify` command: `npm run verify -- --prometheus URL [--json] [--job NAME]
  * [--lookback DURATION] [--no-target-info]`. Exit code 0 when every referenced series exists,
- * 1 when something is missing, 2 for usage or connection errors.
+ * 1 when something is missing, 2 for usage or connection errors (as JSON on stdout under --json).
  */
+import { parseCliArgs } from './cli-args';
 import { DEFAULT_SERVICE_NAME } from '../observability/metrics/metric-catalog';
 import { MetricNamer } from '../observability/metrics/otlp-prometheus-naming';
 import { metricNamer } from '../observability/metrics/prometheus-otlp-settings';
@@ -32,9 +33,38 @@ export interface VerifyCliOptions {
 }
 
 /** Usage text. */
-export const VERIFY_USAGE =
-  'usage: npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]\n';
+export const VERIFY_USAGE = `usage: npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h]
+                         [--no-target-info]
+  --prometheus URL   base URL of the Prometheus to check, no path (e.g. http://127.0.0.1:9090)
+  --json             print the report, or the error, as JSON on stdout
+  --job NAME         the job label of OpenClaw's series (default: ${DEFAULT_SERVICE_NAME})
+  --lookback 1h      how far back to look for samples (a Prometheus duration: 30m, 1h, 1d; default: 1h)
+  --no-target-info   do not require target_info (older OpenClaw or a custom pipeline)
+  -h, --help         print this text
+`;
 
+/** The base URL in `raw`, or why it is not one (a path, a query, another scheme). */
+function prometheusBaseUrl(raw: string | undefined): { readonly url: string } | { readonly error: string } {
+  const example = 'e.g. --prometheus http://127.0.0.1:9090';
+  if (raw === undefined) return { error: `received no --prometheus, expected an http(s) base URL; ${example}` };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { error: `received --prometheus ${JSON.stringify(raw)}, expected an http(s) base URL; ${example}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { error: `received --prometheus ${JSON.stringify(raw)}, expected an http(s) base URL; ${example}` };
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    return {
+      error:
+        `received --prometheus ${JSON.stringify(raw)} with a path, expected the base URL (verify adds /api/v1/...); ` +
+        `drop the path: --prometheus ${url.origin}`,
+    };
+  }
+  return { url: url.origin };
+}
 
 /** Runs the command; returns the exit code. */
 export async function runVerifyCli(
@@ -42,41 +72,36 @@ export async function runVerifyCli(
   io: VerifyCliIo,
   options: VerifyCliOptions = {},
 ): Promise<number> {
-  let prometheusUrl: string | undefined;
-  let json = false;
-  let job = DEFAULT_SERVICE_NAME;
-  let lookbackSeconds = 3600;
-  let requireTargetInfo = true;
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] as string;
-    const value = (): string | undefined => {
-      const next = argv[index + 1];
-      index++;
-      return next;
-    };
-    if (arg === '--json') json = true;
-    else if (arg === '--no-target-info') requireTargetInfo = false;
-    else if (arg === '--prometheus') prometheusUrl = value();
-    else if (arg === '--job') job = value() ?? '';
-    else if (arg === '--lookback') {
-      const raw = value() ?? '';
-      const parsed = parsePrometheusDuration(raw);
-      if (parsed === undefined) {
-        io.stderr(`verify: received --lookback ${JSON.stringify(raw)}, expected a duration like 30m, 1h or 1d\n${VERIFY_USAGE}`);
-        return 2;
-      }
-      lookbackSeconds = parsed;
-    } else {
-      io.stderr(`verify: received unknown argument ${JSON.stringify(arg)}, expected one of --prometheus, --json, --job, --lookback, --no-target-info\n${VERIFY_USAGE}`);
-      return 2;
-    }
+  const parsed = parseCliArgs(argv, {
+    prometheus: { type: 'string', valueName: 'URL' },
+    json: { type: 'boolean' },
+    job: { type: 'string', valueName: 'NAME' },
+    lookback: { type: 'string', valueName: 'DURATION' },
+    'no-target-info': { type: 'boolean' },
+  });
+  if (parsed.kind === 'help') {
+    io.stdout(VERIFY_USAGE);
+    return 0;
   }
-  if (prometheusUrl === undefined || !/^https?:\/\//.test(prometheusUrl)) {
-    io.stderr(
-      `verify: received --prometheus ${prometheusUrl === undefined ? 'missing' : JSON.stringify(prometheusUrl)}, expected an http(s) base URL; e.g. --prometheus http://127.0.0.1:9090\n${VERIFY_USAGE}`,
-    );
+  const json = parsed.kind === 'run' && parsed.values.json === true;
+  /** Exit 2: the message on stderr (with the usage for a usage error), and as JSON on stdout under --json. */
+  const fail = (message: string, usage: boolean): number => {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: message }, null, 2)}\n`);
+    io.stderr(`verify: ${message}\n${usage ? VERIFY_USAGE : ''}`);
     return 2;
+  };
+  if (parsed.kind === 'usage-error') return fail(parsed.message, true);
+  const { values } = parsed;
+  const job = (values.job as string | undefined) ?? DEFAULT_SERVICE_NAME;
+  const rawLookback = (values.lookback as string | undefined) ?? '1h';
+  const lookbackSeconds = parsePrometheusDuration(rawLookback);
+  if (lookbackSeconds === undefined) {
+    return fail(`received --lookback ${JSON.stringify(rawLookback)}, expected a duration like 30m, 1h or 1d`, true);
   }
+  const base = prometheusBaseUrl(values.prometheus as string | undefined);
+  if ('error' in base) return fail(base.error, true);
+  const prometheusUrl = base.url;
+  const requireTargetInfo = values['no-target-info'] !== true;
   try {
     const report = await verifyMetrics({
       prometheusUrl,
@@ -91,7 +116,6 @@ export async function runVerifyCli(
     if (!report.ok) io.stderr(`verify: ${report.missing} missing; ${report.diagnosis ?? ''}\n`);
     return report.ok ? 0 : 1;
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n`);
-    return 2;
+    return fail((error as Error).message.replace(/^verify: /, ''), false);
   }
 }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loliceConfig } from '../../config/lolice';
+import { parseSynthArgs, SYNTH_USAGE } from '../../lib/cli/synth';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 import { ISSUE_2_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, runMainAsync, type MainResult } from '../support/openclaw-ops-harness';
 
@@ -34,6 +35,8 @@ beforeAll(async () => {
     start('cdk8sEnv', [], { CDK8S_OUTDIR: 'k8s-out' }),
     start('cdktfEnv', [], { CDKTF_OUTDIR: 'tf-out' }),
     start('unknown', ['--lolice-out', 'x', '--bogus']),
+    start('help', ['--help']),
+    start('equals', ['--only=lolice', '--lolice-out=eq/lolice']),
   ]);
 });
 
@@ -78,15 +81,59 @@ describe('main cli | choosing the side and the outdir', () => {
   });
 });
 
-describe('main cli | errors', () => {
-  test('fails with a non-zero exit and a lowercase message on an unknown option', () => {
+describe('main cli | errors and help', () => {
+  test('fails with exit 2, a lowercase message and the usage on an unknown option', () => {
     const { cwd, result } = runs.unknown;
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/^synth failed: unknown option "--bogus": expected --lolice-out DIR, --terraform-out DIR, --only lolice\|arch/m);
-    const message = result.stderr.replace(/^synth failed: /, '');
-    expect(message[0]).toBe(message[0].toLowerCase());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'synth: unknown option "--bogus": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help\n' +
+        SYNTH_USAGE,
+    );
     // Nothing was written before the option was rejected.
     expect(filesUnder(cwd)).toEqual([]);
+  });
+
+  test('--help prints the usage and exits 0 without writing anything', () => {
+    const { cwd, result } = runs.help;
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(SYNTH_USAGE);
+    expect(filesUnder(cwd)).toEqual([]);
+  });
+
+  test('accepts --option=value', () => {
+    const { cwd, result } = runs.equals;
+    expect(result.status, result.stderr).toBe(0);
+    for (const file of ISSUE_2_LOLICE_FILES) expect(filesUnder(cwd)).toContain(`eq/lolice/${file}`);
+    expect(fs.readdirSync(cwd)).toEqual(['eq']);
+  });
+});
+
+describe('main cli | parseSynthArgs', () => {
+  test('-h and --help ask for the usage', () => {
+    expect(parseSynthArgs(['-h'], {})).toEqual({ kind: 'help' });
+    expect(parseSynthArgs(['--only', 'arch', '--help'], {})).toEqual({ kind: 'help' });
+  });
+
+  test('options win over CDK8S_OUTDIR / CDKTF_OUTDIR, which win over the defaults', () => {
+    expect(parseSynthArgs([], {})).toEqual({ kind: 'run', options: { loliceOut: 'dist/lolice', terraformOut: 'cdktf.out' } });
+    expect(parseSynthArgs(['--terraform-out=t'], { CDKTF_OUTDIR: 'x' })).toEqual({
+      kind: 'run',
+      options: { loliceOut: 'dist/lolice', terraformOut: 't', only: 'arch' },
+    });
+    expect(parseSynthArgs(['--only', 'arch'], { CDK8S_OUTDIR: 'k' })).toEqual({
+      kind: 'run',
+      options: { loliceOut: 'k', terraformOut: 'cdktf.out', only: 'arch' },
+    });
+  });
+
+  test.each([
+    [['--only', 'both'], '--only got "both": expected "lolice" or "arch"'],
+    [['--lolice-out'], 'option --lolice-out needs a value: e.g. --lolice-out DIR or --lolice-out=DIR'],
+    [['--lolice-out', '--only', 'arch'], 'option --lolice-out needs a value: e.g. --lolice-out DIR or --lolice-out=DIR'],
+    [['out'], 'unexpected argument "out": expected options only (--only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help)'],
+    [['-x'], 'unknown option "-x": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help'],
+  ])('fails %j with a usage error', (argv, message) => {
+    expect(parseSynthArgs(argv, {})).toEqual({ kind: 'usage-error', message });
   });
 });
 

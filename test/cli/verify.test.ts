@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { loliceConfig } from '../../config/lolice';
 import { KUBE_STATE_METRICS } from '../../lib/observability/alerting/alert-rule';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
-import { join } from 'node:path';
 import { METRICS, RECORDABLE_METRICS } from '../../lib/observability/metrics/metric-catalog';
 import { createMetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
 import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-settings';
 import { createQueryBuilder } from '../../lib/query/promql';
-import { runVerifyCli } from '../../lib/cli/verify-cli';
+import { runVerifyCli, VERIFY_USAGE } from '../../lib/cli/verify-cli';
 import {
   expectedSeriesFor,
   expectedSeriesFromQueries,
@@ -17,6 +16,7 @@ import {
   VerificationReport,
   verifyMetrics,
 } from '../../lib/observability/metrics/verify-metrics';
+import { cliBundle } from '../support/provision/cli-bundle';
 import { PrometheusHarness, startPrometheusHarness } from '../support/prometheus-harness';
 import { makeTempDir, removeTempDirs } from '../support/openclaw-ops-harness';
 import { SYNTHETIC_RESOURCE, syntheticOpenMetrics } from '../support/synthetic-series';
@@ -53,12 +53,10 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-const scriptPath = join(__dirname, '..', '..', 'lib', 'cli', 'verify.ts');
-const tsxPath = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 function runScript(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(tsxPath, [scriptPath, ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cliBundle('verify'), ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
@@ -66,6 +64,15 @@ function runScript(args: readonly string[]): Promise<{ code: number; stdout: str
 }
 
 describe('verify script against a real Prometheus', () => {
+  it('exits 0 with the usage for -h and 2 with the usage for an unknown option', async () => {
+    const help = await runScript(['-h']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(VERIFY_USAGE);
+    const unknown = await runScript(['--prometheus', harness.url, '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(`verify: unknown option "--bogus": expected one of --prometheus URL, --json, --job NAME, --lookback DURATION, --no-target-info, --help\n${VERIFY_USAGE}`);
+  });
+
   it('exits 0 with every series present and --json output that parses', async () => {
     const result = await runScript(['--prometheus', harness.url, '--json']);
     expect(result.code, result.stderr).toBe(0);
@@ -157,15 +164,54 @@ describe('runVerifyCli', () => {
   it('fails with exit 2 without --prometheus', async () => {
     const { out, io } = capture();
     expect(await runVerifyCli([], io)).toBe(2);
-    expect(out.stderr).toContain('received --prometheus missing, expected an http(s) base URL');
+    expect(out.stderr).toContain('verify: received no --prometheus, expected an http(s) base URL');
+    expect(out.stderr).toContain(VERIFY_USAGE);
   });
 
-  it('fails with exit 2 for an unknown argument or a bad lookback', async () => {
+  it('fails with exit 2 and the usage for an unknown option or a bad lookback', async () => {
     const { out, io } = capture();
     expect(await runVerifyCli(['--prometheus', harness.url, '--verbose'], io)).toBe(2);
     expect(await runVerifyCli(['--prometheus', harness.url, '--lookback', 'soon'], io)).toBe(2);
-    expect(out.stderr).toContain('received unknown argument "--verbose"');
+    expect(out.stderr).toContain('verify: unknown option "--verbose": expected one of --prometheus URL, --json,');
     expect(out.stderr).toContain('received --lookback "soon"');
+    expect(out.stderr.split(VERIFY_USAGE)).toHaveLength(3);
+    expect(out.stdout).toBe('');
+  });
+
+  it('prints the usage and exits 0 for --help and -h', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { out, io } = capture();
+      expect(await runVerifyCli([flag], io)).toBe(0);
+      expect(out.stdout).toBe(VERIFY_USAGE);
+      expect(out.stderr).toBe('');
+    }
+  });
+
+  it('accepts --option=value', async () => {
+    const { out, io } = capture();
+    const expected = expectedSeriesFor([METRICS.messageProcessed], namer);
+    const args = [`--prometheus=${harness.url}`, '--job=openclaw-partial', '--lookback=2h', '--no-target-info'];
+    expect(await runVerifyCli(args, io, { expected })).toBe(0);
+    expect(out.stdout).toContain('absent');
+  });
+
+  it('says to drop the path of a --prometheus URL that has one', async () => {
+    const { out, io } = capture();
+    expect(await runVerifyCli(['--prometheus', 'http://127.0.0.1:9090/api/v1/query'], io)).toBe(2);
+    expect(out.stderr).toContain(
+      'verify: received --prometheus "http://127.0.0.1:9090/api/v1/query" with a path, expected the base URL (verify adds /api/v1/...); drop the path: --prometheus http://127.0.0.1:9090',
+    );
+  });
+
+  it('prints errors as JSON on stdout under --json', async () => {
+    const usage = capture();
+    expect(await runVerifyCli(['--json', '--prometheus', 'http://127.0.0.1:9090/prom'], usage.io)).toBe(2);
+    const report = JSON.parse(usage.out.stdout) as { ok: boolean; error: string };
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatch(/^received --prometheus "http:\/\/127\.0\.0\.1:9090\/prom" with a path.*drop the path/);
+    const unreachable = capture();
+    expect(await runVerifyCli(['--json', '--prometheus=http://127.0.0.1:1'], unreachable.io)).toBe(2);
+    expect((JSON.parse(unreachable.out.stdout) as { error: string }).error).toMatch(/^cannot reach prometheus at http:\/\/127\.0\.0\.1:1 /);
   });
 
   it('fails with exit 2 when prometheus is unreachable', async () => {

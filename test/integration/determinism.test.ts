@@ -1,5 +1,5 @@
 /**
- * Two cold synths (`tsx lib/cli/synth.ts` in child processes, separate temp dirs) give byte-identical
+ * Two cold synths (`node build/cli/synth.js` in child processes, separate temp dirs) give byte-identical
  * trees; no output carries an absolute path, a timestamp or anything that looks like a secret;
  * files the tool does not own survive a synth. The checks run over the WHOLE output, whatever
  * files other features add.

@@ -1,6 +1,6 @@
 /**
  * Helpers shared by the issue-2 tests: building the app from the default config or a variant of
- * it, reading the rendered tree, running `lib/cli/synth.ts` in a child process, temp directories.
+ * it, reading the rendered tree, running the compiled synth CLI in a child process, temp directories.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as YAML from 'yaml';
 import { loliceConfig } from '../../config/lolice';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
+import { cliBundle } from './provision/cli-bundle';
 
 /** The repository root (where `lib/cli/synth.ts` lives). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -114,12 +115,12 @@ export function readTree(dir: string): Map<string, Buffer> {
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Runs `tsx lib/cli/synth.ts ...args` in the repo with a controlled environment. */
+/** Runs the compiled synth CLI (`build/cli/synth.js`, built by the test setup) with `args` with a controlled environment. */
 export function runMain(args: readonly string[], env: Readonly<Record<string, string>> = {}, cwd: string = REPO_ROOT): SpawnSyncReturns<string> {
   const inherited = { ...process.env };
   delete inherited.CDK8S_OUTDIR;
   delete inherited.CDKTF_OUTDIR;
-  const result = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'lib', 'cli', 'synth.ts'), ...args], {
+  const result = spawnSync(process.execPath, [cliBundle('synth'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...inherited, CHECKPOINT_DISABLE: '1', ...env },
@@ -144,7 +145,7 @@ export function runMainAsync(args: readonly string[], env: Readonly<Record<strin
   delete inherited.CDK8S_OUTDIR;
   delete inherited.CDKTF_OUTDIR;
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'lib', 'cli', 'synth.ts'), ...args], {
+    const child = spawn(process.execPath, [cliBundle('synth'), ...args], {
       cwd,
       env: { ...inherited, CHECKPOINT_DISABLE: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

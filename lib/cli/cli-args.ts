@@ -1,0 +1,71 @@
+/**
+ * Command-line parsing shared by the CLIs: `node:util` parseArgs (so `--x value`, `--x=value`
+ * and `-h` work as everywhere), with its errors turned into one lowercase line that names the
+ * option received and what was expected. Exit code 2 and the usage text are the caller's.
+ */
+import { parseArgs } from 'node:util';
+
+/** One option: a flag, or an option that takes a value (shown as `--name VALUE` in messages). */
+export interface CliOption {
+  readonly type: 'boolean' | 'string';
+  readonly short?: string;
+  /** Placeholder for the value in messages, e.g. `DIR`. */
+  readonly valueName?: string;
+}
+
+/** The outcome of {@link parseCliArgs}. */
+export type CliArgs<K extends string> =
+  | { readonly kind: 'run'; readonly values: Partial<Record<K, string | boolean>> }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+function quoted(message: string): string {
+  return /'([^']+)'/.exec(message)?.[1] ?? '';
+}
+
+/**
+ * Parses `argv` against `options` plus `-h/--help`. Strict: unknown options, missing values and
+ * positional arguments are usage errors.
+ */
+export function parseCliArgs<K extends string>(
+  argv: readonly string[],
+  options: Readonly<Record<K, CliOption>>,
+): CliArgs<K> {
+  const config: Record<string, { type: 'boolean' | 'string'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const [name, option] of Object.entries<CliOption>(options)) {
+    config[name] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+  }
+  const names = Object.entries<CliOption>(options)
+    .map(([name, option]) => (option.type === 'string' ? `--${name} ${option.valueName ?? 'VALUE'}` : `--${name}`))
+    .concat('--help');
+  try {
+    const { values } = parseArgs({ args: [...argv], options: config, strict: true, allowPositionals: false });
+    if (values.help === true) return { kind: 'help' };
+    const { help: _help, ...rest } = values;
+    return { kind: 'run', values: rest as Partial<Record<K, string | boolean>> };
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const received = quoted(message);
+      return { kind: 'usage-error', message: `unknown option "${received}": expected one of ${names.join(', ')}` };
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const option = quoted(message).split(' ')[0] ?? '';
+      const name = option.replace(/^-+/, '');
+      const spec = (options as Readonly<Record<string, CliOption>>)[name];
+      if (spec?.type === 'boolean') {
+        return { kind: 'usage-error', message: `option ${option} takes no value: write just ${option}` };
+      }
+      const value = spec?.valueName ?? 'VALUE';
+      const example = `${option} ${value} or ${option}=${value}`;
+      return { kind: 'usage-error', message: `option ${option} needs a value: e.g. ${example}` };
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const text = `unexpected argument "${quoted(message)}": expected options only (${names.join(', ')})`;
+      return { kind: 'usage-error', message: text };
+    }
+    throw error;
+  }
+}
