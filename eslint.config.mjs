@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const CONSTRUCT_LIBRARIES = ['constructs', 'cdk8s', 'cdk8s-plus-28', 'cdk8s-plus-28/*', 'cdktf', '@cdktf/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', 'imports/**', '.base/**', 'openclaw-releases/**', 'test/fixtures/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'cdktf.out/**', 'imports/**', '.base/**', 'openclaw-releases/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
