@@ -2,6 +2,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeNpmFailure, ensureOpenClawRelease } from '../../lib/openclaw/release/ensure-release';
+import { classifyHostsWithRelease } from '../../lib/openclaw/release/release-probe';
 import { openclawOpsCacheDir } from '../../lib/openclaw/release/release-cache';
 import { listOpenClawReleaseSpecs, loadOpenClawReleaseSpec, RELEASE_SPECS_DIR } from '../../lib/openclaw/release/release-spec';
 
@@ -104,5 +105,20 @@ describe('ensureOpenClawRelease (with a stand-in npm)', () => {
       'openclaw release 2026.2.19 could not be installed: npm ci exited 1 (npm error code EUSAGE); fix '
       + 'openclaw-releases/2026.2.19/ or the npm setup and run `npm run openclaw:install -- 2026.2.19` (npm log: /tmp/log)',
     );
+  });
+});
+
+describe('the release probe (with a stand-in release)', () => {
+  it('fails with one line naming the exit code and the last output when the child fails', async () => {
+    const node = join(scratch, 'node');
+    writeFileSync(node, '#!/bin/sh\necho "Error: cannot find chunk" >&2\nexit 3\n');
+    chmodSync(node, 0o755);
+    const release = {
+      version: '2026.2.19', nodeMajor: 22, nodeVersion: 'v22.23.5', root: scratch, nodeBinary: node,
+      packageDir: join(scratch, 'pkg'), openclawEntry: join(scratch, 'pkg', 'openclaw.mjs'),
+    };
+    const failure = classifyHostsWithRelease(release, ['10.0.0.1']);
+    await expect(failure).rejects.toThrow(/^openclaw 2026\.2\.19 probe \(.*\) exited 3: Error: cannot find chunk; /);
+    expect(await failure.catch((e: Error) => e.message)).not.toContain('\n');
   });
 });
