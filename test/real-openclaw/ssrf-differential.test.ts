@@ -150,7 +150,7 @@ describe('webhook SSRF guard: ours vs OpenClaw 2026.2.19 (openclaw/plugin-sdk)',
     console.info(
       `ssrf differential (seed ${SEED}): ${hosts.length} hosts; both block ${agreeBlocked}, both allow `
       + `${agreeAllowed}, ours looser 0, ours stricter ${stricter}: `
-      + [...counts].sort().map(([c, n]) => `${c} ${n}`).join(', '),
+      + [...counts].sort().map(([c, n]) => `\n  ${c}: ${n} (${STRICTER_CATEGORIES[c as StricterCategory]})`).join(''),
     );
   });
 });
