@@ -65,6 +65,8 @@ export class CronJobsDelivery extends Construct {
   public readonly applyScript?: GitOpsTextFile;
   /** The command that applies the jobs, run from the lolice repo root. */
   public readonly applyCommand: string;
+  /** What the jobs were validated against (version, token, open ports, channels, services). */
+  public readonly validationContext: CronValidationContext;
 
   private readonly errors: string[];
 
@@ -72,6 +74,7 @@ export class CronJobsDelivery extends Construct {
     super(scope, id);
     const directory = (props.directory ?? DEFAULT_CRON_JOBS_DIRECTORY).replace(/\/+$/, '');
     this.jobs = props.jobs;
+    this.validationContext = props.context;
     const result = validateCronJobs(props.jobs, props.context);
     this.errors = [...result.errors];
     this.egressRequirements = result.egressRequirements;

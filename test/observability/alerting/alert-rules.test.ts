@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +7,7 @@ import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observabi
 import { checkLogQL } from '../../../lib/query/logql';
 import { RUN_LOG_SHIPPER_CONTAINER } from '../../../lib/observability/logs/loki-streams';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { evaluateAlert, LogStream, shipOnce } from '../../support/logql-evaluator';
 
 const namer = metricNamer();
 const GATEWAY = { namespace: 'openclaw', deployment: 'openclaw' };
@@ -91,119 +91,6 @@ describe('the OpenClaw alert rules', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// The LogQL alerts against real log lines. No Loki binary exists offline, so a small evaluator
-// runs the exact shape the alert expressions have:
-//   sum by (<labels>) (count_over_time(<selector> <line filter> | json a="x", ... | k="v" ... [<range>])) <op> <n>
-// at one instant, over streams whose lines carry the time Loki would stamp them with (the
-// record's `ts` / `time`: the sidecar prints within seconds). The lines come from running the
-// real shipper over the fixture files. Anything outside that shape throws.
-// ---------------------------------------------------------------------------------------------
-
-interface LogLine {
-  readonly timeMs: number;
-  readonly line: string;
-}
-interface LogStream {
-  readonly labels: Record<string, string>;
-  readonly lines: readonly LogLine[];
-}
-interface AlertSample {
-  readonly labels: Record<string, string>;
-  readonly value: number;
-}
-
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let quote: string | undefined;
-  let current = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quote) {
-      current += ch;
-      if (ch === '\\' && quote === '"') current += text[++i] ?? '';
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === '"' || ch === '`') quote = ch;
-    if (text.startsWith(separator, i)) {
-      parts.push(current);
-      current = '';
-      i += separator.length - 1;
-      continue;
-    }
-    current += ch;
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim());
-}
-
-const literal = (text: string): string => (text.startsWith('`') ? text.slice(1, -1) : (JSON.parse(text) as string));
-const seconds = (d: string): number => {
-  const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-  const m = /^(\d+)(s|m|h|d)$/.exec(d);
-  if (!m) throw new Error(`evaluator: unsupported range ${d}`);
-  return Number(m[1]) * (units[m[2] as string] as number);
-};
-
-function evaluateAlert(expr: string, streams: readonly LogStream[], atMs: number): AlertSample[] {
-  const shape = /^sum by \(([^)]*)\) \(count_over_time\((.*) \[(\w+)\]\)\) (>=|>) (\d+(?:\.\d+)?)$/s.exec(expr);
-  if (!shape) throw new Error(`evaluator: unsupported alert shape ${expr}`);
-  const [, by, inner, range, op, threshold] = shape as unknown as [string, string, string, string, string, string];
-  const selector = /^\{([^}]*)\}\s*(.*)$/s.exec(inner);
-  if (!selector) throw new Error(`evaluator: no stream selector in ${inner}`);
-  const matchers = splitTopLevel(selector[1] as string, ',').map((m) => {
-    const mm = /^(\w+)="([^"]*)"$/.exec(m);
-    if (!mm) throw new Error(`evaluator: unsupported matcher ${m}`);
-    return [mm[1] as string, mm[2] as string] as const;
-  });
-  const rest = selector[2] as string;
-  const lineFilter = /^\|= ("(?:[^"\\]|\\.)*"|`[^`]*`)\s*(.*)$/s.exec(rest);
-  if (!lineFilter) throw new Error(`evaluator: expected a |= line filter first in ${rest}`);
-  const needle = literal(lineFilter[1] as string);
-  const stages = splitTopLevel(lineFilter[2] as string, '|').filter((s) => s !== '');
-  const fromMs = atMs - seconds(range) * 1000;
-  const groups = new Map<string, AlertSample>();
-  for (const stream of streams) {
-    if (!matchers.every(([label, value]) => stream.labels[label] === value)) continue;
-    for (const { timeMs, line } of stream.lines) {
-      if (timeMs <= fromMs || timeMs > atMs || !line.includes(needle)) continue;
-      let labels: Record<string, string> | undefined = { ...stream.labels };
-      for (const stage of stages) {
-        if (stage.startsWith('json ')) {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(line);
-          } catch {
-            throw new Error(`evaluator: line passed the filter but is not JSON: ${line}`);
-          }
-          for (const extraction of splitTopLevel(stage.slice(5), ',')) {
-            const em = /^(\w+)=("[^"]*")$/.exec(extraction);
-            if (!em) throw new Error(`evaluator: unsupported json extraction ${extraction}`);
-            let value: unknown = parsed;
-            for (const part of literal(em[2] as string).split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
-            labels[em[1] as string] = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-          }
-        } else {
-          const fm = /^(\w+)=("(?:[^"\\]|\\.)*")$/.exec(stage);
-          if (!fm) throw new Error(`evaluator: unsupported stage ${stage}`);
-          if (labels[fm[1] as string] !== literal(fm[2] as string)) {
-            labels = undefined;
-            break;
-          }
-        }
-      }
-      if (!labels) continue;
-      const kept: Record<string, string> = {};
-      for (const label of by.split(',').map((l) => l.trim())) if (labels[label]) kept[label] = labels[label] as string;
-      const key = JSON.stringify(kept);
-      groups.set(key, { labels: kept, value: (groups.get(key)?.value ?? 0) + 1 });
-    }
-  }
-  const limit = Number(threshold);
-  return [...groups.values()].filter((s) => (op === '>=' ? s.value >= limit : s.value > limit)).sort((a, b) => JSON.stringify(a.labels).localeCompare(JSON.stringify(b.labels)));
-}
-
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'openclaw-logs');
 const POD = { namespace: 'openclaw', pod: 'openclaw-7d9f8b6c5d-x2x4q', node: 'node-a', app_kubernetes_io_name: 'openclaw', job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q' };
 const tempDirs: string[] = [];
@@ -213,23 +100,7 @@ afterAll(() => {
 
 /** Runs the real shipper once over a run-log dir and a gateway-log dir; returns the shipper stream with Loki-like timestamps. */
 function shipperStream(runsDir: string, gatewayDir: string): LogStream {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'alert-rules-'));
-  tempDirs.push(root);
-  const result = spawnSync(process.execPath, [path.join(__dirname, '..', '..', '..', 'sidecar', 'run-log-shipper.mjs'), '--once'], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, RUN_LOG_DIR: runsDir, GATEWAY_LOG_DIR: gatewayDir, STATE_FILE: path.join(root, 'state.json') },
-  });
-  expect(result.status, result.stderr).toBe(0);
-  const lines = result.stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((line) => {
-      const record = JSON.parse(line) as { ts?: number; time?: string };
-      const timeMs = typeof record.ts === 'number' ? record.ts : Date.parse(record.time ?? '');
-      expect(Number.isFinite(timeMs), line).toBe(true);
-      return { timeMs, line };
-    });
-  return { labels: { ...POD, container: RUN_LOG_SHIPPER_CONTAINER }, lines };
+  return { labels: { ...POD, container: RUN_LOG_SHIPPER_CONTAINER }, lines: shipOnce(runsDir, gatewayDir) };
 }
 
 function tempDir(files: Record<string, string>): string {
