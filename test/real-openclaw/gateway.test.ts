@@ -99,7 +99,7 @@ beforeAll(async () => {
   process.stdout.write(`real gateway ${release.version} listening after ${gw.bootMs} ms\n`);
   traffic = chatTraffic();
   traffic.catch(() => undefined); // awaited (and reported) by the metrics tests
-}, RELEASE_INSTALL_TIMEOUT_MS + 300_000);
+}, RELEASE_INSTALL_TIMEOUT_MS + 720_000);
 
 afterAll(async () => {
   await gw?.stop();
@@ -118,6 +118,15 @@ describe('never off loopback', () => {
       { encoding: 'utf8', timeout: 20_000 },
     );
     expect(probe.status).toBe(0);
+  });
+
+  it('refuses every connect off loopback (the channels and the update check try, and fail)', () => {
+    const events = gw.preloadEvents();
+    const refused = events.filter((e) => e.event === 'refused' && e.kind === 'connect');
+    expect(refused.length, 'the gateway tried to reach the internet (Discord, Telegram, npm) and was refused').toBeGreaterThan(0);
+    for (const event of refused) expect(['127.0.0.1', 'localhost', '::1']).not.toContain(event.host);
+    // the only connect that was let through to another host is the reserved name, to loopback
+    expect([...new Set(events.filter((e) => e.event === 'redirect').map((e) => e.host))].filter((h) => h !== RESERVED_HOST)).toEqual([]);
   });
 
   it('points every URL of the boot config at loopback', () => {

@@ -21,7 +21,6 @@ export const SYNTHETIC_RESOURCE: Readonly<Record<string, string>> = {
   'process.runtime.name': 'nodejs',
   'service.instance.id': 'openclaw-synthetic-instance',
   'service.name': DEFAULT_SERVICE_NAME,
-  'telemetry.sdk.language': 'nodejs',
 };
 
 /** One synthetic OpenClaw process. */
@@ -76,7 +75,8 @@ const SYNTHETIC_VALUES: Readonly<Record<OpenClawAttributeKey, readonly string[]>
   [ATTR.webhook]: ['telegram-post'],
   [ATTR.source]: ['dispatch', 'pi-embedded-runner'],
   [ATTR.outcome]: ['completed', 'error'],
-  [ATTR.lane]: ['main', 'cron'],
+  // two per-session lanes: the dashboard folds them into one, which must not produce duplicate series
+  [ATTR.lane]: ['main', 'cron', 'session:agent:main:main', 'session:agent:main:discord:channel:1'],
   [ATTR.state]: ['idle', 'processing'],
   [ATTR.reason]: ['run_started'],
   [ATTR.attempt]: ['1'],

@@ -80,12 +80,17 @@ export interface DashboardRowSpec {
 export const SESSION_LANES_FOLDED = 'session:*';
 
 /**
- * Folds the high-cardinality per-session lanes (`session:<sessionKey>`) into one
- * `session:*` lane so that grouping by lane stays bounded.
+ * `sum by (<by>, lane) (<expr>)` with the high-cardinality per-session lanes
+ * (`session:<sessionKey>`) folded into one `session:*` lane, so that grouping by lane stays
+ * bounded. Each series first keeps its lane in a helper label: relabelling alone would give
+ * identical series, which Prometheus refuses ("vector cannot contain metrics with the same
+ * labelset") as soon as two sessions are active.
  */
-function foldSessionLanes(q: QueryBuilder, expr: string): string {
+function sumByFoldedLane(q: QueryBuilder, by: readonly string[], expr: string): string {
   const lane = q.label(ATTR.lane);
-  return `label_replace(${expr}, "${lane}", "${SESSION_LANES_FOLDED}", "${lane}", "session:.*")`;
+  const unfolded = `label_replace(${expr}, "${lane}_unfolded", "$1", "${lane}", "(.*)")`;
+  const folded = `label_replace(${unfolded}, "${lane}", "${SESSION_LANES_FOLDED}", "${lane}", "session:.*")`;
+  return q.sumBy([...by, ATTR.lane], folded);
 }
 
 /** Value of the `openclaw.token` attribute OpenClaw computes as prompt + output. */
@@ -285,10 +290,11 @@ function queuesRow(q: QueryBuilder): DashboardRowSpec {
   const lane = ATTR.lane;
   const laneLegend = `{{${q.label(lane)}}}`;
   const withLane: LabelMatcher = { label: lane, op: '!=', value: '' };
+  const waitBuckets = q.rate(METRICS.queueWait, { part: 'bucket' });
   const averageDepth = (matchers: readonly LabelMatcher[], fold: boolean): string => {
     const part = (p: 'sum' | 'count'): string => {
       const rate = q.rate(METRICS.queueDepth, { part: p, matchers });
-      return fold ? q.sumBy([lane], foldSessionLanes(q, rate)) : q.sumBy([], rate);
+      return fold ? sumByFoldedLane(q, [], rate) : q.sumBy([], rate);
     };
     return `${part('sum')} / ${part('count')}`;
   };
@@ -315,7 +321,7 @@ function queuesRow(q: QueryBuilder): DashboardRowSpec {
         note: 'p95 wait before execution per lane; per-session lanes are folded into "session:*". The SDK default buckets end at 10 000 ms.',
         targets: [
           {
-            expr: `histogram_quantile(0.95, ${q.sumBy(['le', lane], foldSessionLanes(q, q.rate(METRICS.queueWait, { part: 'bucket' })))})`,
+            expr: `histogram_quantile(0.95, ${sumByFoldedLane(q, ['le'], waitBuckets)})`,
             legend: laneLegend,
           },
         ],
@@ -328,8 +334,14 @@ function queuesRow(q: QueryBuilder): DashboardRowSpec {
         sources: [METRICS.queueLaneEnqueue, METRICS.queueLaneDequeue],
         note: 'Enqueue and dequeue events per minute per lane; per-session lanes are folded into "session:*". A lasting gap between the two means work piles up.',
         targets: [
-          { expr: perMinute(q.sumBy([lane], foldSessionLanes(q, q.rate(METRICS.queueLaneEnqueue)))), legend: `enqueue ${laneLegend}` },
-          { expr: perMinute(q.sumBy([lane], foldSessionLanes(q, q.rate(METRICS.queueLaneDequeue)))), legend: `dequeue ${laneLegend}` },
+          {
+            expr: perMinute(sumByFoldedLane(q, [], q.rate(METRICS.queueLaneEnqueue))),
+            legend: `enqueue ${laneLegend}`,
+          },
+          {
+            expr: perMinute(sumByFoldedLane(q, [], q.rate(METRICS.queueLaneDequeue))),
+            legend: `dequeue ${laneLegend}`,
+          },
         ],
       },
     ],

@@ -101,10 +101,12 @@ export interface OpenClawAttribute {
 export const ATTRIBUTES: Readonly<Record<OpenClawAttributeKey, OpenClawAttribute>> = {
   [ATTR.channel]: {
     key: ATTR.channel,
-    knownValues: ['discord', 'heartbeat', 'telegram', 'unknown'],
+    knownValues: ['discord', 'heartbeat', 'telegram', 'unknown', 'webchat'],
     openEnded: true,
     highCardinality: false,
-    note: 'originating channel id in lower case, or "unknown"; the literal "heartbeat" only on the heartbeat queue-depth sample',
+    note:
+      'originating channel id in lower case ("webchat" for the gateway chat, e.g. chat.send), or "unknown"; ' +
+      'the literal "heartbeat" only on the heartbeat queue-depth sample',
   },
   [ATTR.provider]: {
     key: ATTR.provider,
@@ -171,7 +173,7 @@ export const ATTRIBUTES: Readonly<Record<OpenClawAttributeKey, OpenClawAttribute
   },
   [ATTR.reason]: {
     key: ATTR.reason,
-    knownValues: ['message_start', 'run_started', 'run_replaced', 'run_completed'],
+    knownValues: ['message_start', 'message_completed', 'run_started', 'run_replaced', 'run_completed'],
     openEnded: true,
     highCardinality: false,
     note: 'optional transition reason (also the dispatch idle reasons)',
@@ -479,16 +481,15 @@ export const RESOURCE_ATTR = {
 export const DEFAULT_SERVICE_NAME = 'openclaw';
 
 /**
- * Resource attributes the OpenTelemetry Node SDK adds by default (telemetry.sdk.* always; host,
- * os and process detectors unless `OTEL_NODE_RESOURCE_DETECTORS` turns them off). They only reach
- * Prometheus as labels of `target_info`. Moderate confidence (SDK behaviour, not OpenClaw code).
+ * Resource attributes besides `service.name` that OpenClaw's metric exports carry: what the
+ * OpenTelemetry Node SDK's host and process detectors add (no `os.*`, no `telemetry.sdk.*`), as
+ * the real 2026.2.19 gateway exported them in the real-gateway test. They only reach Prometheus as
+ * labels of `target_info`.
  */
 export const SDK_RESOURCE_ATTRIBUTES: readonly string[] = [
   'host.arch',
   'host.id',
   'host.name',
-  'os.type',
-  'os.version',
   'process.command',
   'process.command_args',
   'process.executable.name',
@@ -498,9 +499,6 @@ export const SDK_RESOURCE_ATTRIBUTES: readonly string[] = [
   'process.runtime.description',
   'process.runtime.name',
   'process.runtime.version',
-  'telemetry.sdk.language',
-  'telemetry.sdk.name',
-  'telemetry.sdk.version',
 ];
 
 /**

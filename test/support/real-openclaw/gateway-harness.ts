@@ -57,7 +57,7 @@ export interface RealGatewayOptions {
   readonly model: FakeModelOptions;
   /**
    * Longest wait for the gateway to listen.
-   * @default 240000
+   * @default 600000 (a cold boot on a loaded 2-core machine)
    */
   readonly bootTimeoutMs?: number;
 }
@@ -296,7 +296,7 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
     };
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);
-    const bootTimeoutMs = options.bootTimeoutMs ?? 240_000;
+    const bootTimeoutMs = options.bootTimeoutMs ?? 600_000;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`real gateway exited (${child.exitCode ?? child.signalCode}) before listening:\n${output.slice(-4000)}`);
