@@ -79,6 +79,9 @@ function counterTotal(name: string): number {
  */
 async function chatTraffic(): Promise<void> {
   await gw.rpc('chat.send', { sessionKey: 'agent:main:stuck-probe', message: `please ${HOLD_MARKER}`, idempotencyKey: 'hold-1' });
+  // the first run sets up the agent workspace; a second run started meanwhile can fail renaming
+  // the workspace state file (ENOENT), so the next message waits for the held model request
+  await gw.model.waitFor((r) => r.body.includes(HOLD_MARKER), 90_000, 'the held model request');
   await gw.rpc('chat.send', { sessionKey: 'agent:main:main', message: 'hello', idempotencyKey: 'chat-1' });
   await until('the first reply in an export', 90_000, () => (counterTotal('openclaw.tokens') > 0 ? true : undefined));
   const first = counterTotal('openclaw.tokens');
@@ -608,7 +611,7 @@ describe('metrics from the real gateway', () => {
     });
 
     it('answers every dashboard PromQL query with data from the real samples', async () => {
-      const queries = app.telemetry.dashboard.queries
+      const queries = app.dashboard.dashboard.queries
         .filter((q) => q.language === 'promql')
         .map((q) => ({ name: `${q.row} / ${q.panel} / ${q.refId}`, expr: q.expr }));
       expect(queries.length).toBeGreaterThan(0);
