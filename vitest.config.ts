@@ -4,7 +4,6 @@ export default defineConfig({
   test: {
     globals: true,
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
     // Provisioning done once per run, before any worker starts: one module per tool.
     globalSetup: [
       'test/support/provision/prometheus.ts',
@@ -15,5 +14,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Test files share a worker's module cache (no per-file re-import of cdk8s/cdktf): no test
+    // changes process-wide state, and the one that mocks a module re-imports after vi.resetModules().
+    isolate: false,
   },
 });

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { App as K8sApp } from 'cdk8s';
-import { App as TerraformApp } from 'cdktf';
 import { checkConfig } from './config/check-config';
 import type { OpenClawOpsConfig } from './config/openclaw-ops-config';
 import { CronRunLogShipper } from './cron/cron-run-log-shipper';
@@ -16,6 +14,7 @@ import { OpenClawVersion } from './openclaw/openclaw-version';
 import type { NamedQuery } from './query/promql';
 import { OpenClawSecrets } from './secrets/openclaw-secrets';
 import { OpenClawSsmStack } from './ssm/openclaw-ssm-stack';
+import { type ArchApp, createArchApp } from './ssm/arch-app';
 
 export interface OpenClawOpsAppProps {
   /** The model of the deployment. */
@@ -44,7 +43,7 @@ export class OpenClawOpsApp {
   public readonly dashboard: OpenClawDashboard;
   public readonly alerting: OpenClawAlerting;
   private readonly terraformOutdir: string;
-  private archSide?: { readonly app: TerraformApp; readonly stack: OpenClawSsmStack };
+  private archSide?: { readonly app: ArchApp; readonly stack: OpenClawSsmStack };
 
   constructor(props: OpenClawOpsAppProps) {
     // The whole config is checked before anything is built: shape, formats, cross-field rules.
@@ -93,7 +92,7 @@ export class OpenClawOpsApp {
    * The arch side (Terraform). Built on first use, so a lolice-only synth creates nothing under
    * the Terraform outdir.
    */
-  public get arch(): TerraformApp {
+  public get arch(): ArchApp {
     return this.buildArch().app;
   }
 
@@ -112,11 +111,9 @@ export class OpenClawOpsApp {
     this.arch.synth();
   }
 
-  private buildArch(): { readonly app: TerraformApp; readonly stack: OpenClawSsmStack } {
+  private buildArch(): { readonly app: ArchApp; readonly stack: OpenClawSsmStack } {
     if (this.archSide === undefined) {
-      // cdktf creates its outdir without parents; make nested outdirs work
-      mkdirSync(this.terraformOutdir, { recursive: true });
-      const app = new TerraformApp({ outdir: this.terraformOutdir });
+      const app = createArchApp(this.terraformOutdir);
       const stack = new OpenClawSsmStack(app, this.config.arch.stackName, {
         arch: this.config.arch,
         secrets: this.secrets.declarations,

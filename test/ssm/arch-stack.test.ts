@@ -30,6 +30,9 @@ interface StackJson {
   };
 }
 
+// cdktf's own matchers (toHaveResource, toHaveResourceWithProperties, ...) on vitest's expect, for this file.
+Testing.setupJest();
+
 /** `Testing.synth` with validations on, as a string (for the matchers) and parsed. */
 function synthStack(config = loliceConfig): { text: string; json: StackJson } {
   const app = buildApp(config);

@@ -1,5 +1,5 @@
 /**
- * Types for the cdktf matchers `Testing.setupJest()` registers on vitest's `expect` (test/setup.ts).
+ * Types for the cdktf matchers `Testing.setupJest()` registers on vitest's `expect` (test/ssm/arch-stack.test.ts).
  * cdktf only augments jest's `Matchers<R>`, so vitest needs this shim.
  */
 import 'vitest';
