@@ -178,7 +178,12 @@ describe('cron jobs against the real gateway', () => {
   }, 240_000);
 
   it('matches every job rule of the validator with a variant sent to the real cron.add', async () => {
-    const context: CronValidationContext = app.network.cronJobs.validationContext;
+    // The app validates without a port list (its policy opens every webhook's port); a variant is
+    // checked against the ports that policy opens.
+    const context: CronValidationContext = {
+      ...app.network.cronJobs.validationContext,
+      externalEgressPorts: app.network.networkPolicies.gatewayExternalEgressPorts,
+    };
     const base = declaredJobs['Daily usage report'] as unknown as CronJobDeclaration;
     const rows: VariantRow[] = [];
     for (const variant of CRON_VARIANTS) {
