@@ -181,8 +181,10 @@ export interface CronJobDeclaration {
    */
   readonly allowLongTimeout?: boolean;
   /**
-   * Our opt-in: the in-cluster receiver of a `webhook` job (OpenClaw < v2026.2.19 only), so that
-   * its NetworkPolicy egress rule can be generated. Never sent to OpenClaw.
+   * Our opt-in: the in-cluster receiver of a `webhook` job, so that its NetworkPolicy egress rule can
+   * be generated. Possible before v2026.2.19 (no SSRF guard) and from the `cron-webhook-ssrf-policy`
+   * gate on, where its host is rendered into `cron.webhookSsrfPolicy.allowedHostnames`. Never sent
+   * to OpenClaw.
    * @default none
    */
   readonly receiver?: CronWebhookReceiver;

@@ -6,3 +6,4 @@ export * from './shell-quote';
 export * from './cron-add-params';
 export * from './apply-cron-jobs-script';
 export * from './usage-report-jobs';
+export * from './webhook-allowed-hostnames';

@@ -5,6 +5,7 @@
  */
 import { Cron } from 'croner';
 import { OpenClawVersion } from '../openclaw/openclaw-version';
+import { gateOpen, versionGate } from '../openclaw/version-gates';
 import type {
   CronAgentTurnPayload,
   CronDelivery,
@@ -487,10 +488,24 @@ class JobChecker {
       clusterNamespaces: this.context.clusterNamespaces,
     });
     if (this.context.openclawVersion.isAtLeast(OpenClawVersion.V2026_2_19) && classification.blockedBySsrfGuard) {
-      this.error(
-        `delivery.to host "${classification.host}" is blocked by the SSRF guard of OpenClaw ${this.context.openclawVersion.toString()} (${classification.reason ?? 'private target'}): the POST would be dropped silently (only logged as "cron: webhook delivery blocked by SSRF guard"); expose the receiver at a public hostname that resolves to public IPs (e.g. a Cloudflare tunnel hostname) and use that URL`,
+      const version = this.context.openclawVersion.toString();
+      const blocked = `delivery.to host "${classification.host}" is blocked by the SSRF guard of OpenClaw ${version} (${classification.reason ?? 'private target'}): the POST would be dropped silently (only logged as "cron: webhook delivery blocked by SSRF guard")`;
+      const policy = versionGate('cron-webhook-ssrf-policy');
+      if (!gateOpen(policy.id, this.context.openclawVersion)) {
+        this.error(
+          `${blocked}; expose the receiver at a public hostname that resolves to public IPs (e.g. a Cloudflare tunnel hostname) and use that URL (from OpenClaw ${policy.since.toString()} on, cron.webhookSsrfPolicy.allowedHostnames can let an in-cluster receiver through)`,
+        );
+        return;
+      }
+      if (job.receiver === undefined || !classification.internal) {
+        this.error(
+          `${blocked} unless the host is in cron.webhookSsrfPolicy.allowedHostnames: for an in-cluster receiver declare receiver: { namespace, podLabels, port } (its host is then rendered into allowedHostnames and the egress rule generated), otherwise use a public hostname`,
+        );
+        return;
+      }
+      this.note(
+        `delivery.to host "${classification.host}" passes the SSRF guard through cron.webhookSsrfPolicy.allowedHostnames (rendered from receiver)`,
       );
-      return;
     }
     if (!classification.internal) {
       if (url.protocol === 'http:' && job.allowInsecureHttp !== true) {
@@ -564,8 +579,9 @@ class JobChecker {
  * - main ⇔ systemEvent, isolated ⇔ agentTurn; wakeMode now|next-heartbeat; announce/none only on
  *   isolated jobs; Discord targets `channel:<id>` / `user:<id>`; channel configured/enabled;
  * - webhooks: http(s) URL, no credentials in the URL (userinfo or token-like query parameters), no Discord webhook
- *   URL, https unless `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19), `receiver` for
- *   in-cluster targets (< v2026.2.19), `cron.webhookToken` configured.
+ *   URL, https unless `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19; from the
+ *   `cron-webhook-ssrf-policy` gate on an in-cluster receiver passes through `allowedHostnames`), `receiver` for
+ *   in-cluster targets, `cron.webhookToken` configured.
  *
  * Not checked: whether an `at` instant is in the past (OpenClaw rejects > 1 min past at add time;
  * this function is clock-free), and DNS resolution of public hostnames.

@@ -19,6 +19,7 @@ import {
 } from './env-placeholders';
 import { OpenClawVersion } from './openclaw-version';
 import { isNonEmpty } from '../config/describe-value';
+import { gateOpen, versionGate, type OpenClawGateId } from './version-gates';
 
 /**
  * Plugin ids bundled with OpenClaw 2026.2.19 (the ids in its `extensions/<id>/openclaw.plugin.json`); extend with
@@ -105,6 +106,14 @@ const OTEL_KEYS = [
   'traces',
 ];
 const CRON_KEYS = ['enabled', 'maxConcurrentRuns', 'sessionRetention', 'store', 'webhook', 'webhookToken'];
+/** `cron.webhookSsrfPolicy` (strict upstream), from the `cron-webhook-ssrf-policy` gate on. */
+const CRON_SSRF_POLICY_KEYS = [
+  'allowIpv6UniqueLocalRange',
+  'allowRfc2544BenchmarkRange',
+  'allowedHostnames',
+  'blockedHostnames',
+  'dangerouslyAllowPrivateNetwork',
+];
 const GATEWAY_KEYS = [
   'allowRealIpFallback',
   'auth',
@@ -151,6 +160,11 @@ class Issues {
   public add(path: string, received: string, expected: string, fix: string): void {
     this.messages.push(`openclaw.json ${path}: received ${received}, expected ${expected}; ${fix}`);
   }
+}
+
+/** The gate's id and first release, for messages: `(gate discord-dm-policy-flat, from 2026.9.1)`. */
+function gateRef(id: OpenClawGateId): string {
+  return `(gate ${id}, from ${versionGate(id).since})`;
 }
 
 function describe(value: unknown): string {
@@ -511,6 +525,17 @@ function validateDiagnostics(
       'otel metrics are required but the metric exporter is switched off, so remove diagnostics.otel.metrics or set it to true',
     );
   }
+  if (requireMetrics && gateOpen('diagnostics-otel-unbundled', options.version)) {
+    issues.add(
+      'plugins.entries.diagnostics-otel',
+      `openclaw ${options.version}`,
+      'a release that still bundles the diagnostics-otel plugin',
+      `otel metrics are required but openclaw ${options.version} no longer bundles diagnostics-otel ` +
+        `${gateRef('diagnostics-otel-unbundled')} and @openclaw/diagnostics-otel is not on npm, so no metric is ` +
+        'exported (the telemetry-absent alert fires, the metrics dashboard goes flat); stay on an older release, or ' +
+        'set telemetry.requireOtelMetrics to false to accept losing the metrics',
+    );
+  }
   if (requireMetrics && !options.version.isAtLeast(OpenClawVersion.V2026_2_19)) {
     issues.add(
       'diagnostics.otel',
@@ -599,12 +624,39 @@ function validateAgents(issues: Issues, doc: JsonObject): void {
   }
 }
 
-function validateCron(issues: Issues, doc: JsonObject): void {
+function validateCronSsrfPolicy(issues: Issues, cron: JsonObject, version: OpenClawVersion): void {
+  if (cron.webhookSsrfPolicy === undefined) {
+    return;
+  }
+  if (!gateOpen('cron-webhook-ssrf-policy', version)) {
+    issues.add(
+      'cron.webhookSsrfPolicy',
+      describe(cron.webhookSsrfPolicy),
+      `no such key on openclaw ${version}`,
+      `openclaw ${version} has no cron webhook ssrf policy ${gateRef('cron-webhook-ssrf-policy')} and rejects the ` +
+        'whole config, so remove it (and expose in-cluster receivers at a public hostname) or upgrade openclaw',
+    );
+    return;
+  }
+  const policy = objectAt(issues, cron, 'webhookSsrfPolicy', 'cron.webhookSsrfPolicy');
+  if (!policy) {
+    return;
+  }
+  checkStrictKeys(issues, policy, 'cron.webhookSsrfPolicy', CRON_SSRF_POLICY_KEYS);
+  checkStringArray(issues, policy, 'allowedHostnames', 'cron.webhookSsrfPolicy.allowedHostnames');
+  checkStringArray(issues, policy, 'blockedHostnames', 'cron.webhookSsrfPolicy.blockedHostnames');
+  for (const key of ['allowIpv6UniqueLocalRange', 'allowRfc2544BenchmarkRange', 'dangerouslyAllowPrivateNetwork']) {
+    checkBoolean(issues, policy, key, `cron.webhookSsrfPolicy.${key}`);
+  }
+}
+
+function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion): void {
   const cron = objectAt(issues, doc, 'cron', 'cron');
   if (!cron) {
     return;
   }
-  checkStrictKeys(issues, cron, 'cron', CRON_KEYS);
+  checkStrictKeys(issues, cron, 'cron', [...CRON_KEYS, 'webhookSsrfPolicy']);
+  validateCronSsrfPolicy(issues, cron, version);
   checkBoolean(issues, cron, 'enabled', 'cron.enabled');
   checkString(issues, cron, 'store', 'cron.store');
   checkString(issues, cron, 'webhookToken', 'cron.webhookToken', true);
@@ -681,7 +733,16 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
         : 'use the default 18789 unless something else needs it';
       issues.add('gateway.port', describe(port), 'an integer from 1 to 65535', fix);
     }
-    objectAt(issues, gateway, 'controlUi', 'gateway.controlUi');
+    const controlUi = objectAt(issues, gateway, 'controlUi', 'gateway.controlUi');
+    if (controlUi?.allowInsecureAuth !== undefined && gateOpen('control-ui-insecure-auth-retired', version)) {
+      issues.add(
+        'gateway.controlUi.allowInsecureAuth',
+        describe(controlUi.allowInsecureAuth),
+        `no such key on openclaw ${version}`,
+        `openclaw ${version} retired it ${gateRef('control-ui-insecure-auth-retired')} and rejects the whole config ` +
+          '("Unrecognized key"), so remove it; list a public Control UI origin in gateway.controlUi.allowedOrigins',
+      );
+    }
   }
   const auth = gateway ? objectAt(issues, gateway, 'auth', 'gateway.auth') : undefined;
   const token = auth?.token;
@@ -755,11 +816,30 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
   }
 }
 
-function validateChannels(issues: Issues, doc: JsonObject, known: readonly string[]): void {
+function validateDiscordDm(issues: Issues, channels: JsonObject, version: OpenClawVersion): void {
+  const discord = channels.discord;
+  if (!gateOpen('discord-dm-policy-flat', version) || !isJsonObject(discord) || !isJsonObject(discord.dm)) {
+    return;
+  }
+  for (const [key, flat] of [['policy', 'dmPolicy'], ['allowFrom', 'allowFrom']] as const) {
+    if (discord.dm[key] !== undefined) {
+      issues.add(
+        `channels.discord.dm.${key}`,
+        describe(discord.dm[key]),
+        `channels.discord.${flat} on openclaw ${version}`,
+        `openclaw ${version} refuses dm.${key} ("must not have additional properties") ` +
+          `${gateRef('discord-dm-policy-flat')}, so move it to channels.discord.${flat}`,
+      );
+    }
+  }
+}
+
+function validateChannels(issues: Issues, doc: JsonObject, known: readonly string[], version: OpenClawVersion): void {
   const channels = objectAt(issues, doc, 'channels', 'channels');
   if (!channels) {
     return;
   }
+  validateDiscordDm(issues, channels, version);
   for (const channelId of Object.keys(channels).sort()) {
     if (NON_CHANNEL_KEYS.includes(channelId)) {
       continue;
@@ -837,9 +917,9 @@ export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawCo
   validatePlugins(issues, doc, known);
   validateDiagnostics(issues, doc, options);
   validateAgents(issues, doc);
-  validateCron(issues, doc);
+  validateCron(issues, doc, options.version);
   validateGateway(issues, doc, options.version);
   validateHooks(issues, doc, options);
-  validateChannels(issues, doc, known);
+  validateChannels(issues, doc, known, options.version);
   return issues.messages;
 }
