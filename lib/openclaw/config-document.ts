@@ -1,5 +1,6 @@
 /**
- * Types for `openclaw.json` (OpenClaw v2026.2.17 – v2026.2.19) as a plain JSON document.
+ * Types for `openclaw.json` as a plain JSON document, in the layout authored for OpenClaw v2026.2.17 –
+ * v2026.2.19; `render-config.ts` moves it to a later release's layout (`version-gates.ts`).
  *
  * Only the sections this project writes or checks are modelled precisely (`cron`, `diagnostics`,
  * `plugins`, `gateway`, `hooks`, plus the channel and model-provider fields we set). Every other
@@ -126,6 +127,24 @@ export type CronConfig = {
    * @default "24h"
    */
   readonly sessionRetention?: string | false;
+  /**
+   * Exceptions to the SSRF guard in front of cron webhook POSTs (strict upstream). Only from the
+   * `cron-webhook-ssrf-policy` gate on (see `version-gates.ts`); older releases refuse the key.
+   * @default none: every private, loopback, link-local and internal target is refused
+   */
+  readonly webhookSsrfPolicy?: CronWebhookSsrfPolicyConfig;
+};
+
+/** `cron.webhookSsrfPolicy`. */
+export type CronWebhookSsrfPolicyConfig = {
+  /** Exact hosts (or IPs) let through even when private or internal. @default [] */
+  readonly allowedHostnames?: readonly string[];
+  /** Hosts (and `*.` wildcards) always refused, before DNS and every allow rule. @default [] */
+  readonly blockedHostnames?: readonly string[];
+  /** Lets every private-network target through. @default false */
+  readonly dangerouslyAllowPrivateNetwork?: boolean;
+  readonly allowRfc2544BenchmarkRange?: boolean;
+  readonly allowIpv6UniqueLocalRange?: boolean;
 };
 
 /** `gateway.auth`. */

@@ -98,12 +98,14 @@ export const OPENCLAW_VERSION_GATES: readonly OpenClawVersionGate[] = [
   {
     id: 'discord-dm-policy-flat',
     kind: 'layout',
-    since: v('2026.9.1'),
-    lastWithout: v('2026.8.2'),
+    since: v('2026.5.18'),
+    lastWithout: v('2026.5.12'),
     subjects: ['channels.discord.dm.policy', 'channels.discord.dm.allowFrom'],
     changed:
       'channels.discord.dm.{policy,allowFrom} are refused ("must not have additional properties"); the flat ' +
-      'channels.discord.dmPolicy / channels.discord.allowFrom (accepted since at least 2026.2.19) are the only form',
+      'channels.discord.dmPolicy / channels.discord.allowFrom (accepted since at least 2026.2.19) are the only form; ' +
+      '2026.5.18 is the first release whose published Discord schema no longer shows dm.policy (refusal observed ' +
+      'at 2026.9.6); switching early is safe because the flat form is accepted on both sides',
     before: 'channels.discord.dm: { policy, allowFrom } as written in the config (today\'s file)',
     after: 'channels.discord.dmPolicy and channels.discord.allowFrom; channels.discord.dm keeps only its other keys',
   },
