@@ -489,22 +489,31 @@ class JobChecker {
     });
     if (this.context.openclawVersion.isAtLeast(OpenClawVersion.V2026_2_19) && classification.blockedBySsrfGuard) {
       const version = this.context.openclawVersion.toString();
-      const blocked = `delivery.to host "${classification.host}" is blocked by the SSRF guard of OpenClaw ${version} (${classification.reason ?? 'private target'}): the POST would be dropped silently (only logged as "cron: webhook delivery blocked by SSRF guard")`;
+      const blocked =
+        `delivery.to host "${classification.host}" is blocked by the SSRF guard of OpenClaw ${version} ` +
+        `(${classification.reason ?? 'private target'}): the POST would be dropped silently ` +
+        '(only logged as "cron: webhook delivery blocked by SSRF guard")';
       const policy = versionGate('cron-webhook-ssrf-policy');
       if (!gateOpen(policy.id, this.context.openclawVersion)) {
         this.error(
-          `${blocked}; expose the receiver at a public hostname that resolves to public IPs (e.g. a Cloudflare tunnel hostname) and use that URL (from OpenClaw ${policy.since.toString()} on, cron.webhookSsrfPolicy.allowedHostnames can let an in-cluster receiver through)`,
+          `${blocked}; expose the receiver at a public hostname that resolves to public IPs ` +
+            '(e.g. a Cloudflare tunnel hostname) and use that URL (from OpenClaw ' +
+            `${policy.since.toString()} on, cron.webhookSsrfPolicy.allowedHostnames can let an in-cluster ` +
+            'receiver through)',
         );
         return;
       }
       if (job.receiver === undefined || !classification.internal) {
         this.error(
-          `${blocked} unless the host is in cron.webhookSsrfPolicy.allowedHostnames: for an in-cluster receiver declare receiver: { namespace, podLabels, port } (its host is then rendered into allowedHostnames and the egress rule generated), otherwise use a public hostname`,
+          `${blocked} unless the host is in cron.webhookSsrfPolicy.allowedHostnames: for an in-cluster receiver ` +
+            'declare receiver: { namespace, podLabels, port } (its host is then rendered into allowedHostnames and ' +
+            'the egress rule generated), otherwise use a public hostname',
         );
         return;
       }
       this.note(
-        `delivery.to host "${classification.host}" passes the SSRF guard through cron.webhookSsrfPolicy.allowedHostnames (rendered from receiver)`,
+        `delivery.to host "${classification.host}" passes the SSRF guard through ` +
+          'cron.webhookSsrfPolicy.allowedHostnames (rendered from receiver)',
       );
     }
     if (!classification.internal) {

@@ -1,7 +1,7 @@
 /**
  * Validation of an `openclaw.json` document the way OpenClaw v2026.2.17 – v2026.2.19 applies it at
- * startup, plus the silent failure modes we turn into errors (an unparsable `cron.sessionRetention`
- * that becomes 24h, a `grpc` OTel protocol that exports nothing, a signal-specific OTLP endpoint that
+ * startup (later releases: the rules of the gate table in `version-gates.ts` on top), plus the
+ * silent failure modes we turn into errors (an unparsable `cron.sessionRetention` that becomes 24h, a `grpc` OTel protocol that exports nothing, a signal-specific OTLP endpoint that
  * is reused for every signal, a channel whose plugin is not enabled, lower-case `${var}` references).
  *
  * Only the sections modelled in `config-document.ts` are checked; their keys are strict like the

@@ -62,12 +62,14 @@ export const OPENCLAW_VERSION_GATES: readonly OpenClawVersionGate[] = [
     lastWithout: v('2026.4.29'),
     subjects: ['plugins.entries.diagnostics-otel', 'diagnostics.otel'],
     changed:
-      'the diagnostics-otel plugin is no longer bundled (no extensions/diagnostics-otel) and @openclaw/diagnostics-otel ' +
-      'is not on npm; the config still loads ("plugin not installed: diagnostics-otel" is only a warning)',
-    before: 'diagnostics.otel and plugins.entries.diagnostics-otel export the OTLP metrics the dashboard and alerts read',
+      'the diagnostics-otel plugin is no longer bundled (no extensions/diagnostics-otel) and ' +
+      '@openclaw/diagnostics-otel is not on npm; the config still loads ("plugin not installed: ' +
+      'diagnostics-otel" is only a warning)',
+    before:
+      'diagnostics.otel and plugins.entries.diagnostics-otel export the OTLP metrics the dashboard and alerts read',
     after:
-      'the same keys are still written (accepted, inert); no OpenClaw metric reaches Prometheus, so synth refuses the ' +
-      'version unless telemetry.requireOtelMetrics is false',
+      'the same keys are still written (accepted, inert); no OpenClaw metric reaches Prometheus, so synth ' +
+      'refuses the version unless telemetry.requireOtelMetrics is false',
   },
   {
     id: 'discord-plugin-external',

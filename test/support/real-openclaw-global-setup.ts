@@ -2,12 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureOpenClawRelease, OpenClawRelease } from '../../lib/openclaw/release/ensure-release';
-import { REAL_OPENCLAW_VERSION } from './real-openclaw-version';
+import { REAL_OPENCLAW_VERSION, UPGRADE_TARGET_OPENCLAW_VERSION } from './real-openclaw-version';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The installed release the real-OpenClaw tests run against; absent when none of them runs. */
     realOpenClawRelease?: OpenClawRelease;
+    /** The upgrade target release (installed next to the first one); absent when none of them runs. */
+    upgradeTargetRelease?: OpenClawRelease;
   }
 }
 
@@ -33,7 +35,7 @@ function runsRealOpenClawTests(project: TestProject): boolean {
 }
 
 /**
- * Provisioning for `npm test`: installs the real OpenClaw release (cached; ~50 s the first time on a
+ * Provisioning for `npm test`: installs the real OpenClaw releases (cached; ~50 s the first time on a
  * machine, instant after) before any worker starts, so no test hook waits on npm.
  */
 export default async function setup(project: TestProject): Promise<void> {
@@ -42,4 +44,5 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   const release = await ensureOpenClawRelease(REAL_OPENCLAW_VERSION);
   project.provide('realOpenClawRelease', release);
+  project.provide('upgradeTargetRelease', await ensureOpenClawRelease(UPGRADE_TARGET_OPENCLAW_VERSION));
 }

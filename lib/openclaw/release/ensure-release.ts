@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import {
   copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { releaseInstallName, releasesCacheDir } from './release-cache';
 import { loadOpenClawReleaseSpec, OpenClawReleaseSpec, RELEASE_SPEC_FILES } from './release-spec';
 
@@ -125,15 +125,25 @@ async function install(
   }
   const started = Date.now();
   log(`openclaw-release: installing openclaw ${spec.version} (npm ci, Node ${spec.nodeMajor}) into ${root}`);
-  const result = await runNpmCi(options.npmCommand ?? 'npm', tmp);
-  if (result.code !== 0) {
+  // Install scripts run in a second step, under the release's own Node: a release's preinstall may
+  // refuse the project's Node (2026.9.6 requires Node >= 24.16 and exits otherwise).
+  const npm = options.npmCommand ?? 'npm';
+  const failed = (result: NpmResult): Error => {
     const logFile = join(cacheDir, `${name}.npm-ci.log`);
     writeFileSync(logFile, result.output);
     rmSync(tmp, { recursive: true, force: true });
-    throw new Error(describeNpmFailure(spec.version, result, logFile));
+    return new Error(describeNpmFailure(spec.version, result, logFile));
+  };
+  const result = await runNpm(npm, NPM_CI_ARGS, tmp);
+  if (result.code !== 0) {
+    throw failed(result);
   }
   const paths = releasePaths(tmp);
   const nodeVersion = checkNode(spec, paths.nodeBinary);
+  const rebuilt = await runNpm(npm, ['rebuild', '--loglevel=warn'], tmp, dirname(paths.nodeBinary));
+  if (rebuilt.code !== 0) {
+    throw failed(rebuilt);
+  }
   if (!existsSync(paths.openclawEntry)) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(
@@ -196,11 +206,18 @@ function npmChildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function runNpmCi(npm: string, cwd: string): Promise<NpmResult> {
+const NPM_CI_ARGS = ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'];
+
+/** Runs npm; `nodeBinDir` goes first on PATH so install scripts run on the release's Node. */
+function runNpm(npm: string, args: readonly string[], cwd: string, nodeBinDir?: string): Promise<NpmResult> {
+  const env = npmChildEnv();
+  if (nodeBinDir !== undefined) {
+    env.PATH = `${nodeBinDir}${delimiter}${env.PATH ?? ''}`;
+  }
   return new Promise((resolve) => {
-    const child = spawn(npm, ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'], {
+    const child = spawn(npm, args, {
       cwd,
-      env: npmChildEnv(),
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];

@@ -2,7 +2,7 @@
 // usage: <release node> release-probe.mjs <request.json> <response.json>
 // The request names the openclaw package folder and a batch of operations; the answers are written
 // to the response file (stdout and stderr belong to OpenClaw's own logging).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -24,7 +24,31 @@ async function loadCreateConfigIO() {
       return mod[exported[1]];
     }
   }
-  throw new Error(`no chunk imported by ${join(dist, 'index.js')} exports createConfigIO`);
+  // Later releases (2026.9.x) load their chunks lazily from index.js: look at every top-level chunk
+  // whose export list names createConfigIO (as itself or under a minified alias), smallest first, and
+  // take the first whose export behaves like the loader (returns an object with readConfigFileSnapshot).
+  const candidates = [];
+  for (const file of readdirSync(dist)) {
+    if (!/\.m?js$/.test(file) || /^(entry|cli|index)\b/.test(file)) continue;
+    const source = readFileSync(join(dist, file), 'utf8');
+    for (const clause of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const item of clause[1].split(',')) {
+        const [local, alias] = item.trim().split(/\s+as\s+/);
+        if (local === 'createConfigIO' || alias === 'createConfigIO') {
+          candidates.push({ file, name: alias ?? local, size: source.length });
+        }
+      }
+    }
+  }
+  candidates.sort((a, b) => a.size - b.size || a.file.localeCompare(b.file));
+  for (const { file, name } of candidates) {
+    const fn = (await import(pathToFileURL(join(dist, file)).href))[name];
+    if (typeof fn === 'function' && typeof fn({ configPath: join(dist, 'no-such-openclaw.json'), logger: silent })
+      ?.readConfigFileSnapshot === 'function') {
+      return fn;
+    }
+  }
+  throw new Error(`no chunk of ${dist} exports a createConfigIO (looked at ${candidates.length} candidate(s))`);
 }
 
 async function loadPluginSdk() {

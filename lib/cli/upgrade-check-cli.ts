@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { formatUpgradeReport, type UpgradeReport } from '../openclaw/upgrade-check';
+
+/** Exit codes of `npm run upgrade-check`. */
+export const UPGRADE_CHECK_EXIT = { accepted: 0, refused: 1, usageOrInstall: 2 } as const;
+
+export const UPGRADE_CHECK_USAGE = `usage: npm run upgrade-check -- --to VERSION [--json]
+
+Installs OpenClaw VERSION (cached, from openclaw-releases/VERSION/), renders openclaw.json for it,
+runs that release's real config loader, and reports the keys it refuses (today's file vs the file
+rendered for VERSION), what the project changes for it, features lost and gained, and the Node
+version it needs.
+
+  --to VERSION   the release to check, YYYY.M.D (needs openclaw-releases/VERSION/)
+  --json         print the report as JSON (for CI)
+  --help         print this text
+
+exit 0: VERSION accepts the rendered config; 1: it refuses it; 2: usage or install error
+`;
+
+/** Where the CLI writes. */
+export interface UpgradeCheckIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/**
+ * The CLI without the process: parses `argv`, runs `check(to)` and prints the report. Returns the
+ * exit code; never throws.
+ */
+export async function runUpgradeCheckCli(
+  argv: readonly string[],
+  io: UpgradeCheckIo,
+  check: (to: string) => Promise<UpgradeReport>,
+): Promise<number> {
+  let values: { to?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { to: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error);
+    io.stderr(`upgrade-check: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}\n\n${UPGRADE_CHECK_USAGE}`);
+    return UPGRADE_CHECK_EXIT.usageOrInstall;
+  }
+  if (values.help === true) {
+    io.stdout(UPGRADE_CHECK_USAGE);
+    return UPGRADE_CHECK_EXIT.accepted;
+  }
+  if (values.to === undefined || values.to.trim() === '') {
+    io.stderr(`upgrade-check: --to VERSION is required (e.g. --to 2026.9.6)\n\n${UPGRADE_CHECK_USAGE}`);
+    return UPGRADE_CHECK_EXIT.usageOrInstall;
+  }
+  let report: UpgradeReport;
+  try {
+    report = await check(values.to);
+  } catch (error) {
+    io.stderr(`upgrade-check: ${error instanceof Error ? error.message : String(error)}\n`);
+    return UPGRADE_CHECK_EXIT.usageOrInstall;
+  }
+  io.stdout(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatUpgradeReport(report));
+  return report.accepted ? UPGRADE_CHECK_EXIT.accepted : UPGRADE_CHECK_EXIT.refused;
+}
