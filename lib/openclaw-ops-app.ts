@@ -11,6 +11,7 @@ import { OpenClawAlerting } from './observability/alerting/openclaw-alerting';
 import { OpenClawDashboard } from './observability/dashboard/openclaw-dashboard';
 import { OpenClawConfig } from './openclaw/openclaw-config';
 import { OpenClawVersion } from './openclaw/openclaw-version';
+import { cronWebhookAllowedHostnames } from './cron/webhook-allowed-hostnames';
 import type { NamedQuery } from './query/promql';
 import { OpenClawSecrets } from './secrets/openclaw-secrets';
 import { OpenClawSsmStack } from './ssm/openclaw-ssm-stack';
@@ -56,9 +57,11 @@ export class OpenClawOpsApp {
       externalSecrets: config.externalSecrets, secrets: config.secrets, ssmPrefix: config.ssmPrefix,
     }));
     const env = new GatewayEnv({ secret: secrets.envVars, literal: config.gatewayLiteralEnv });
+    const version = OpenClawVersion.parse(config.openclawVersion);
     const openclaw = (this.openclaw = new OpenClawConfig(this.lolice, 'OpenClawConfig', {
-      namespace, document: config.openclawConfig, version: OpenClawVersion.parse(config.openclawVersion), env,
+      namespace, document: config.openclawConfig, version, env,
       requireOtelMetrics: config.telemetry?.requireOtelMetrics,
+      cronWebhookAllowedHostnames: cronWebhookAllowedHostnames(config.cronJobs ?? [], version),
     }));
     const shipper = new CronRunLogShipper(this.lolice, 'CronRunLogShipper', {
       namespace, image, ...config.alerting?.runLogShipper,

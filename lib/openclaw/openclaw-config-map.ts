@@ -2,8 +2,6 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { OpenClawConfigDocument } from './config-document';
-import type { OpenClawVersion } from './openclaw-version';
-import { renderOpenClawConfig } from './render-config';
 
 /** The data key OpenClaw's init container copies (`/config/openclaw.json`). */
 export const OPENCLAW_CONFIG_KEY = 'openclaw.json';
@@ -17,49 +15,27 @@ export interface OpenClawConfigMapProps {
    * @default "openclaw-config"
    */
   readonly name?: string;
-  /** The whole openclaw.json as authored (the layout of the releases before the version gates). */
+  /** The whole openclaw.json. */
   readonly document: OpenClawConfigDocument;
-  /**
-   * The release the file is rendered for: the gate table (`version-gates.ts`) decides the layout
-   * (e.g. `channels.discord.dmPolicy` vs `dm.policy`).
-   * @default - the document is written as authored
-   */
-  readonly openclawVersion?: OpenClawVersion;
-  /**
-   * Exact hosts of in-cluster cron webhook receivers, rendered into
-   * `cron.webhookSsrfPolicy.allowedHostnames` (needs `openclawVersion` on the new side of the
-   * `cron-webhook-ssrf-policy` gate).
-   * @default []
-   */
-  readonly cronWebhookAllowedHostnames?: readonly string[];
 }
 
 /**
- * ConfigMap `openclaw-config` with the full `openclaw.json` rendered for the OpenClaw release
- * (2-space JSON, key order as declared, trailing newline).
+ * ConfigMap `openclaw-config` with the full `openclaw.json` (2-space JSON, key order as
+ * declared, trailing newline).
  */
 export class OpenClawConfigMap extends Construct {
   public readonly resource: k8s.KubeConfigMap;
-  /** The document as written into the ConfigMap (rendered for `openclawVersion`). */
+  /** The document as written into the ConfigMap. */
   public readonly document: OpenClawConfigDocument;
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: OpenClawConfigMapProps) {
     super(scope, id);
     this.name = props.name ?? 'openclaw-config';
-    const hosts = props.cronWebhookAllowedHostnames ?? [];
-    if (props.openclawVersion === undefined && hosts.length > 0) {
-      throw new Error(
-        `openclaw config map ${this.name}: cronWebhookAllowedHostnames (${hosts.join(', ')}) given without ` +
-        'openclawVersion; pass the release so the ssrf policy can be rendered for it',
-      );
-    }
-    this.document = props.openclawVersion === undefined
-      ? props.document
-      : renderOpenClawConfig(props.document, { version: props.openclawVersion, cronWebhookAllowedHostnames: hosts });
+    this.document = props.document;
     this.resource = new k8s.KubeConfigMap(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace },
-      data: { [OPENCLAW_CONFIG_KEY]: `${JSON.stringify(this.document, null, 2)}\n` },
+      data: { [OPENCLAW_CONFIG_KEY]: `${JSON.stringify(props.document, null, 2)}\n` },
     });
   }
 }

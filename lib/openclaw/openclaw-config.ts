@@ -4,6 +4,7 @@ import type { OpenClawConfigDocument } from './config-document';
 import type { ContainerEnv } from './container-env';
 import { OPENCLAW_CONFIG_KEY, OpenClawConfigMap } from './openclaw-config-map';
 import type { OpenClawVersion } from './openclaw-version';
+import { renderOpenClawConfig } from './render-config';
 import { validateOpenClawConfig, type ValidateOpenClawConfigOptions } from './validate-config';
 
 /** The lolice file of ConfigMap `openclaw-config`. */
@@ -13,10 +14,19 @@ export const OPENCLAW_CONFIG_MAP_PATH = 'argoproj/openclaw/configmap-openclaw.ya
 export interface OpenClawConfigProps {
   /** Namespace of the ConfigMap. */
   readonly namespace: string;
-  /** The whole `openclaw.json`. */
+  /** The whole `openclaw.json` as authored (the layout of the releases before the version gates). */
   readonly document: OpenClawConfigDocument;
-  /** The OpenClaw release; version-specific rules follow it. */
+  /**
+   * The OpenClaw release; the file is rendered for it (the gate table `version-gates.ts` decides the
+   * layout, e.g. `channels.discord.dmPolicy` vs `dm.policy`) and version-specific rules follow it.
+   */
   readonly version: OpenClawVersion;
+  /**
+   * Exact hosts of in-cluster cron webhook receivers, rendered into
+   * `cron.webhookSsrfPolicy.allowedHostnames` (only from the `cron-webhook-ssrf-policy` gate on).
+   * @default []
+   */
+  readonly cronWebhookAllowedHostnames?: readonly string[];
   /** The env of the container that reads the document (resolves `${VAR}` for the `hooks.token` rule). */
   readonly env: ContainerEnv;
   /**
@@ -34,7 +44,7 @@ export interface OpenClawConfigProps {
 export class OpenClawConfig extends Construct {
   /** The ConfigMap. */
   public readonly configMap: OpenClawConfigMap;
-  /** The document as written. */
+  /** The document as written (rendered for `version`). */
   public readonly document: OpenClawConfigDocument;
   /** The OpenClaw release. */
   public readonly version: OpenClawVersion;
@@ -43,10 +53,13 @@ export class OpenClawConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenClawConfigProps) {
     super(scope, id);
-    this.document = props.document;
+    this.document = renderOpenClawConfig(props.document, {
+      version: props.version,
+      cronWebhookAllowedHostnames: props.cronWebhookAllowedHostnames,
+    });
     this.version = props.version;
     const chart = new GitOpsFileChart(this, 'configmap-openclaw', { path: OPENCLAW_CONFIG_MAP_PATH });
-    this.configMap = new OpenClawConfigMap(chart, 'Config', { namespace: props.namespace, document: props.document });
+    this.configMap = new OpenClawConfigMap(chart, 'Config', { namespace: props.namespace, document: this.document });
     this.validation = {
       version: props.version,
       resolveEnvSource: (name) => props.env.sourceOf(name),
@@ -57,7 +70,7 @@ export class OpenClawConfig extends Construct {
     const where = `configmap ${props.namespace}/${this.configMap.name} ${OPENCLAW_CONFIG_KEY}`;
     this.node.addValidation({
       validate: () =>
-        validateOpenClawConfig(writtenDocument(props.document), this.validation).map(
+        validateOpenClawConfig(writtenDocument(this.document), this.validation).map(
           (problem) => `[openclaw-config] ${where}: ${problem}`,
         ),
     });

@@ -192,7 +192,7 @@ function unique(items: readonly string[]): string[] {
 
 /** What a gate means for this deployment's dashboard and alerts. */
 function consequencesOf(id: OpenClawGateId, app: OpenClawOpsApp): string[] {
-  const queries = app.telemetry.dashboard.queries;
+  const queries = app.dashboard.dashboard.queries;
   const rules = app.alerting.rules;
   switch (id) {
     case 'diagnostics-otel-unbundled': {

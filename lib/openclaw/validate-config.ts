@@ -1,8 +1,9 @@
 /**
  * Validation of an `openclaw.json` document the way OpenClaw v2026.2.17 – v2026.2.19 applies it at
  * startup (later releases: the rules of the gate table in `version-gates.ts` on top), plus the
- * silent failure modes we turn into errors (an unparsable `cron.sessionRetention` that becomes 24h, a `grpc` OTel protocol that exports nothing, a signal-specific OTLP endpoint that
- * is reused for every signal, a channel whose plugin is not enabled, lower-case `${var}` references).
+ * silent failure modes we turn into errors (an unparsable `cron.sessionRetention` that becomes 24h,
+ * a `grpc` OTel protocol that exports nothing, a signal-specific OTLP endpoint that is reused for
+ * every signal, a channel whose plugin is not enabled, lower-case `${var}` references).
  *
  * Only the sections modelled in `config-document.ts` are checked; their keys are strict like the
  * upstream zod schema. Facts: /work/shared/facts/openclaw.md §1–§3, §6, §7.
