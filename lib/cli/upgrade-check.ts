@@ -12,8 +12,14 @@ const io = {
   stderr: (text: string) => process.stderr.write(text),
 };
 
-void runUpgradeCheckCli(process.argv.slice(2), io, (to) =>
-  runUpgradeCheck({ config: loliceConfig, app: new OpenClawOpsApp({ config: loliceConfig }), to }),
-).then((code) => {
+void runUpgradeCheckCli(process.argv.slice(2), io, (to) => {
+  const app = new OpenClawOpsApp({ config: loliceConfig });
+  return runUpgradeCheck({
+    config: loliceConfig,
+    dashboardQueries: app.dashboard.dashboard.queries,
+    alertRules: app.alerting.rules,
+    to,
+  });
+}).then((code) => {
   process.exitCode = code;
 });

@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenClawOpsConfig } from '../config/openclaw-ops-config';
 import { cronWebhookAllowedHostnames } from '../cron/webhook-allowed-hostnames';
-import type { OpenClawOpsApp } from '../openclaw-ops-app';
+import type { AlertRule } from '../observability/alerting/alert-rule';
 import { CRON_RUN_KIND } from '../observability/logs/loki-streams';
-import { OPENCLAW_APP_DASHBOARD_TITLE } from '../observability/dashboard/openclaw-app-dashboard';
+import {
+  OPENCLAW_APP_DASHBOARD_TITLE,
+  type DashboardQueryRef,
+} from '../observability/dashboard/openclaw-app-dashboard';
 import { findEnvPlaceholders } from './env-placeholders';
 import { OpenClawVersion } from './openclaw-version';
 import { ensureOpenClawRelease, type OpenClawRelease } from './release/ensure-release';
@@ -54,8 +57,10 @@ export interface UpgradeReport {
 export interface UpgradeCheckOptions {
   /** The deployment model (normally `config/lolice.ts`). */
   readonly config: OpenClawOpsConfig;
-  /** The app built from `config` (for the dashboard panels and alerts a lost feature silences). */
-  readonly app: OpenClawOpsApp;
+  /** Every query of the dashboard built from `config` (a lost feature names the panels that go flat). */
+  readonly dashboardQueries: readonly DashboardQueryRef[];
+  /** Every alert rule built from `config` (a lost feature names the alerts that fire or go quiet). */
+  readonly alertRules: readonly AlertRule[];
   /** The target release, `YYYY.M.D`. */
   readonly to: string;
   /** @default ensureOpenClawRelease */
@@ -131,7 +136,7 @@ export async function runUpgradeCheck(options: UpgradeCheckOptions): Promise<Upg
     changed: gate.changed,
     before: gate.before,
     after: gate.after,
-    consequences: consequencesOf(gate.id, options.app),
+    consequences: consequencesOf(gate.id, options.dashboardQueries, options.alertRules),
   }));
   return {
     from: from.toString(),
@@ -191,9 +196,11 @@ function unique(items: readonly string[]): string[] {
 }
 
 /** What a gate means for this deployment's dashboard and alerts. */
-function consequencesOf(id: OpenClawGateId, app: OpenClawOpsApp): string[] {
-  const queries = app.dashboard.dashboard.queries;
-  const rules = app.alerting.rules;
+function consequencesOf(
+  id: OpenClawGateId,
+  queries: readonly DashboardQueryRef[],
+  rules: readonly AlertRule[],
+): string[] {
   switch (id) {
     case 'diagnostics-otel-unbundled': {
       const panels = unique(queries.filter((q) => q.language === 'promql').map((q) => `${q.row} / ${q.panel}`));

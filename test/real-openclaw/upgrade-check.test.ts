@@ -35,9 +35,11 @@ let report: UpgradeReport;
 beforeAll(async () => {
   today = await realOpenClawRelease();
   target = await upgradeTargetRelease();
+  const app = buildApp(loliceConfig);
   report = await runUpgradeCheck({
     config: loliceConfig,
-    app: buildApp(loliceConfig),
+    dashboardQueries: app.dashboard.dashboard.queries,
+    alertRules: app.alerting.rules,
     to: UPGRADE_TARGET_OPENCLAW_VERSION,
     ensureRelease: async () => target,
   });
