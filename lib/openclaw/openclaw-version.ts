@@ -11,19 +11,21 @@ export class OpenClawVersion {
   public static readonly V2026_2_19 = OpenClawVersion.parse('2026.2.19');
 
   /**
-   * Parses `YYYY.M.D`, optionally prefixed with `v` (e.g. `v2026.2.19`).
+   * Parses `YYYY.M.D`, optionally prefixed with `v` (e.g. `v2026.2.19`). The last part is a release
+   * number within the month, not always a day: npm has 2026.6.33 – 2026.6.35 and 2026.7.33 – 2026.7.35.
    */
   public static parse(text: string): OpenClawVersion {
-    const match = /^v?(\d{4})\.(\d{1,2})\.(\d{1,2})$/.exec(text.trim());
+    const match = /^v?(\d{4})\.(\d{1,2})\.(\d{1,3})$/.exec(text.trim());
     if (!match) {
       throw new Error(
         `openclaw version "${text}" is not a release version: expected YYYY.M.D such as "2026.2.19"`,
       );
     }
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    if (month < 1 || month > 12 || day < 1) {
       throw new Error(
-        `openclaw version "${text}" is not a release date (month 1-12, day within the month): expected YYYY.M.D such as "2026.2.19"`,
+        `openclaw version "${text}" is not a release version (month 1-12, release number from 1): ` +
+        'expected YYYY.M.D such as "2026.2.19"',
       );
     }
     return new OpenClawVersion(year, month, day);

@@ -33,6 +33,12 @@ describe('the gate table', () => {
     }
   });
 
+  test('release numbers above 31 parse and order (npm has 2026.7.33 – 2026.7.35 before 2026.8.1)', () => {
+    expect(V('2026.7.35').compare(V('2026.7.33'))).toBeGreaterThan(0);
+    expect(V('2026.7.35').compare(V('2026.8.1'))).toBeLessThan(0);
+    expect(() => V('2026.13.1')).toThrow(/month 1-12/);
+  });
+
   test('every gate is closed for 2026.2.19 and open for 2026.9.6', () => {
     for (const gate of OPENCLAW_VERSION_GATES) {
       expect(gateOpen(gate.id, TODAY), gate.id).toBe(false);
