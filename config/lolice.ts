@@ -1,7 +1,7 @@
 /**
  * The default configuration: lolice and arch as they stood on 2026-02-20 (boxp/lolice 00ffbb3,
  * boxp/arch 6209c3fef; copies in test/fixtures/live), plus the cron webhook token and cron section
- * of the design T-20260219-014. Synthesizing it reproduces today's files, changed only where the
+ * of the cron webhook and usage telemetry change (docs/FACTS.md). Synthesizing it reproduces today's files, changed only where the
  * design asks (lib/gitops/intended-changes.ts lists every such change; a test holds the rest equal).
  */
 import type { JsonObject, OpenClawConfigDocument } from '../lib/openclaw/config-document';
@@ -242,7 +242,7 @@ export const loliceConfig: OpenClawOpsConfig = {
     externalEgressPorts: [80, 443],
     urlEnvVars: ['GRAFANA_URL'],
   },
-  // The design's two example jobs (T-20260219-014 §1.2). PLACEHOLDERS: the receiver host and the
+  // The design's two example jobs (docs/FACTS.md). PLACEHOLDERS: the receiver host and the
   // Discord channel id must be replaced before running apply-cron-jobs.sh.
   cronJobs: [
     dailyUsageReportWebhookJob(PLACEHOLDER_CRON_RECEIVER_URL),

@@ -1,7 +1,7 @@
 /**
  * `apply-cron-jobs.sh`: an idempotent POSIX shell script that upserts the declared cron jobs by
  * name inside the gateway container, through the gateway RPC (OpenClaw cannot read jobs from
- * openclaw.json, openclaw.md §3.2).
+ * openclaw.json, docs/FACTS.md (OpenClaw)).
  *
  * Run it with stdin attached (`-i`; without it `sh -s` reads nothing and silently does nothing):
  *

@@ -10,7 +10,7 @@
  * - `openclaw gateway call <method> --params <json>` (`src/cli/gateway-cli/register.ts`) parses
  *   `--params` with `JSON.parse` and, with `--json`, prints only the JSON result.
  * Assumed (read at a later upstream revision than v2026.2.19, not at the release commit): that
- * the v2026.2.17–19 schema has the same top-level members; openclaw.md §3.3 lists the same ones.
+ * the v2026.2.17–19 schema has the same top-level members; docs/FACTS.md (OpenClaw) lists the same ones.
  */
 import type { CronJobDeclaration } from './cron-job-declaration';
 import { shellSingleQuote } from './shell-quote';

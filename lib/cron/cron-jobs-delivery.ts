@@ -1,6 +1,6 @@
 /**
  * Delivery of the declared cron jobs to lolice. OpenClaw cannot read jobs from openclaw.json
- * (openclaw.md §3.2), so the jobs go into the GitOps tree as a declaration record
+ * (docs/FACTS.md (OpenClaw)), so the jobs go into the GitOps tree as a declaration record
  * (`cron-jobs.json`, the exact `cron.add` params by name) plus an idempotent upsert script
  * (`apply-cron-jobs.sh`) that a person runs in the gateway container. Neither file is a Kubernetes
  * object: lolice's kustomization lists its resources explicitly, so Argo CD never applies them.

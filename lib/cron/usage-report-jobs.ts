@@ -1,5 +1,5 @@
 /**
- * The two example jobs of the design document (T-20260219-014 §1.2): a daily usage report at
+ * The two example jobs of the design (docs/FACTS.md, "The change"): a daily usage report at
  * 09:00 Asia/Tokyo, delivered either by webhook to our own HTTPS receiver or announced to Discord.
  */
 import type { CronJobDeclaration } from './cron-job-declaration';

@@ -1,7 +1,7 @@
 /**
  * Validation of cron job declarations against what OpenClaw accepts at `cron.add`, what it does
  * at run time (stagger, time zones, the v2026.2.19 SSRF guard) and what the cluster lets through
- * (the gateway's NetworkPolicy). Facts: openclaw.md §3, §4, §7.
+ * (the gateway's NetworkPolicy). Facts: docs/FACTS.md (OpenClaw).
  */
 import { Cron } from 'croner';
 import { OpenClawVersion } from '../openclaw/openclaw-version';
@@ -581,7 +581,7 @@ class JobChecker {
 
 /**
  * Validates cron job declarations. Never throws for bad declarations: every violated rule is one
- * entry in `errors`. Rules checked (facts: openclaw.md §3, §4, §7):
+ * entry in `errors`. Rules checked (facts: docs/FACTS.md (OpenClaw)):
  * - names non-empty and unique (jobs are upserted by name);
  * - schedules: `at` ISO-8601, `everyMs` integer ≥ 1, `anchorMs` integer ≥ 0, `expr` parsed with
  *   croner (5 or 6 fields, must fire), `tz` an IANA zone, `staggerMs` integer ≥ 0;

@@ -3,7 +3,7 @@
  * (boxp/lolice 00ffbb3). Everything else a generated file holds must equal the live file: the
  * live-tree test diffs both sides semantically, subtracts this list and fails on any remainder,
  * and fails on an entry nothing matches. Each entry says why the design
- * (T-20260219-014, cron webhook delivery and usage telemetry) wants it.
+ * (cron webhook delivery and usage telemetry) wants it.
  */
 import type { FieldChangeKind } from './manifest-diff';
 import type { TreeDiff } from './tree-diff';
@@ -37,11 +37,11 @@ const POD = 'spec.template.spec';
 const SYNC_WAVE = "metadata.annotations['argocd.argoproj.io/sync-wave']";
 const WAVES =
   'rollout order: ESO must have written every key (wave 0) before the Recreate Deployment with ' +
-  'non-optional secretKeyRefs rolls (wave 1), or the new pod fails and the old one is gone (§1.5.2: ' +
+  'non-optional secretKeyRefs rolls (wave 1), or the new pod fails and the old one is gone (' +
   'SSM → ExternalSecret → Deployment env)';
 const SHIPPER =
-  'cron usage reaches Loki: the run-log JSONL (§2.2.2) and the "cron: webhook delivery failed" ' +
-  'warnings (§1.4) are shipped to stdout for the Cron Jobs dashboard rows and alerts (§2.3.1, §3 Phase 4)';
+  'cron usage reaches Loki: the run-log JSONL and the "cron: webhook delivery failed" ' +
+  'warnings are shipped to stdout for the Cron Jobs dashboard rows and alerts';
 
 /** Every change the default config makes to lolice, replaced files and new files alike. */
 export const INTENDED_CHANGES: readonly IntendedChange[] = [
@@ -50,13 +50,13 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
     file: `${OPENCLAW}/configmap-openclaw.yaml`,
     object: 'ConfigMap/openclaw/openclaw-config',
     path: "data['openclaw.json'].cron",
-    why: '§1.5.1: cron section (enabled, webhookToken from ${OPENCLAW_CRON_WEBHOOK_TOKEN}, sessionRetention 7d)',
+    why: 'cron section (enabled, webhookToken from ${OPENCLAW_CRON_WEBHOOK_TOKEN}, sessionRetention 7d)',
   },
   {
     file: `${OPENCLAW}/external-secret.yaml`,
     object: 'ExternalSecret/openclaw/openclaw-es',
     path: 'spec.data[secretKey=OPENCLAW_CRON_WEBHOOK_TOKEN]',
-    why: '§1.5.2 (2): the webhook token from SSM /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
+    why: 'the webhook token from SSM /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
   },
   { file: `${OPENCLAW}/external-secret.yaml`, object: 'ExternalSecret/openclaw/openclaw-es', path: SYNC_WAVE, why: WAVES },
   { file: `${OPENCLAW}/external-secret-litellm.yaml`, object: 'ExternalSecret/openclaw/litellm-es', path: SYNC_WAVE, why: WAVES },
@@ -65,7 +65,7 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
     file: `${OPENCLAW}/deployment-openclaw.yaml`,
     object: DEPLOYMENT,
     path: `${POD}.containers[name=openclaw].env[name=OPENCLAW_CRON_WEBHOOK_TOKEN]`,
-    why: '§1.5.2 (3): the gateway reads the token as an env var (no envFrom in this Deployment)',
+    why: 'the gateway reads the token as an env var (no envFrom in this Deployment)',
   },
   {
     file: `${OPENCLAW}/deployment-openclaw.yaml`,
@@ -88,9 +88,9 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
   },
   // argoproj/openclaw: new files
   { file: `${OPENCLAW}/configmap-cron-run-log-shipper.yaml`, why: `${SHIPPER}; the shipper script` },
-  { file: `${OPENCLAW}/cron-jobs/cron-jobs.json`, why: '§1.2: the example cron jobs (webhook and Discord announce delivery)' },
-  { file: `${OPENCLAW}/cron-jobs/apply-cron-jobs.sh`, why: '§1.2: jobs are added through the gateway RPC, not openclaw.json' },
-  { file: `${OPENCLAW}/docs/openclaw-alerts-runbook.md`, why: '§3 Phase 4: the runbook every alert links to' },
+  { file: `${OPENCLAW}/cron-jobs/cron-jobs.json`, why: 'the example cron jobs (webhook and Discord announce delivery)' },
+  { file: `${OPENCLAW}/cron-jobs/apply-cron-jobs.sh`, why: 'jobs are added through the gateway RPC, not openclaw.json' },
+  { file: `${OPENCLAW}/docs/openclaw-alerts-runbook.md`, why: 'the runbook every alert links to' },
   // argoproj/prometheus-operator: new files only (the live dashboard file is left alone)
   ...[
     'components/openclaw-app-dashboard/kustomization.yaml',
@@ -99,7 +99,7 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
     'components/openclaw-app-dashboard/prometheus-otlp-receiver-patch.yaml',
   ].map((file) => ({
     file: `${OPERATOR}/${file}`,
-    why: '§2.3.1/§2.3.2: the OpenClaw Application Metrics dashboard, its Grafana mount, and the OTLP receiver it reads (§2.2.1)',
+    why: 'the OpenClaw Application Metrics dashboard, its Grafana mount, and the OTLP receiver it reads',
   })),
   ...[
     'components/openclaw-alerting/kustomization.yaml',
@@ -108,7 +108,7 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
     'openclaw-rules.yaml',
   ].map((file) => ({
     file: `${OPERATOR}/${file}`,
-    why: '§3 Phase 4 / §1.4: alerts on webhook delivery failures, token usage and failing cron jobs',
+    why: 'alerts on webhook delivery failures, token usage and failing cron jobs',
   })),
 ];
 

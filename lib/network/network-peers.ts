@@ -3,7 +3,7 @@
  * literal env vars) are resolved against a small typed table of in-cluster Services, or
  * classified as internet destinations covered by the `0.0.0.0/0` / `::/0` egress rules.
  *
- * Facts: lolice-arch.md §1.5 (Services in `openclaw`), §1.8 (today's peers), §2.6 (the
+ * Facts: docs/FACTS.md (lolice and arch): Services in `openclaw`, today's peers, the
  * `monitoring` Services and the pod labels their NetworkPolicies expect).
  */
 import { IpAddress, IpCidr } from './ip-address';
@@ -64,8 +64,8 @@ export const INTERNET_IPV6_EXCEPT: readonly string[] = ['fc00::/7', 'fe80::/10']
 export const LITELLM_SERVICE_NAME = 'litellm';
 
 /**
- * The in-cluster Services of lolice the gateway may call, from the facts (lolice-arch.md §1.5,
- * §1.8, §2.6). Extend it in `config/lolice.ts` (`network.clusterServices`) when openclaw.json or
+ * The in-cluster Services of lolice the gateway may call, from the facts (docs/FACTS.md,
+ * lolice and arch). Extend it in `config/lolice.ts` (`network.clusterServices`) when openclaw.json or
  * an env var points at another Service.
  */
 export const LOLICE_CLUSTER_SERVICES: readonly ClusterServiceEntry[] = [

@@ -1,7 +1,7 @@
 /**
  * The three NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml` (`openclaw-network`,
  * `litellm-network`, `cloudflared-network`), as L1 objects for exact control over the output.
- * Today's file is reproduced rule by rule (lolice-arch.md §1.8); the gateway's in-cluster peers
+ * Today's file is reproduced rule by rule (docs/FACTS.md (lolice and arch)); the gateway's in-cluster peers
  * are derived from the URLs it calls, and declared cron webhooks add their egress.
  */
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).

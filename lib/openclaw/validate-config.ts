@@ -6,7 +6,7 @@
  * every signal, a channel whose plugin is not enabled, lower-case `${var}` references).
  *
  * Only the sections modelled in `config-document.ts` are checked; their keys are strict like the
- * upstream zod schema. Facts: /work/shared/facts/openclaw.md §1–§3, §6, §7.
+ * upstream zod schema. Facts: docs/FACTS.md (OpenClaw).
  */
 
 import { isJsonObject, type JsonObject } from './config-document';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { loliceConfig } from '../../config/lolice';
 import { parseSynthArgs, SYNTH_USAGE } from '../../lib/cli/synth';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
-import { ISSUE_2_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, runMainAsync, type MainResult } from '../support/openclaw-ops-harness';
+import { CHANGED_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, runMainAsync, type MainResult } from '../support/openclaw-ops-harness';
 
 const STACK_FILE = `stacks/${loliceConfig.arch.stackName}/cdk.tf.json`;
 
@@ -47,7 +47,7 @@ describe('main cli | choosing the side and the outdir', () => {
     const { cwd, result } = runs.onlyLolice;
     expect(result.status, result.stderr).toBe(0);
     const files = filesUnder(cwd);
-    for (const file of ISSUE_2_LOLICE_FILES) expect(files).toContain(`out/lolice/${file}`);
+    for (const file of CHANGED_LOLICE_FILES) expect(files).toContain(`out/lolice/${file}`);
     expect(files.filter((f) => f.endsWith('cdk.tf.json') || f.endsWith('manifest.json'))).toEqual([]);
     expect(files.every((f) => f.startsWith('out/lolice/'))).toBe(true);
     expect(`${result.stdout}${result.stderr}`).toMatch(/lolice: \d+ files under out\/lolice/);
@@ -66,7 +66,7 @@ describe('main cli | choosing the side and the outdir', () => {
     const { cwd, result } = runs.cdk8sEnv;
     expect(result.status, result.stderr).toBe(0);
     const files = filesUnder(cwd);
-    for (const file of ISSUE_2_LOLICE_FILES) expect(files).toContain(`k8s-out/${file}`);
+    for (const file of CHANGED_LOLICE_FILES) expect(files).toContain(`k8s-out/${file}`);
     expect(files.filter((f) => f.endsWith('cdk.tf.json'))).toEqual([]);
     expect(fs.existsSync(path.join(cwd, 'dist'))).toBe(false);
   });

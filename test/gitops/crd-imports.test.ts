@@ -26,7 +26,7 @@ function readCrd(file: string): { spec: { group: string; names: { kind: string }
   return YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'crds', file), 'utf8'));
 }
 
-/** A lolice-shaped ExternalSecret spec (openclaw-es, §1.6) with placeholder keys only. */
+/** A lolice-shaped ExternalSecret spec (openclaw-es) with placeholder keys only. */
 function openclawEsSpec(overrides: Partial<ExternalSecretSpec> = {}): ExternalSecretSpec {
   return {
     refreshInterval: '1h',

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { loliceConfig } from '../../config/lolice';
-import { ISSUE_2_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, renderLolice, REPO_ROOT, runMain } from '../support/openclaw-ops-harness';
+import { CHANGED_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, renderLolice, REPO_ROOT, runMain } from '../support/openclaw-ops-harness';
 
 const STACK_FILE = `stacks/${loliceConfig.arch.stackName}/cdk.tf.json`;
 
@@ -60,8 +60,8 @@ beforeAll(() => {
 });
 
 describe('determinism | two synths', () => {
-  test('write the issue-2 files and the stack', () => {
-    for (const file of ISSUE_2_LOLICE_FILES) expect([...first.lolice.keys()]).toContain(file);
+  test('write the changed lolice files and the stack', () => {
+    for (const file of CHANGED_LOLICE_FILES) expect([...first.lolice.keys()]).toContain(file);
     expect([...first.terraform.keys()]).toContain(STACK_FILE);
   });
 

@@ -1,14 +1,14 @@
 /**
- * The issue-2 lolice files (lolice-arch.md §1.4, §1.6, §1.7): snapshots as a safety net, and
+ * The lolice files the change touches (docs/FACTS.md, lolice and arch): snapshots as a safety net, and
  * explicit assertions on every ExternalSecret entry, every Deployment detail and the config keys.
  */
-import { ISSUE_2_LOLICE_FILES, parseYamlDocuments, removeTempDirs, renderLolice, type K8sObject } from '../support/openclaw-ops-harness';
+import { CHANGED_LOLICE_FILES, parseYamlDocuments, removeTempDirs, renderLolice, type K8sObject } from '../support/openclaw-ops-harness';
 
 afterAll(removeTempDirs);
 
 const tree = renderLolice();
 
-/** The single object of an issue-2 file. */
+/** The single object of a changed lolice file. */
 function objectOf(path: string): K8sObject {
   const text = tree.get(path);
   if (text === undefined) {
@@ -92,17 +92,17 @@ function scriptOf(c: Container): string {
 }
 
 describe('lolice files | snapshots', () => {
-  test('the rendered tree contains every issue-2 file', () => {
-    for (const path of ISSUE_2_LOLICE_FILES) {
+  test('the rendered tree contains every changed lolice file', () => {
+    for (const path of CHANGED_LOLICE_FILES) {
       expect([...tree.keys()]).toContain(path);
     }
   });
 
-  test.each([...ISSUE_2_LOLICE_FILES])('%s matches the snapshot', (path) => {
+  test.each([...CHANGED_LOLICE_FILES])('%s matches the snapshot', (path) => {
     expect(tree.get(path)).toMatchSnapshot();
   });
 
-  test.each([...ISSUE_2_LOLICE_FILES])('%s ends with exactly one newline and has no cdk8s label', (path) => {
+  test.each([...CHANGED_LOLICE_FILES])('%s ends with exactly one newline and has no cdk8s label', (path) => {
     const text = tree.get(path) ?? '';
     expect(text.endsWith('\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);

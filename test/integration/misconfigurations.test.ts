@@ -1,5 +1,5 @@
 /**
- * Misconfigurations synth must refuse (issue 2 §4, §5, §7): each is a variant of the default
+ * Misconfigurations synth must refuse: each is a variant of the default
  * config (deep clone + one change) or a bogus construct added to the app, and each asserts the
  * error names the rule, the object, what was expected and how to fix it.
  */

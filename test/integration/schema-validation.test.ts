@@ -55,7 +55,7 @@ function label({ file, object }: { file: string; object: K8sObject }): string {
 }
 
 describe('schema validation | the whole rendered tree', () => {
-  test('the tree has the issue-2 objects (so the checks below are not vacuous)', () => {
+  test('the tree has the changed objects (so the checks below are not vacuous)', () => {
     const kinds = clusterObjects.map(({ object }) => `${object.apiVersion}/${object.kind}/${object.metadata.name}`);
     expect(kinds).toEqual(
       expect.arrayContaining([

@@ -451,7 +451,7 @@ describe('inputs', () => {
 });
 
 /**
- * lolice `argoproj/openclaw/networkpolicy.yaml` as of 2026-02-20 (facts: lolice-arch.md §1.8),
+ * lolice `argoproj/openclaw/networkpolicy.yaml` as of 2026-02-20 (facts: docs/FACTS.md (lolice and arch)),
  * namespace set by the kustomization.
  */
 const privateV4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'];
@@ -616,7 +616,7 @@ describe('lolice openclaw NetworkPolicies (2026-02-20)', () => {
     expect(evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'loki' }) }, 3100).allowed).toBe(false);
   });
 
-  test('a call back to the gateway itself is blocked (no egress rule for it, as §1.8 notes)', () => {
+  test('a call back to the gateway itself is blocked (the policy of that day has no egress rule for it)', () => {
     expect(evaluator.connect(gateway, { pod: gateway }, 18789).allowed).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The arch stack (issue 2 §2, §7; lolice-arch.md §5; ecosystem.md §3c, §6e): cdktf Testing
+ * The arch stack (docs/FACTS.md, lolice and arch): cdktf Testing
  * matchers, the backend and provider conventions, and checkov-style rules as assertions.
  */
 import * as fs from 'node:fs';
@@ -180,7 +180,7 @@ describe('arch stack | configured KMS key and tags', () => {
   });
 });
 
-describe('arch stack | checkov/tfsec-style rules (ecosystem.md §6e)', () => {
+describe('arch stack | checkov/tfsec-style rules (docs/FACTS.md (Tooling))', () => {
   const parameters = Object.entries(stack.resource?.aws_ssm_parameter ?? {});
   const passwords = Object.entries(stack.resource?.random_password ?? {});
 
@@ -210,7 +210,7 @@ describe('arch stack | checkov/tfsec-style rules (ecosystem.md §6e)', () => {
   });
 
   test('CKV_AWS_337 (SecureString uses a KMS CMK) holds whenever a key is configured; the default deliberately uses aws/ssm', () => {
-    // ESO's IAM policy has no kms statement (lolice-arch.md §5.3): a CMK would break decryption,
+    // ESO's IAM policy has no kms statement (docs/FACTS.md (lolice and arch)): a CMK would break decryption,
     // so the default relies on the AWS-managed key and key_id is opt-in per secret.
     const withKms = configVariant((c) => {
       // only generated parameters take a key (on an existing one kmsKeyId would be ignored, so it is refused)

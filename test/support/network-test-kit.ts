@@ -1,7 +1,7 @@
 /**
  * Shared helpers of test/network-policies.test.ts and test/cron-delivery.test.ts: synthesize the
  * lolice tree with the network and cron wiring, parse the NetworkPolicy file, and the pods of
- * the cluster as the facts describe them (lolice-arch.md §1.4, §2.6).
+ * the cluster as the facts describe them (docs/FACTS.md (lolice and arch)).
  */
 import { parseAllDocuments } from 'yaml';
 import { readLiveLolice } from './live-tree';

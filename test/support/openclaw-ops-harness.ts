@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the issue-2 tests: building the app from the default config or a variant of
+ * Helpers shared by the whole-app tests: building the app from the default config or a variant of
  * it, reading the rendered tree, running the compiled synth CLI in a child process, temp directories.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
@@ -15,8 +15,8 @@ import { cliBundle } from './provision/cli-bundle';
 /** The repository root (where `lib/cli/synth.ts` lives). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** The lolice files issue 2 owns, repo-relative. */
-export const ISSUE_2_LOLICE_FILES = [
+/** The lolice files the change touches (secrets, gateway, openclaw.json, policies), repo-relative. */
+export const CHANGED_LOLICE_FILES = [
   'argoproj/openclaw/configmap-openclaw.yaml',
   'argoproj/openclaw/deployment-openclaw.yaml',
   'argoproj/openclaw/external-secret-litellm.yaml',

@@ -1,7 +1,7 @@
 /**
  * Settings of the OpenClaw alerts: where they go (Grafana contact point, datasource UIDs) and the
  * thresholds. Every field is optional; {@link resolveAlertingConfig} fills in the defaults that
- * match lolice as of Feb 2026 (shared/facts/lolice-arch.md §2.3, §2.5).
+ * match lolice as of Feb 2026 (docs/FACTS.md (lolice and arch)).
  */
 import { describeValue } from '../../config/describe-value';
 import { durationToSeconds, parsePrometheusDuration } from '../../query/prometheus-duration';
@@ -153,7 +153,7 @@ export const DEFAULT_ALERT_THRESHOLDS: ResolvedAlertThresholds = {
   telemetryAbsentFor: '15m',
 };
 
-/** The defaults: lolice's Grafana datasources and contact point (lolice-arch.md §2.3, §2.5). */
+/** The defaults: lolice's Grafana datasources and contact point (docs/FACTS.md (lolice and arch)). */
 export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'> = {
   contactPoint: 'boxlab alert',
   prometheusDatasourceUid: 'P1809F7CD0C75ACF3',

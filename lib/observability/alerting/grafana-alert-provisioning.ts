@@ -5,7 +5,7 @@
  *
  * Why Grafana: Alertmanager in lolice has receivers without integrations and the Loki ruler is
  * off, so the only path to Discord is Grafana-managed alerting (contact point `boxlab alert`,
- * shared/facts/lolice-arch.md §2.5). Every rule names its contact point in
+ * docs/FACTS.md (lolice and arch). Every rule names its contact point in
  * `notification_settings.receiver` (simplified routing), so no notification policy is needed.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The OpenClaw alerts (design T-20260219-014 Phase 4, issue 5), built from the metric catalog and
+ * The OpenClaw alerts (docs/FACTS.md, "The change"), built from the metric catalog and
  * the configured translation strategy (PromQL) and from the Loki engineer's LogQL builders (LogQL),
  * with thresholds from {@link ResolvedAlertingConfig}.
  */

@@ -1,6 +1,6 @@
 /**
  * PrometheusRule `openclaw-rules` in `monitoring`, following lolice's later convention
- * (shared/facts/lolice-arch.md §2.5): labels `prometheus: k8s`, `role: alert-rules`,
+ * (docs/FACTS.md (lolice and arch)): labels `prometheus: k8s`, `role: alert-rules`,
  * `release: prometheus`, group `<topic>.rules`, rules with `severity` and `summary`/`description`.
  *
  * Alertmanager in lolice has no receivers, so these rules reach nobody on their own: they make the

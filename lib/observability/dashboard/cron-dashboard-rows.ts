@@ -1,7 +1,7 @@
 /**
  * The "Cron Jobs" and "Cron Webhook Delivery" rows of the OpenClaw Application Metrics dashboard,
- * from Loki (design T-20260219-014 §2.3.1). OpenClaw records no metric for cron runs
- * (shared/facts/openclaw.md §1.2), so every number here comes from the cron run log and the
+ * from Loki (the change in docs/FACTS.md). OpenClaw records no metric for cron runs
+ * (docs/FACTS.md (OpenClaw)), so every number here comes from the cron run log and the
  * gateway file log as printed by the `cron-run-log` sidecar, queried with the builders of
  * `logql.ts`. `OpenClawDashboard` always appends them to the dashboard, whose `checkDashboardRows`
  * (run once, at synth validation) parses and checks every query.

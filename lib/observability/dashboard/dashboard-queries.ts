@@ -4,7 +4,7 @@
  * follows the configured translation strategy). `openclaw-app-dashboard.ts` turns these specs into
  * Grafana JSON and checks every query.
  *
- * Sections follow design T-20260219-014 §2.3.1 (Token Usage, Agent Runs, Messages, Sessions,
+ * Sections follow the change in docs/FACTS.md (Token Usage, Agent Runs, Messages, Sessions,
  * Queues). Cron Jobs / webhook delivery rows come from Loki and are added through `extraRows`.
  */
 import { ATTR, METRICS, OpenClawMetric } from '../metrics/metric-catalog';

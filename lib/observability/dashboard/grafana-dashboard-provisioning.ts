@@ -7,7 +7,7 @@ import { GitOpsFileChart } from '../../gitops/gitops-file-chart';
 import { GitOpsTextFile } from '../../gitops/lolice-tree';
 import { addManifestComment } from '../../gitops/yaml-comments';
 
-/** kube-prometheus' dashboard file provider scans this directory recursively (lolice-arch.md §2.2). */
+/** kube-prometheus' dashboard file provider scans this directory recursively (docs/FACTS.md (lolice and arch)). */
 export const GRAFANA_DASHBOARD_ROOT = '/grafana-dashboard-definitions/0';
 
 /** Where lolice's prometheus-operator app lives in the repo. */

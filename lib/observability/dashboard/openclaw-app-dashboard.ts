@@ -3,7 +3,7 @@
  * `@grafana/grafana-foundation-sdk` from the specs in `dashboard-queries.ts`, and the checks that
  * every query parses and names only what the catalog says Prometheus stores.
  *
- * Conventions of lolice's dashboards (shared/facts/lolice-arch.md §2.2): datasource refs through the
+ * Conventions of lolice's dashboards (docs/FACTS.md (lolice and arch)): datasource refs through the
  * `DS_PROMETHEUS` / `DS_LOKI` variables, timezone JST, last 6 h, shared crosshair, editable.
  */
 import * as common from '@grafana/grafana-foundation-sdk/common';
@@ -28,7 +28,7 @@ import { checkPromQL, createQueryBuilder } from '../../query/promql';
 /** Stable uid: Grafana keys provisioned dashboards by it. */
 export const OPENCLAW_APP_DASHBOARD_UID = 'openclaw-app-metrics';
 
-/** Dashboard title (design T-20260219-014 §2.3.1). */
+/** Dashboard title (the change in docs/FACTS.md). */
 export const OPENCLAW_APP_DASHBOARD_TITLE = 'OpenClaw Application Metrics';
 
 /** The datasource variables every query goes through. */
@@ -42,7 +42,7 @@ export interface DashboardDatasourceUids {
   readonly loki: string;
 }
 
-/** lolice's Grafana-generated datasource UIDs (lolice-arch.md §2.3). */
+/** lolice's Grafana-generated datasource UIDs (docs/FACTS.md (lolice and arch)). */
 export const LOLICE_DATASOURCE_UIDS: DashboardDatasourceUids = {
   prometheus: 'P1809F7CD0C75ACF3',
   loki: 'P8E80F9AEF21F6940',

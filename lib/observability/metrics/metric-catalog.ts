@@ -4,7 +4,7 @@
  *
  * Nothing else in the project types a metric or attribute name by hand: queries, rules, dashboards
  * and tests go through {@link METRICS}, {@link ATTR} and the namer in `otlp-prometheus-naming.ts`.
- * Source: shared/facts/openclaw.md §1.2–1.3.
+ * Source: docs/FACTS.md (OpenClaw).
  */
 
 /** The kind of data point an OTLP metric carries, as Prometheus's OTLP translator distinguishes them. */
@@ -97,7 +97,7 @@ export interface OpenClawAttribute {
   readonly note: string;
 }
 
-/** Known values per attribute key (openclaw.md §1.2 "Attribute values"). */
+/** Known values per attribute key (docs/FACTS.md (OpenClaw)). */
 export const ATTRIBUTES: Readonly<Record<OpenClawAttributeKey, OpenClawAttribute>> = {
   [ATTR.channel]: {
     key: ATTR.channel,

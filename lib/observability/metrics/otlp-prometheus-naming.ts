@@ -4,7 +4,7 @@
  *
  * Pure functions following prometheus/otlptranslator (`metric_namer.go`, `unit_namer.go`,
  * `label_namer.go`, `strategy.go`) and Prometheus `prometheusremotewrite` (resource attributes).
- * Source: shared/facts/ecosystem.md §0.7 and §4.
+ * Source: docs/FACTS.md (Tooling).
  */
 import { DEFAULT_SERVICE_NAME, OtlpInstrument, RESOURCE_ATTR } from './metric-catalog';
 

@@ -3,8 +3,8 @@
  * the Prometheus and prometheus-operator versions, and the strategic-merge patch that applies them.
  *
  * The configured translation strategy is the single source of the names used in queries: build the
- * namer with {@link metricNamer}. Source: shared/facts/ecosystem.md §0.7, §4b, §4c;
- * shared/facts/lolice-arch.md §2.4.
+ * namer with {@link metricNamer}. Source: docs/FACTS.md (Tooling);
+ * docs/FACTS.md (lolice and arch).
  */
 import { describeValue } from '../../config/describe-value';
 import {
@@ -73,7 +73,7 @@ export const DEFAULT_PROMETHEUS_OTLP_SETTINGS: ResolvedPrometheusOtlpSettings = 
 /** The Prometheus 2.x feature flag that Prometheus 3 ignores ("Unknown option"). */
 export const LEGACY_OTLP_FEATURE_FLAG = 'otlp-write-receiver';
 
-/** Minimum Prometheus and operator versions per translation strategy (ecosystem §4b/§4c). */
+/** Minimum Prometheus and operator versions per translation strategy (docs/FACTS.md (Tooling)). */
 export const STRATEGY_MINIMUM_VERSIONS: Readonly<
   Record<TranslationStrategy, { readonly prometheus: string; readonly operator: string }>
 > = {

@@ -9,7 +9,7 @@ describe('Cron Jobs and webhook delivery panels (Loki)', () => {
   const rows = cronDashboardRows();
   const panels = rows.flatMap((row) => row.panels.map((panel) => ({ row: row.title, ...panel })));
 
-  it('has the two rows with the panels the issue asks for', () => {
+  it('has the two cron rows with their panels', () => {
     expect(rows.map((r) => r.title)).toEqual(['Cron Jobs', 'Cron Webhook Delivery']);
     expect(panels.map((p) => p.title)).toEqual([
       'Cron runs by status per job',

@@ -55,7 +55,7 @@ describe('grafana dashboard provisioning | generated files', () => {
       `${COMPONENT}/kustomization.yaml`,
       `${COMPONENT}/prometheus-otlp-receiver-patch.yaml`,
     ]);
-    // the only other prometheus-operator files belong to the alerting (issue 5)
+    // the only other prometheus-operator files belong to the alerting
     const alertingFiles = (f: string): boolean =>
       f.startsWith(`${PROMETHEUS_OPERATOR_DIR}/components/openclaw-alerting/`) || f === `${PROMETHEUS_OPERATOR_DIR}/openclaw-rules.yaml`;
     expect(

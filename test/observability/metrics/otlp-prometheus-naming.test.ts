@@ -11,7 +11,7 @@ import {
 
 const instrument = (name: string, unit: string, type: OtlpMetricType): OtlpInstrument => ({ name, unit, type });
 
-describe('prometheusMetricName, UnderscoreEscapingWithSuffixes (ecosystem §4a worked examples)', () => {
+describe('prometheusMetricName, UnderscoreEscapingWithSuffixes (docs/FACTS.md (Tooling) worked examples)', () => {
   const cases: ReadonlyArray<[string, string, OtlpMetricType, string]> = [
     ['http.server.request.duration', 's', 'histogram', 'http_server_request_duration_seconds'],
     ['http.server.duration', 'ms', 'histogram', 'http_server_duration_milliseconds'],
