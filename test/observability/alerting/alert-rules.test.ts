@@ -21,7 +21,7 @@ const byName = (rules: readonly AlertRule[], name: string): AlertRule => {
 describe('the OpenClaw alert rules', () => {
   const rules = rulesWith();
 
-  it('has the six alerts, each with summary, description, severity and runbook', () => {
+  it('has the six alerts of the issue, each with summary, description, severity and runbook', () => {
     expect(rules.map((r) => r.name)).toEqual(Object.values(OPENCLAW_ALERT_NAMES).sort());
     for (const rule of rules) {
       expect(rule.summary, rule.name).not.toBe('');
@@ -177,6 +177,6 @@ describe('LogQL alerts over the fixture log lines (mini evaluator)', () => {
   });
 
   it('fails loudly on an expression shape the evaluator does not know (so a changed builder is noticed)', () => {
-    expect(() => evaluateAlert('count_over_time({namespace="openclaw"}[5m])', failing, 0)).toThrow(/unsupported alert shape/);
+    expect(() => evaluateAlert('rate({namespace="openclaw"}[5m])', failing, 0)).toThrow(/unsupported range op Rate/);
   });
 });
