@@ -103,7 +103,7 @@ describe('main cli | errors and help', () => {
   test('accepts --option=value', () => {
     const { cwd, result } = runs.equals;
     expect(result.status, result.stderr).toBe(0);
-    for (const file of ISSUE_2_LOLICE_FILES) expect(filesUnder(cwd)).toContain(`eq/lolice/${file}`);
+    for (const file of CHANGED_LOLICE_FILES) expect(filesUnder(cwd)).toContain(`eq/lolice/${file}`);
     expect(fs.readdirSync(cwd)).toEqual(['eq']);
   });
 });
