@@ -64,10 +64,11 @@ function checkVersion(config: OpenClawOpsConfig): ConfigProblem[] {
   if (!match) {
     return [{ rule: 'openclaw-version', object, message: `received ${JSON.stringify(config.openclawVersion)}, expected a release version YYYY.M.D such as "2026.2.19": write the version of the image's OpenClaw release` }];
   }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
-    return [{ rule: 'openclaw-version', object, message: `received ${JSON.stringify(config.openclawVersion)}, which is not a date (month 1-12, day within the month), expected a release version YYYY.M.D such as "2026.2.19": fix the month or day (is it YYYY.D.M?)` }];
+  // YYYY.M.N: the middle number is a month; the last one counts releases within it and is no day of
+  // the month (npm has 2026.6.33 and 2026.7.35), so only 0 is impossible there.
+  const [month, release] = [Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || release < 1) {
+    return [{ rule: 'openclaw-version', object, message: `received ${JSON.stringify(config.openclawVersion)}, whose month is not 1-12 or whose release number is 0, expected a release version YYYY.M.N such as "2026.2.19": fix the month or the release number (is it YYYY.N.M?)` }];
   }
   return [];
 }

@@ -6,7 +6,7 @@ function archTags(c: MutableConfig, tags: Record<string, string>): void {
   (c.arch as { tags?: Record<string, string> }).tags = tags;
 }
 
-function version(id: string, text: string, fix: RegExp = /fix the month or day/): MisconfigurationCase {
+function version(id: string, text: string, fix: RegExp = /fix the month or the release number/): MisconfigurationCase {
   return { id, title: `openclawVersion "${text}"`, rule: 'openclaw-version', object: 'config.openclawVersion', fix, variant: (c) => { c.openclawVersion = text; } };
 }
 
@@ -70,8 +70,8 @@ export const limitsAndFormatsCases: readonly MisconfigurationCase[] = [
     variant: (c) => { c.image.repository = `ghcr.io/boxp/arch/openclaw@sha256:${'a'.repeat(64)}`; },
   },
   version('version-month-13', '2026.13.1'),
-  version('version-day-32', '2026.2.32'),
-  version('version-feb-30', '2026.2.30'),
+  version('version-month-0', '2026.0.19'),
+  version('version-release-0', '2026.2.0'),
   version('version-day-month-swapped', '2026.19.2'),
   version('version-four-parts', '2026.2.19.1', /write the version of the image's OpenClaw release/),
   version('version-semver-prerelease', '2026.2.19-beta.1', /write the version of the image's OpenClaw release/),
