@@ -16,6 +16,7 @@ import type { NamedQuery } from './query/promql';
 import { OpenClawSecrets } from './secrets/openclaw-secrets';
 import { OpenClawSsmStack } from './ssm/openclaw-ssm-stack';
 import { type ArchApp, createArchApp } from './ssm/arch-app';
+import { renderArchApp } from './ssm/render-arch-app';
 
 export interface OpenClawOpsAppProps {
   /** The model of the deployment. */
@@ -112,6 +113,20 @@ export class OpenClawOpsApp {
   /** Writes the Terraform JSON (runs the stack validations). */
   public synthArch(): void {
     this.arch.synth();
+  }
+
+  /**
+   * Renders the arch side without touching the Terraform outdir: outdir-relative path → content
+   * (`manifest.json`, `stacks/<stack>/cdk.tf.json`). Runs the stack validations.
+   */
+  public renderArch(): RenderedTree {
+    return renderArchApp((app) => {
+      new OpenClawSsmStack(app, this.config.arch.stackName, {
+        arch: this.config.arch,
+        secrets: this.secrets.declarations,
+        ssmPrefix: this.config.ssmPrefix,
+      });
+    });
   }
 
   private buildArch(): { readonly app: ArchApp; readonly stack: OpenClawSsmStack } {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'cli');
 const stamp = join(outdir, 'inputs.json');
-const entries = ['synth', 'verify'];
+const entries = ['synth', 'verify', 'diff'];
 /** Inputs esbuild does not see: the build itself and the installed dependency versions. */
 const alwaysInputs = ['scripts/build.mjs', 'package-lock.json'];
 

@@ -5,12 +5,12 @@
  * - arch: Terraform JSON under `cdktf.out/stacks/<stack>/cdk.tf.json` (or `--terraform-out DIR`,
  *   or `CDKTF_OUTDIR` when the cdktf CLI drives it).
  *
- * Nothing is deleted: only the generated files are (over)written. Exit 0 on success, 1 when the
- * graph fails validation, 2 for a usage error.
+ * Nothing is deleted: only the generated files are (over)written, all or none (a failed run changes
+ * nothing). Exit 0 on success, 1 when the graph fails validation, 2 for a usage error.
  */
 import { loliceConfig } from '../../config/lolice';
 import { OpenClawOpsApp } from '../openclaw-ops-app';
-import { writeTree } from '../gitops/lolice-tree';
+import { synthesize } from '../gitops/synthesize';
 import { parseCliArgs } from './cli-args';
 
 /** Usage text of `npm run synth`. */
@@ -61,13 +61,12 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
 
 function synth(options: SynthOptions): void {
   const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: options.terraformOut });
-  if (options.only !== 'arch') {
-    const tree = app.renderLolice();
-    writeTree(tree, options.loliceOut);
-    process.stdout.write(`lolice: ${tree.size} files under ${options.loliceOut}\n`);
+  // Both sides are rendered and validated before anything is written, then written all or nothing.
+  const written = synthesize(app, options);
+  if (written.loliceFiles !== undefined) {
+    process.stdout.write(`lolice: ${written.loliceFiles} files under ${options.loliceOut}\n`);
   }
-  if (options.only !== 'lolice') {
-    app.synthArch();
+  if (written.archFiles !== undefined) {
     process.stdout.write(`arch: stack ${loliceConfig.arch.stackName} under ${options.terraformOut}\n`);
   }
 }

@@ -65,7 +65,7 @@ export function parseManifestFile(text: string, file: string): ManifestObject[] 
 }
 
 function objectId(value: { [key: string]: ManifestValue }): string {
-  const kind = typeof value.kind === 'string' ? value.kind : '?';
+  const kind = typeof value.kind === 'string' ? value.kind : '(document)';
   const metadata = isMap(value.metadata) ? value.metadata : {};
   if (typeof metadata.name !== 'string') return kind;
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;

@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { parse } from 'yaml';
-import { diffManifestFile, ObjectDiff, parseManifestFile } from './manifest-diff';
+import { diffManifestFile, diffObjects, ManifestValue, ObjectDiff, parseManifestFile } from './manifest-diff';
 
 /** How one generated file compares with the checkout. */
 export interface FileDiff {
@@ -50,6 +50,12 @@ export function diffTree(
   for (const [file, content] of generated) {
     const current = readCheckout(file);
     if (current === content) continue;
+    if (file.endsWith('.json') && current !== undefined) {
+      const objects = diffJsonFile(file, current, content);
+      if (objects === undefined) files.push({ file, status: 'changed' });
+      else if (objects.length > 0) files.push({ file, status: 'changed', objects });
+      continue;
+    }
     if (!isYaml(file)) {
       files.push({ file, status: current === undefined ? 'added' : 'changed' });
       continue;
@@ -62,6 +68,23 @@ export function diffTree(
     }
   }
   return { files, unlisted: unlistedFiles(generated, readCheckout) };
+}
+
+/** A JSON document compared as one object (`(document)`); undefined when either side is not a JSON object. */
+function diffJsonFile(file: string, before: string, after: string): ObjectDiff[] | undefined {
+  const parseObject = (text: string): { [key: string]: ManifestValue } | undefined => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { [key: string]: ManifestValue }) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const old = parseObject(before);
+  const next = parseObject(after);
+  if (old === undefined || next === undefined) return undefined;
+  const changes = diffObjects(old, next);
+  return changes.length === 0 ? [] : [{ file, object: '(document)', status: 'changed', changes }];
 }
 
 function isYaml(file: string): boolean {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DeclaredOnce } from '../config/declared-once';
 import { GitOpsFileChart } from '../gitops/gitops-file-chart';
+import { assertNotManagedElsewhere } from '../ssm/arch-managed-parameters';
 import { OpenClawExternalSecret } from './openclaw-external-secret';
 import type { ExternalSecretDeclaration, SecretDeclaration } from './secret-declaration';
 import type { SecretEnvVar } from './secret-key-reference';
@@ -40,6 +41,7 @@ export class OpenClawSecrets extends Construct {
   constructor(scope: Construct, id: string, props: OpenClawSecretsProps) {
     super(scope, id);
     assertDeclaredOnce(props);
+    assertNotManagedElsewhere(props.secrets);
     this.declarations = props.secrets;
     this.parameterNames = new Set(props.secrets.map((s) => s.parameterName));
     this.externalSecrets = props.externalSecrets.map((declaration) => {

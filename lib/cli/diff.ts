@@ -1,0 +1,55 @@
+/**
+ * `npm run diff -- --lolice PATH [--arch PATH] [--json]`: what synth would change in the checkouts
+ * (engine: lib/gitops/checkout-diff.ts). Exit 0: no change; 1: changes; 2: usage or IO error, like
+ * `kubectl diff`.
+ */
+import { loliceConfig } from '../../config/lolice';
+import { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty } from '../gitops/checkout-diff';
+import { OpenClawOpsApp } from '../openclaw-ops-app';
+import { parseCliArgs } from './cli-args';
+
+/** Usage text of `npm run diff`. */
+export const DIFF_USAGE = `usage: npm run diff -- --lolice PATH [--arch PATH] [--json]
+  --lolice PATH  the lolice checkout (its root, holding argoproj/)
+  --arch PATH    the arch checkout (its root, holding terraform/)
+  --json         print the diff as JSON
+  -h, --help     print this text
+Shows what synth would change: per file, object and field, the generated files no kustomization
+lists, and with --arch the files to add to arch. Exit 0 no change, 1 changes, 2 usage or IO error.
+`;
+
+function main(argv: readonly string[]): number {
+  const parsed = parseCliArgs(argv, {
+    lolice: { type: 'string', valueName: 'PATH' },
+    arch: { type: 'string', valueName: 'PATH' },
+    json: { type: 'boolean' },
+  });
+  if (parsed.kind === 'help') {
+    process.stdout.write(DIFF_USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`diff: ${parsed.message}\n${DIFF_USAGE}`);
+    return 2;
+  }
+  const lolice = parsed.values.lolice as string | undefined;
+  const arch = parsed.values.arch as string | undefined;
+  if (lolice === undefined) {
+    process.stderr.write(`diff: --lolice PATH is required: the lolice checkout to compare with\n${DIFF_USAGE}`);
+    return 2;
+  }
+  try {
+    const app = new OpenClawOpsApp({ config: loliceConfig });
+    const generated = { lolice: app.renderLolice(), arch: app.renderArch(), archConfig: loliceConfig.arch };
+    const diff = diffCheckouts(generated, { lolice, arch });
+    const changed = !isCheckoutDiffEmpty(diff);
+    const json = parsed.values.json === true;
+    process.stdout.write(json ? `${JSON.stringify({ changed, ...diff }, null, 2)}\n` : formatCheckoutDiff(diff));
+    return changed ? 1 : 0;
+  } catch (error) {
+    process.stderr.write(`diff failed: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
