@@ -217,7 +217,7 @@ export const loliceConfig: OpenClawOpsConfig = {
       name: 'openclaw-es',
       targetSecretName: OPENCLAW_CREDENTIALS,
       path: 'argoproj/openclaw/external-secret.yaml',
-      comment: 'ANTHROPIC_API_KEY is deliberately not here: only LiteLLM uses it (litellm-es)',
+      comment: 'ANTHROPIC_API_KEY is intentionally excluded (LiteLLM Pod only)',
     },
     {
       name: 'litellm-es',

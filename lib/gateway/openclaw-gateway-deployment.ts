@@ -1,6 +1,7 @@
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { addManifestComment } from '../gitops/yaml-comments';
 import type { ImageReference } from '../config/openclaw-ops-config';
 import {
   boardServerContainer,
@@ -108,8 +109,61 @@ export class OpenClawGatewayDeployment extends Construct {
         },
       },
     });
+    // lolice's comments on its containers, where lolice has them.
+    const pod = ['spec', 'template', 'spec'];
+    CONTAINER_COMMENTS.initContainers.forEach((text, index) => {
+      if (text !== undefined) addManifestComment(this.resource, [...pod, 'initContainers', index], text);
+    });
+    CONTAINER_COMMENTS.containers.forEach((text, index) => {
+      if (text !== undefined) addManifestComment(this.resource, [...pod, 'containers', index], text);
+    });
+    const nodeOptions = env.findIndex((e) => e.name === 'NODE_OPTIONS');
+    if (nodeOptions >= 0) {
+      addManifestComment(this.resource, [...pod, 'containers', 0, 'env', nodeOptions], NODE_OPTIONS_COMMENT);
+    }
   }
 }
+
+const NODE_OPTIONS_COMMENT = [
+  'Limit Node.js heap to prevent unbounded memory growth.',
+  'Without this, Node.js may use up to 75% of the container',
+  'memory limit (3 GiB of 4 GiB), causing pressure on the node.',
+].join('\n');
+
+/** The comments above the pod's containers, by index, as lolice writes them. */
+const CONTAINER_COMMENTS: {
+  readonly initContainers: readonly (string | undefined)[];
+  readonly containers: readonly (string | undefined)[];
+} = {
+  initContainers: [
+    [
+      'Copy config from ConfigMap to PVC.',
+      'OpenClaw resolves ${VAR_NAME} in memory at config load time',
+      'for top-level string values (e.g. tokens, apiKeys).',
+    ].join('\n'),
+    'Clone/update dotfiles and create symlink for .claude config',
+  ],
+  containers: [
+    undefined,
+    [
+      'Config manager sidecar: periodically syncs ConfigMap to PVC',
+      "so that OpenClaw's chokidar file watcher detects changes and",
+      'hot-reloads configuration without Pod restart.',
+    ].join('\n'),
+    [
+      'Docker-in-Docker sidecar for sandbox mode',
+      'WARNING: privileged: true is required for DinD but carries container escape risk.',
+      'Mitigations: NetworkPolicy blocks RFC1918, automountServiceAccountToken: false,',
+      'consider dedicated node with taint/toleration for blast radius limitation.',
+    ].join('\n'),
+    'board-server sidecar: serves board.md as a web page via nginx',
+    [
+      'Docker GC sidecar: periodically prunes unused Docker resources',
+      '(stopped containers, dangling images, build cache) to prevent',
+      'memory growth in the dind container.',
+    ].join('\n'),
+  ],
+};
 
 function withExtraMounts(container: k8s.Container, mounts: readonly k8s.VolumeMount[]): k8s.Container {
   return mounts.length === 0

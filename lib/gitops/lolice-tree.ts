@@ -4,7 +4,9 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Document, isMap, isSeq, Node, YAMLMap, YAMLSeq } from 'yaml';
 import { assertRepoRelativeYamlPath, GitOpsFileChart } from './gitops-file-chart';
+import { orderManifestKeys } from './key-order';
 import { manifestComments } from './yaml-comments';
+import { applyLoliceYamlStyle } from './yaml-style';
 
 export interface GitOpsTextFileProps {
   /** Path of the file relative to the repo root. */
@@ -101,7 +103,7 @@ function renderChart(chart: GitOpsFileChart): string {
   const apiObjects = chart.node
     .findAll()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
-  const manifests: unknown[] = apiObjects.map((apiObject) => apiObject.toJson());
+  const manifests: unknown[] = apiObjects.map((apiObject) => orderManifestKeys(apiObject.toJson()));
   const byIdentity = new Map<string, ApiObject>();
   for (const apiObject of apiObjects) {
     byIdentity.set(identity(apiObject.kind, apiObject.metadata.name ?? '', apiObject.metadata.namespace ?? ''), apiObject);
@@ -115,7 +117,8 @@ function renderChart(chart: GitOpsFileChart): string {
         attachComment(document, comment.path, comment.text, chart.path);
       }
     }
-    return document.toString({ lineWidth: 0 });
+    applyLoliceYamlStyle(document);
+    return document.toString({ lineWidth: 0, flowCollectionPadding: false });
   });
   return documents.join('---\n');
 }

@@ -1,6 +1,7 @@
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { formatCompactJson } from './compact-json';
 import type { OpenClawConfigDocument } from './config-document';
 
 /** The data key OpenClaw's init container copies (`/config/openclaw.json`). */
@@ -20,8 +21,8 @@ export interface OpenClawConfigMapProps {
 }
 
 /**
- * ConfigMap `openclaw-config` with the full `openclaw.json` (2-space JSON, key order as
- * declared, trailing newline).
+ * ConfigMap `openclaw-config` with the full `openclaw.json` (2-space JSON in lolice's layout:
+ * scalar arrays on one line when they fit, key order as declared, trailing newline).
  */
 export class OpenClawConfigMap extends Construct {
   public readonly resource: k8s.KubeConfigMap;
@@ -35,7 +36,7 @@ export class OpenClawConfigMap extends Construct {
     this.document = props.document;
     this.resource = new k8s.KubeConfigMap(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace },
-      data: { [OPENCLAW_CONFIG_KEY]: `${JSON.stringify(props.document, null, 2)}\n` },
+      data: { [OPENCLAW_CONFIG_KEY]: formatCompactJson(props.document) },
     });
   }
 }

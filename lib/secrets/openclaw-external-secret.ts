@@ -27,7 +27,7 @@ export interface OpenClawExternalSecretProps {
   /** The keys, in file order. Every one must target `targetSecretName`. */
   readonly secrets: readonly SecretDeclaration[];
   /**
-   * A comment above `spec.data`.
+   * A comment above the first `spec.data` entry.
    *
    * @default - none
    */
@@ -122,7 +122,7 @@ export class OpenClawExternalSecret extends Construct implements ISecretKeySourc
       'sync-wave: ESO must have written every key before the Deployment (wave 1) rolls; a missing key would take the gateway down',
     );
     if (props.comment) {
-      addManifestComment(this.resource, ['spec', 'data'], props.comment);
+      addManifestComment(this.resource, ['spec', 'data', 0], props.comment);
     }
   }
 

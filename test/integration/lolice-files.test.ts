@@ -482,8 +482,11 @@ describe('lolice files | ConfigMap openclaw-config (configmap-openclaw.yaml)', (
     expect(Object.keys(data)).toEqual(['openclaw.json']);
   });
 
-  test('openclaw.json is 2-space JSON with a trailing newline, in a YAML block scalar', () => {
-    expect(data['openclaw.json']).toBe(`${JSON.stringify(document, null, 2)}\n`);
+  test("openclaw.json is 2-space JSON in lolice's layout with a trailing newline, in a YAML block scalar", () => {
+    expect(JSON.parse(data['openclaw.json'] ?? '')).toEqual(document);
+    expect(data['openclaw.json']).toMatch(/^\{\n {2}"models": \{\n/);
+    expect(data['openclaw.json']).toContain('"input": ["text", "image"],');
+    expect(data['openclaw.json']?.endsWith('}\n')).toBe(true);
     expect(tree.get('argoproj/openclaw/configmap-openclaw.yaml')).toMatch(/openclaw\.json: \|/);
   });
 
