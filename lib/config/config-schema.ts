@@ -225,6 +225,13 @@ const archSchema = z.strictObject({
   tags: tagsSchema.readonly().optional(),
 });
 
+/** Refuses an empty port list: in a NetworkPolicy rule, no ports means every port. */
+function nonEmptyPorts(rule: string, message: string) {
+  return (ports: readonly unknown[], ctx: z.RefinementCtx): void => {
+    if (ports.length === 0) ctx.addIssue({ code: 'custom', message, params: { rule } satisfies RuleParams });
+  };
+}
+
 const clusterServiceSchema = z.strictObject({
   name: checked('k8s-name', firstOf(trimmed('a Service name'), (v) => dns1035Label(v, 'a Service name'))),
   namespace: namespaceName,
@@ -232,16 +239,10 @@ const clusterServiceSchema = z.strictObject({
   ports: z
     .array(z.strictObject({ port, targetPort: port }))
     .readonly()
-    .superRefine((ports, ctx) => {
-      if (ports.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'received an empty port list, expected at least one {port, targetPort}: a NetworkPolicy rule without ports allows every port; list the ports the Service exposes',
-          params: { rule: 'service-ports-nonempty' } satisfies RuleParams,
-        });
-      }
-    }),
+    .superRefine(nonEmptyPorts(
+      'service-ports-nonempty',
+      'received an empty port list, expected at least one {port, targetPort}: a NetworkPolicy rule without ports allows every port; list the ports the Service exposes',
+    )),
   description: z.string(),
 });
 
@@ -251,16 +252,10 @@ const networkSchema = z.strictObject({
   externalEgressPorts: z
     .array(port)
     .readonly()
-    .superRefine((ports, ctx) => {
-      if (ports.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'received an empty port list, expected at least one TCP port: a NetworkPolicy rule without ports opens every port to 0.0.0.0/0 and ::/0; list the ports (e.g. [80, 443]), or omit the field for the default',
-          params: { rule: 'egress-ports-nonempty' } satisfies RuleParams,
-        });
-      }
-    })
+    .superRefine(nonEmptyPorts(
+      'egress-ports-nonempty',
+      'received an empty port list, expected at least one TCP port: a NetworkPolicy rule without ports opens every port to 0.0.0.0/0 and ::/0; list the ports (e.g. [80, 443]), or omit the field for the default',
+    ))
     .optional(),
   urlEnvVars: z.array(envName).readonly().optional(),
 });

@@ -8,7 +8,7 @@
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
@@ -54,18 +54,6 @@ function run(binary: string, args: readonly string[]): Promise<void> {
     execFile(binary, [...args], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 }, (error, _stdout, stderr) => {
       if (error === null) resolve();
       else reject(new Error(`prometheus harness: ${binary} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
     });
   });
 }
