@@ -6,7 +6,18 @@ import tseslint from 'typescript-eslint';
 const CONSTRUCT_LIBRARIES = ['constructs', 'cdk8s', 'cdk8s-plus-28', 'cdk8s-plus-28/*', 'cdktf', '@cdktf/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'cdktf.out/**', 'imports/**', '.base/**', 'openclaw-releases/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'build/**',
+      'cdktf.out/**',
+      'imports/**',
+      '.base/**',
+      'openclaw-releases/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +34,10 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // TypeScript checks names; no-undef does not know its globals
       'no-undef': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -39,7 +53,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/test/**', '**/test'], message: 'lib/ never imports tests or test support' },
-            { group: ['**/cli/**', '../cli', './cli'], message: 'only lib/cli/ wires the command lines; domains never import it' },
+            {
+              group: ['**/cli/**', '../cli', './cli'],
+              message: 'only lib/cli/ wires the command lines; domains never import it',
+            },
             {
               group: ['**/openclaw-ops-app'],
               message: 'no construct takes the whole app: pass what it needs through typed props',
@@ -60,7 +77,10 @@ export default tseslint.config(
             message: 'query/ and config/ hold plain values and pure functions: no constructs',
           })),
           patterns: [
-            { group: CONSTRUCT_LIBRARIES.filter((p) => p.includes('*')), message: 'query/ and config/ import no constructs' },
+            {
+              group: CONSTRUCT_LIBRARIES.filter((p) => p.includes('*')),
+              message: 'query/ and config/ import no constructs',
+            },
             { group: ['**/test/**'], message: 'lib/ never imports tests or test support' },
             { group: ['**/cli/**'], message: 'domains never import lib/cli' },
           ],

@@ -50,14 +50,26 @@ function existing(
  * gateway reads sit where today's env list reads them).
  */
 const secrets: readonly SecretDeclaration[] = [
-  existing(OPENCLAW_CREDENTIALS, 'DISCORD_BOT_TOKEN', 'Discord bot token for OpenClaw', { envVars: ['DISCORD_BOT_TOKEN'] }),
-  existing(OPENCLAW_CREDENTIALS, 'OPENCLAW_GATEWAY_TOKEN', 'OpenClaw gateway auth token', { envVars: ['OPENCLAW_GATEWAY_TOKEN'] }),
-  existing(OPENCLAW_CREDENTIALS, 'GITHUB_TOKEN', 'GitHub token for OpenClaw (gh, git)', { envVars: ['GITHUB_TOKEN', 'GH_TOKEN'] }),
+  existing(OPENCLAW_CREDENTIALS, 'DISCORD_BOT_TOKEN', 'Discord bot token for OpenClaw', {
+    envVars: ['DISCORD_BOT_TOKEN'],
+  }),
+  existing(OPENCLAW_CREDENTIALS, 'OPENCLAW_GATEWAY_TOKEN', 'OpenClaw gateway auth token', {
+    envVars: ['OPENCLAW_GATEWAY_TOKEN'],
+  }),
+  existing(OPENCLAW_CREDENTIALS, 'GITHUB_TOKEN', 'GitHub token for OpenClaw (gh, git)', {
+    envVars: ['GITHUB_TOKEN', 'GH_TOKEN'],
+  }),
   existing(LITELLM_CREDENTIALS, 'ANTHROPIC_API_KEY', 'Anthropic API key (LiteLLM only)'),
   existing(LITELLM_CREDENTIALS, 'LITELLM_MASTER_KEY', 'LiteLLM master key', { envVars: ['LITELLM_PROXY_KEY'] }),
   existing(OPENCLAW_CREDENTIALS, 'OPENAI_API_KEY', 'OpenAI API key', { envVars: ['OPENAI_API_KEY'] }),
-  existing(OPENCLAW_CREDENTIALS, 'LITELLM_PROXY_KEY', 'LiteLLM proxy key (kept in the secret; the gateway reads LITELLM_MASTER_KEY)'),
-  existing(OPENCLAW_CREDENTIALS, 'CLAUDE_CODE_OAUTH_TOKEN', 'Claude Code OAuth token', { envVars: ['CLAUDE_CODE_OAUTH_TOKEN'] }),
+  existing(
+    OPENCLAW_CREDENTIALS,
+    'LITELLM_PROXY_KEY',
+    'LiteLLM proxy key (kept in the secret; the gateway reads LITELLM_MASTER_KEY)',
+  ),
+  existing(OPENCLAW_CREDENTIALS, 'CLAUDE_CODE_OAUTH_TOKEN', 'Claude Code OAuth token', {
+    envVars: ['CLAUDE_CODE_OAUTH_TOKEN'],
+  }),
   existing(OPENCLAW_CREDENTIALS, 'TUNNEL_TOKEN', 'Cloudflare tunnel token (read by cloudflared)', {
     parameterKey: 'tunnel-token',
     managedBy: 'arch terraform/cloudflare/b0xp.io/openclaw (tunnel.tf)',
@@ -78,7 +90,9 @@ const secrets: readonly SecretDeclaration[] = [
     description: 'Bearer token OpenClaw sends with cron webhook POSTs (receivers verify it)',
     envVars: ['OPENCLAW_CRON_WEBHOOK_TOKEN'],
   },
-  existing(LITELLM_CREDENTIALS, 'ZAI_API_KEY', 'Z.ai API key (LiteLLM only)', { managedBy: 'created by hand (not in arch Terraform)' }),
+  existing(LITELLM_CREDENTIALS, 'ZAI_API_KEY', 'Z.ai API key (LiteLLM only)', {
+    managedBy: 'created by hand (not in arch Terraform)',
+  }),
   existing(LITELLM_CREDENTIALS, 'GEMINI_API_KEY', 'Gemini API key (LiteLLM only)'),
   existing(LITELLM_CREDENTIALS, 'OPENAI_API_KEY', 'OpenAI API key (LiteLLM)'),
 ];
@@ -124,12 +138,24 @@ const openclawConfig: OpenClawConfigDocument = {
       security: 'allowlist',
       ask: 'on-miss',
       safeBins: [
-        'gh', 'ghq', 'gwq',
-        'ls', 'cat', 'grep',
-        'head', 'tail', 'wc', 'jq',
-        'uniq', 'cut', 'tr',
-        'pwd', 'date', 'stat',
-        'dirname', 'basename',
+        'gh',
+        'ghq',
+        'gwq',
+        'ls',
+        'cat',
+        'grep',
+        'head',
+        'tail',
+        'wc',
+        'jq',
+        'uniq',
+        'cut',
+        'tr',
+        'pwd',
+        'date',
+        'stat',
+        'dirname',
+        'basename',
       ],
       pathPrepend: ['/opt/gh-wrapper'],
     },
@@ -250,7 +276,11 @@ export const loliceConfig: OpenClawOpsConfig = {
   ],
   // The dashboard's names follow this translation strategy; the component's Prometheus patch sets it.
   telemetry: {
-    prometheus: { prometheusVersion: '3.5.0', operatorVersion: '0.85.0', translationStrategy: 'UnderscoreEscapingWithSuffixes' },
+    prometheus: {
+      prometheusVersion: '3.5.0',
+      operatorVersion: '0.85.0',
+      translationStrategy: 'UnderscoreEscapingWithSuffixes',
+    },
   },
   // Alerts page through Grafana-managed alerting (Alertmanager has no receivers, the Loki ruler is off).
   alerting: {

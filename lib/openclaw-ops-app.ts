@@ -54,31 +54,55 @@ export class OpenClawOpsApp {
     this.config = config;
     this.terraformOutdir = props.terraformOutdir ?? 'cdktf.out';
     const secrets = (this.secrets = new OpenClawSecrets(this.lolice, 'Secrets', {
-      namespace, store: config.secretStore, refreshInterval: config.externalSecretRefreshInterval,
-      externalSecrets: config.externalSecrets, secrets: config.secrets, ssmPrefix: config.ssmPrefix,
+      namespace,
+      store: config.secretStore,
+      refreshInterval: config.externalSecretRefreshInterval,
+      externalSecrets: config.externalSecrets,
+      secrets: config.secrets,
+      ssmPrefix: config.ssmPrefix,
     }));
     const env = new GatewayEnv({ secret: secrets.envVars, literal: config.gatewayLiteralEnv });
     const version = OpenClawVersion.parse(config.openclawVersion);
     const openclaw = (this.openclaw = new OpenClawConfig(this.lolice, 'OpenClawConfig', {
-      namespace, document: config.openclawConfig, version, env,
+      namespace,
+      document: config.openclawConfig,
+      version,
+      env,
       requireOtelMetrics: config.telemetry?.requireOtelMetrics,
       cronWebhookAllowedHostnames: cronWebhookAllowedHostnames(config.cronJobs ?? [], version),
     }));
     const shipper = new CronRunLogShipper(this.lolice, 'CronRunLogShipper', {
-      namespace, image, ...config.alerting?.runLogShipper,
+      namespace,
+      image,
+      ...config.alerting?.runLogShipper,
     });
     const gateway = (this.gateway = new OpenClawGateway(this.lolice, 'Gateway', {
-      namespace, image, env, config: openclaw, sidecars: [shipper.sidecar],
+      namespace,
+      image,
+      env,
+      config: openclaw,
+      sidecars: [shipper.sidecar],
     }));
     this.network = new OpenClawNetwork(this.lolice, 'Network', {
-      namespace, config: openclaw, env, settings: config.network, cronJobs: config.cronJobs,
+      namespace,
+      config: openclaw,
+      env,
+      settings: config.network,
+      cronJobs: config.cronJobs,
     });
     this.dashboard = new OpenClawDashboard(this.lolice, 'Dashboard', { settings: config.telemetry });
     this.alerting = new OpenClawAlerting(this.lolice, 'Alerting', {
-      namespace, gateway, runLogShipper: shipper, settings: config.alerting, telemetry: config.telemetry,
+      namespace,
+      gateway,
+      runLogShipper: shipper,
+      settings: config.alerting,
+      telemetry: config.telemetry,
     });
     // The safety net: cross-object rules over every rendered manifest.
-    new GraphInvariants(this.lolice, 'Invariants', { declaredParameters: secrets.parameterNames, ssmPrefix: config.ssmPrefix });
+    new GraphInvariants(this.lolice, 'Invariants', {
+      declaredParameters: secrets.parameterNames,
+      ssmPrefix: config.ssmPrefix,
+    });
   }
 
   /** Every PromQL expression the project emits (dashboard and alerts), for `verify`. */

@@ -16,7 +16,9 @@ import { liveLoliceCopy } from '../test/support/live-tree';
 import { provisionKubectl } from '../test/support/provision/kubectl';
 
 const USAGE = 'usage: npm run bench [-- --runs N]\n';
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '11' }, help: { type: 'boolean', short: 'h' } },
+});
 if (values.help === true) {
   process.stdout.write(USAGE);
   process.exit(0);
@@ -43,7 +45,9 @@ function timed(command: string, args: readonly string[]): number {
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
 const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
@@ -52,7 +56,13 @@ const kubectl = provisionKubectl();
 const work = mkdtempSync(join(tmpdir(), 'openclaw-ops-bench-'));
 try {
   const tree = liveLoliceCopy(join(work, 'lolice'));
-  const synthArgs = [join(root, 'build', 'cli', 'synth.js'), '--lolice-out', tree, '--terraform-out', join(work, 'cdktf.out')];
+  const synthArgs = [
+    join(root, 'build', 'cli', 'synth.js'),
+    '--lolice-out',
+    tree,
+    '--terraform-out',
+    join(work, 'cdktf.out'),
+  ];
   const synth = (): number => timed(process.execPath, synthArgs);
   const kustomize = (dir: string): number => timed(kubectl, ['kustomize', join(tree, dir)]);
   synth(); // warm the page cache once, as any second run would be

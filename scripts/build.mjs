@@ -19,8 +19,10 @@ function upToDate() {
   try {
     const builtAt = statSync(stamp).mtimeMs;
     const { inputs } = JSON.parse(readFileSync(stamp, 'utf8'));
-    return entries.every((name) => existsSync(join(outdir, `${name}.js`)))
-      && inputs.every((file) => statSync(join(root, file)).mtimeMs <= builtAt);
+    return (
+      entries.every((name) => existsSync(join(outdir, `${name}.js`))) &&
+      inputs.every((file) => statSync(join(root, file)).mtimeMs <= builtAt)
+    );
   } catch {
     return false; // no stamp, or an input is gone
   }

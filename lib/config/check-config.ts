@@ -119,8 +119,17 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
     }
     case 'invalid_type': {
       const expected = issue.expected === 'int' ? 'integer' : issue.expected;
-      const fix = received === undefined ? `add ${object.replace(/^.*\./, '')} (${article(expected)})` : `set it to ${article(expected)}`;
-      return [{ rule: 'config-shape', object, message: `expected ${expected}, received ${describeReceived(received)}: ${fix} (see the OpenClawOpsConfig type)` }];
+      const fix =
+        received === undefined
+          ? `add ${object.replace(/^.*\./, '')} (${article(expected)})`
+          : `set it to ${article(expected)}`;
+      return [
+        {
+          rule: 'config-shape',
+          object,
+          message: `expected ${expected}, received ${describeReceived(received)}: ${fix} (see the OpenClawOpsConfig type)`,
+        },
+      ];
     }
     case 'unrecognized_keys': {
       const known = knownKeys(path);
@@ -135,29 +144,58 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return [{ rule: 'config-shape', object, message: `received ${describeReceived(received, true)}, expected one of ${values}: use one of them` }];
+      return [
+        {
+          rule: 'config-shape',
+          object,
+          message: `received ${describeReceived(received, true)}, expected one of ${values}: use one of them`,
+        },
+      ];
     }
     case 'invalid_union': {
       const discriminator = (issue as { discriminator?: string }).discriminator;
       if (discriminator !== undefined) {
         const field = path[path.length - 1] === discriminator ? path : [...path, discriminator];
-        const values = literalValues(field).map((v) => JSON.stringify(v)).join(', ');
-        return [{
-          rule: 'config-shape',
-          object: formatConfigPath(field),
-          message: `received ${describeReceived(valueAt(input, field), true)}, expected one of ${values}: set ${discriminator} to one of them`,
-        }];
+        const values = literalValues(field)
+          .map((v) => JSON.stringify(v))
+          .join(', ');
+        return [
+          {
+            rule: 'config-shape',
+            object: formatConfigPath(field),
+            message: `received ${describeReceived(valueAt(input, field), true)}, expected one of ${values}: set ${discriminator} to one of them`,
+          },
+        ];
       }
-      return [{ rule: 'config-shape', object, message: `received ${describeReceived(received)}, expected a JSON value (string, finite number, boolean, null, array or object): fix the value` }];
+      return [
+        {
+          rule: 'config-shape',
+          object,
+          message: `received ${describeReceived(received)}, expected a JSON value (string, finite number, boolean, null, array or object): fix the value`,
+        },
+      ];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-      const what = issue.origin === 'array' ? `${bound} entries` : issue.origin === 'string' ? `${bound} characters` : bound;
-      return [{ rule: 'config-range', object, message: `received ${describeReceived(received)}, expected ${what}: fix the value` }];
+      const what =
+        issue.origin === 'array' ? `${bound} entries` : issue.origin === 'string' ? `${bound} characters` : bound;
+      return [
+        {
+          rule: 'config-range',
+          object,
+          message: `received ${describeReceived(received)}, expected ${what}: fix the value`,
+        },
+      ];
     }
     default:
-      return [{ rule: 'config-shape', object, message: `received ${describeReceived(received)}: ${issue.message.toLowerCase()}; fix the value` }];
+      return [
+        {
+          rule: 'config-shape',
+          object,
+          message: `received ${describeReceived(received)}: ${issue.message.toLowerCase()}; fix the value`,
+        },
+      ];
   }
 }
 

@@ -25,7 +25,11 @@ export class ConfigError extends Error {
 
   constructor(problems: readonly ConfigProblem[]) {
     const lines = problems.map(formatConfigProblem);
-    super(lines.length === 1 ? lines[0] : `the config has ${lines.length} problems:\n${lines.map((l) => `- ${l}`).join('\n')}`);
+    super(
+      lines.length === 1
+        ? lines[0]
+        : `the config has ${lines.length} problems:\n${lines.map((l) => `- ${l}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
     this.problems = problems;
   }

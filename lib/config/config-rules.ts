@@ -32,7 +32,12 @@ const CREDENTIAL_QUERY_KEY =
 /** Webhook services whose URL path is the credential. */
 const PATH_TOKEN_HOOKS: readonly { readonly name: string; readonly matches: (url: URL) => boolean }[] = [
   { name: 'a Slack incoming webhook', matches: (u) => u.hostname === 'hooks.slack.com' },
-  { name: 'a Microsoft Teams webhook', matches: (u) => /(^|\.)webhook\.office\.com$/.test(u.hostname) || (u.hostname === 'outlook.office.com' && u.pathname.startsWith('/webhook')) },
+  {
+    name: 'a Microsoft Teams webhook',
+    matches: (u) =>
+      /(^|\.)webhook\.office\.com$/.test(u.hostname) ||
+      (u.hostname === 'outlook.office.com' && u.pathname.startsWith('/webhook')),
+  },
   { name: 'an IFTTT webhook', matches: (u) => u.hostname === 'maker.ifttt.com' && /\/with\/key\//.test(u.pathname) },
   { name: 'a Telegram bot URL', matches: (u) => u.hostname === 'api.telegram.org' && /^\/bot\d+:/.test(u.pathname) },
   { name: 'a Zapier catch hook', matches: (u) => u.hostname === 'hooks.zapier.com' },
@@ -62,13 +67,25 @@ function checkVersion(config: OpenClawOpsConfig): ConfigProblem[] {
   const object = 'config.openclawVersion';
   const match = /^v?(\d{4})\.(\d{1,2})\.(\d{1,2})$/.exec(config.openclawVersion);
   if (!match) {
-    return [{ rule: 'openclaw-version', object, message: `received ${JSON.stringify(config.openclawVersion)}, expected a release version YYYY.M.D such as "2026.2.19": write the version of the image's OpenClaw release` }];
+    return [
+      {
+        rule: 'openclaw-version',
+        object,
+        message: `received ${JSON.stringify(config.openclawVersion)}, expected a release version YYYY.M.D such as "2026.2.19": write the version of the image's OpenClaw release`,
+      },
+    ];
   }
   // YYYY.M.N: the middle number is a month; the last one counts releases within it and is no day of
   // the month (npm has 2026.6.33 and 2026.7.35), so only 0 is impossible there.
   const [month, release] = [Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || release < 1) {
-    return [{ rule: 'openclaw-version', object, message: `received ${JSON.stringify(config.openclawVersion)}, whose month is not 1-12 or whose release number is 0, expected a release version YYYY.M.N such as "2026.2.19": fix the month or the release number (is it YYYY.N.M?)` }];
+    return [
+      {
+        rule: 'openclaw-version',
+        object,
+        message: `received ${JSON.stringify(config.openclawVersion)}, whose month is not 1-12 or whose release number is 0, expected a release version YYYY.M.N such as "2026.2.19": fix the month or the release number (is it YYYY.N.M?)`,
+      },
+    ];
   }
   return [];
 }
@@ -119,24 +136,46 @@ function checkStateKey(config: OpenClawOpsConfig): ConfigProblem[] {
   const key = config.arch.backend.key;
   const object = 'config.arch.backend.key';
   if (!/^[A-Za-z0-9_.\-/]+\.tfstate$/.test(key) || key.startsWith('/') || key.split('/').includes('..')) {
-    return [{ rule: 'state-key', object, message: `received ${JSON.stringify(key)}, expected a relative state path ending in .tfstate: use e.g. "terraform/aws/openclaw-ops/v1/terraform.tfstate"` }];
+    return [
+      {
+        rule: 'state-key',
+        object,
+        message: `received ${JSON.stringify(key)}, expected a relative state path ending in .tfstate: use e.g. "terraform/aws/openclaw-ops/v1/terraform.tfstate"`,
+      },
+    ];
   }
   const reserved = config.arch.reservedStateKeyPrefixes.find((prefix) => key.startsWith(prefix));
   if (reserved !== undefined) {
-    return [{ rule: 'state-key', object, message: `received ${JSON.stringify(key)}, which is inside "${reserved}" (another terraform state): sharing it would let this stack destroy that state's resources; use a key of its own such as "terraform/aws/openclaw-ops/v1/terraform.tfstate"` }];
+    return [
+      {
+        rule: 'state-key',
+        object,
+        message: `received ${JSON.stringify(key)}, which is inside "${reserved}" (another terraform state): sharing it would let this stack destroy that state's resources; use a key of its own such as "terraform/aws/openclaw-ops/v1/terraform.tfstate"`,
+      },
+    ];
   }
   return [];
 }
 
 /** Walks a JSON value, calling `visit` with the path and every string. */
-function walkStrings(value: JsonValue | undefined, path: string, visit: (path: string, key: string, text: string) => void, key = ''): void {
+function walkStrings(
+  value: JsonValue | undefined,
+  path: string,
+  visit: (path: string, key: string, text: string) => void,
+  key = '',
+): void {
   if (typeof value === 'string') {
     visit(path, key, value);
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => walkStrings(item as JsonValue, `${path}[${index}]`, visit, key));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      walkStrings(v as JsonValue | undefined, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, visit, k);
+      walkStrings(
+        v as JsonValue | undefined,
+        /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`,
+        visit,
+        k,
+      );
     }
   }
 }
@@ -148,7 +187,8 @@ function tokenFormat(text: string): string | undefined {
 function checkCredentialsStayOutOfGit(config: OpenClawOpsConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   walkStrings(config.openclawConfig as JsonValue, 'openclawConfig', (path, key, text) => {
-    const header = /\.headers(\.|\[)/.test(path) && /^(authorization|x-api-key|api-key|x-auth-token|cookie)$/i.test(key);
+    const header =
+      /\.headers(\.|\[)/.test(path) && /^(authorization|x-api-key|api-key|x-auth-token|cookie)$/i.test(key);
     if ((CREDENTIAL_KEY.test(key) || header) && text.trim() !== '' && !text.includes('${')) {
       problems.push({
         rule: 'env-placeholder-required',
@@ -267,7 +307,11 @@ function checkNetwork(config: OpenClawOpsConfig): ConfigProblem[] {
   (network.clusterServices ?? []).forEach((service, index) => {
     const id = `${service.name}.${service.namespace}`;
     if (seen.has(id)) {
-      problems.push({ rule: 'service-table-unique', object: `config.network.clusterServices[${index}] (${id})`, message: 'is listed twice, expected one entry per Service (only the first would be used): merge the entries' });
+      problems.push({
+        rule: 'service-table-unique',
+        object: `config.network.clusterServices[${index}] (${id})`,
+        message: 'is listed twice, expected one entry per Service (only the first would be used): merge the entries',
+      });
     }
     seen.add(id);
   });
@@ -275,16 +319,22 @@ function checkNetwork(config: OpenClawOpsConfig): ConfigProblem[] {
   // not a Service missing from the table.
   const urls: [string, string][] = [];
   for (const [id, provider] of Object.entries(config.openclawConfig.models?.providers ?? {})) {
-    if (typeof provider?.baseUrl === 'string') urls.push([`config.openclawConfig.models.providers.${id}.baseUrl`, provider.baseUrl]);
+    if (typeof provider?.baseUrl === 'string')
+      urls.push([`config.openclawConfig.models.providers.${id}.baseUrl`, provider.baseUrl]);
   }
   const endpoint = config.openclawConfig.diagnostics?.otel?.endpoint;
   if (typeof endpoint === 'string') urls.push(['config.openclawConfig.diagnostics.otel.endpoint', endpoint]);
   for (const literal of config.gatewayLiteralEnv) {
-    if ((network.urlEnvVars ?? ['GRAFANA_URL']).includes(literal.name)) urls.push([`env ${literal.name}`, literal.value]);
+    if ((network.urlEnvVars ?? ['GRAFANA_URL']).includes(literal.name))
+      urls.push([`env ${literal.name}`, literal.value]);
   }
   for (const [object, url] of urls) {
     if (url !== url.trim()) {
-      problems.push({ rule: 'normalised-value', object, message: `received a URL with whitespace at the start or end, expected none: the egress rule is derived from the trimmed URL but the value is written as is; remove the whitespace` });
+      problems.push({
+        rule: 'normalised-value',
+        object,
+        message: `received a URL with whitespace at the start or end, expected none: the egress rule is derived from the trimmed URL but the value is written as is; remove the whitespace`,
+      });
       continue;
     }
     problems.push(...serviceHostProblems(object, url, network.clusterDomain ?? 'cluster.local'));
@@ -306,11 +356,13 @@ function serviceHostProblems(object: string, url: string, clusterDomain: string)
   const problem = dns1123Label(namespace, 'a namespace') ?? dns1123Label(service, 'a Service name');
   if (problem === undefined) return [];
   const which = dns1123Label(namespace, 'x') !== undefined ? `namespace "${namespace}"` : `Service name "${service}"`;
-  return [{
-    rule: 'service-host-name',
-    object,
-    message: `host "${host}" has ${which}, which no Service can have (${problem.replace(/^received "[^"]*", /, '')}); fix the host in the URL — adding it to the service table would not help`,
-  }];
+  return [
+    {
+      rule: 'service-host-name',
+      object,
+      message: `host "${host}" has ${which}, which no Service can have (${problem.replace(/^received "[^"]*", /, '')}); fix the host in the URL — adding it to the service table would not help`,
+    },
+  ];
 }
 
 function checkCronJobs(config: OpenClawOpsConfig): ConfigProblem[] {
@@ -324,7 +376,8 @@ function checkCronJobs(config: OpenClawOpsConfig): ConfigProblem[] {
       problems.push({
         rule: 'cron-job-name',
         object,
-        message: 'is declared twice, expected unique names: jobs are upserted by name, so one would overwrite the other on every run; rename one of them',
+        message:
+          'is declared twice, expected unique names: jobs are upserted by name, so one would overwrite the other on every run; rename one of them',
       });
     } else if (previous !== undefined) {
       problems.push({
@@ -376,10 +429,15 @@ export function webhookUrlProblems(object: string, text: string): ConfigProblem[
   } catch {
     return [];
   }
-  const fix = 'cron-jobs.json and the gateway\'s jobs.json are committed or stored in clear: remove it from the URL and let the receiver check the Authorization: Bearer cron.webhookToken header';
+  const fix =
+    "cron-jobs.json and the gateway's jobs.json are committed or stored in clear: remove it from the URL and let the receiver check the Authorization: Bearer cron.webhookToken header";
   const problems: ConfigProblem[] = [];
   if (url.username !== '' || url.password !== '') {
-    problems.push({ rule: 'webhook-url-credential', object, message: `received a URL with user:password, expected none: ${fix}` });
+    problems.push({
+      rule: 'webhook-url-credential',
+      object,
+      message: `received a URL with user:password, expected none: ${fix}`,
+    });
   }
   const keys = [...new Set([...url.searchParams.keys()].filter((k) => CREDENTIAL_QUERY_KEY.test(k)))];
   if (keys.length > 0) {
@@ -417,7 +475,11 @@ function looksLikeToken(segment: string): boolean {
   if (decoded.length < 24 || !/^[A-Za-z0-9_\-.~+=]+$/.test(decoded)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((p) => p.test(decoded)).length;
   const hex = /^[0-9a-fA-F]{32,}$/.test(decoded);
-  return hex || (classes >= 3 && !/^[a-z0-9-]+$/.test(decoded)) || (classes >= 2 && /\d/.test(decoded) && decoded.length >= 32);
+  return (
+    hex ||
+    (classes >= 3 && !/^[a-z0-9-]+$/.test(decoded)) ||
+    (classes >= 2 && /\d/.test(decoded) && decoded.length >= 32)
+  );
 }
 
 const FIXED_GITOPS_PATHS = [
@@ -433,9 +495,17 @@ function checkGitOpsPaths(config: OpenClawOpsConfig): ConfigProblem[] {
   for (const es of config.externalSecrets) {
     const object = `externalsecret ${es.name} path`;
     if (FIXED_GITOPS_PATHS.includes(es.path)) {
-      problems.push({ rule: 'gitops-path', object, message: `received ${JSON.stringify(es.path)}, a file the tool already generates, expected a path of its own: the later writer would replace the other file; choose e.g. "argoproj/openclaw/external-secret-${es.name}.yaml"` });
+      problems.push({
+        rule: 'gitops-path',
+        object,
+        message: `received ${JSON.stringify(es.path)}, a file the tool already generates, expected a path of its own: the later writer would replace the other file; choose e.g. "argoproj/openclaw/external-secret-${es.name}.yaml"`,
+      });
     } else if (seen.has(es.path)) {
-      problems.push({ rule: 'gitops-path', object, message: `received ${JSON.stringify(es.path)}, the path of externalsecret ${seen.get(es.path)} too, expected one file per ExternalSecret: give each its own path` });
+      problems.push({
+        rule: 'gitops-path',
+        object,
+        message: `received ${JSON.stringify(es.path)}, the path of externalsecret ${seen.get(es.path)} too, expected one file per ExternalSecret: give each its own path`,
+      });
     }
     seen.set(es.path, es.name);
   }

@@ -60,10 +60,24 @@ const singleLine = (value: string) => controlCharacters(value);
 
 /** A non-empty single-line name, written as given. */
 const plainName = (what: string) =>
-  checked('config-text', firstOf((v) => (v === '' ? `received an empty string, expected ${what}: set it` : undefined), trimmed(what), singleLine));
+  checked(
+    'config-text',
+    firstOf(
+      (v) => (v === '' ? `received an empty string, expected ${what}: set it` : undefined),
+      trimmed(what),
+      singleLine,
+    ),
+  );
 
-const namespaceName = checked('k8s-name', firstOf(trimmed('a namespace'), (v) => dns1123Label(v, 'a namespace')));
-const objectName = (what: string) => checked('k8s-name', firstOf(trimmed(what), (v) => dns1123Subdomain(v, what)));
+const namespaceName = checked(
+  'k8s-name',
+  firstOf(trimmed('a namespace'), (v) => dns1123Label(v, 'a namespace')),
+);
+const objectName = (what: string) =>
+  checked(
+    'k8s-name',
+    firstOf(trimmed(what), (v) => dns1123Subdomain(v, what)),
+  );
 const envName = checked('env-var-name', firstOf(trimmed('an env var name'), envVarName));
 const port = z.number().int().min(1).max(65535);
 
@@ -81,7 +95,12 @@ const podLabels = z.record(z.string(), z.string()).superRefine((labels, ctx) => 
   for (const [key, value] of entries) {
     const problem = labelProblem(key, value);
     if (problem !== undefined) {
-      ctx.addIssue({ code: 'custom', message: problem, path: [key], params: { rule: 'k8s-label' } satisfies RuleParams });
+      ctx.addIssue({
+        code: 'custom',
+        message: problem,
+        path: [key],
+        params: { rule: 'k8s-label' } satisfies RuleParams,
+      });
     }
   }
 });
@@ -92,7 +111,8 @@ function checkJson(value: unknown, path: (string | number)[], ctx: z.RefinementC
     ctx.addIssue({ code: 'custom', path, message, params: { rule: 'config-shape' } satisfies RuleParams });
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) problem(`expected a finite number, received ${value}: JSON has no NaN or Infinity; fix the value`);
+    if (!Number.isFinite(value))
+      problem(`expected a finite number, received ${value}: JSON has no NaN or Infinity; fix the value`);
     return;
   }
   if (Array.isArray(value)) {
@@ -105,29 +125,40 @@ function checkJson(value: unknown, path: (string | number)[], ctx: z.RefinementC
     }
     return;
   }
-  problem(`expected a JSON value (string, number, boolean, null, array or plain object), received ${typeof value === 'object' ? 'a class instance' : typeof value}: write plain JSON data`);
+  problem(
+    `expected a JSON value (string, number, boolean, null, array or plain object), received ${typeof value === 'object' ? 'a class instance' : typeof value}: write plain JSON data`,
+  );
 }
 
 /** openclaw.json: a JSON object; OpenClaw's own rules are checked by `validate-config.ts`. */
-const openclawConfigSchema = z
-  .record(z.string(), z.unknown())
-  .superRefine((document, ctx) => {
-    for (const [key, value] of Object.entries(document)) {
-      if (value !== undefined) checkJson(value, [key], ctx);
+const openclawConfigSchema = z.record(z.string(), z.unknown()).superRefine((document, ctx) => {
+  for (const [key, value] of Object.entries(document)) {
+    if (value !== undefined) checkJson(value, [key], ctx);
+  }
+  // Sections our code reads must be objects where they are present.
+  for (const section of [
+    'models',
+    'plugins',
+    'channels',
+    'diagnostics',
+    'gateway',
+    'cron',
+    'hooks',
+    'env',
+    'agents',
+    'tools',
+  ]) {
+    const value = document[section];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [section],
+        message: `expected an object, received ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}: write the ${section} section as an object (see OpenClaw's configuration reference) or remove it`,
+        params: { rule: 'config-shape' } satisfies RuleParams,
+      });
     }
-    // Sections our code reads must be objects where they are present.
-    for (const section of ['models', 'plugins', 'channels', 'diagnostics', 'gateway', 'cron', 'hooks', 'env', 'agents', 'tools']) {
-      const value = document[section];
-      if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [section],
-          message: `expected an object, received ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}: write the ${section} section as an object (see OpenClaw's configuration reference) or remove it`,
-          params: { rule: 'config-shape' } satisfies RuleParams,
-        });
-      }
-    }
-  }) as unknown as z.ZodType<OpenClawConfigDocument>;
+  }
+}) as unknown as z.ZodType<OpenClawConfigDocument>;
 
 const imageSchema = z.strictObject({
   repository: checked('image-reference', firstOf(trimmed('an image repository'), imageRepository)),
@@ -142,7 +173,10 @@ const secretDeclarationSchema = z.strictObject({
   description: checked(
     'ssm-description',
     firstOf(
-      (v) => (v.length > 1024 ? `received a description of ${v.length} characters, expected at most 1024 (the SSM limit; terraform apply would fail): shorten it` : undefined),
+      (v) =>
+        v.length > 1024
+          ? `received a description of ${v.length} characters, expected at most 1024 (the SSM limit; terraform apply would fail): shorten it`
+          : undefined,
       singleLine,
     ),
   ),
@@ -233,29 +267,39 @@ function nonEmptyPorts(rule: string, message: string) {
 }
 
 const clusterServiceSchema = z.strictObject({
-  name: checked('k8s-name', firstOf(trimmed('a Service name'), (v) => dns1035Label(v, 'a Service name'))),
+  name: checked(
+    'k8s-name',
+    firstOf(trimmed('a Service name'), (v) => dns1035Label(v, 'a Service name')),
+  ),
   namespace: namespaceName,
   podLabels: podLabels.readonly(),
   ports: z
     .array(z.strictObject({ port, targetPort: port }))
     .readonly()
-    .superRefine(nonEmptyPorts(
-      'service-ports-nonempty',
-      'received an empty port list, expected at least one {port, targetPort}: a NetworkPolicy rule without ports allows every port; list the ports the Service exposes',
-    )),
+    .superRefine(
+      nonEmptyPorts(
+        'service-ports-nonempty',
+        'received an empty port list, expected at least one {port, targetPort}: a NetworkPolicy rule without ports allows every port; list the ports the Service exposes',
+      ),
+    ),
   description: z.string(),
 });
 
 const networkSchema = z.strictObject({
   clusterServices: z.array(clusterServiceSchema).readonly().optional(),
-  clusterDomain: checked('k8s-name', firstOf(trimmed('a cluster domain'), (v) => dns1123Subdomain(v, 'a cluster domain'))).optional(),
+  clusterDomain: checked(
+    'k8s-name',
+    firstOf(trimmed('a cluster domain'), (v) => dns1123Subdomain(v, 'a cluster domain')),
+  ).optional(),
   externalEgressPorts: z
     .array(port)
     .readonly()
-    .superRefine(nonEmptyPorts(
-      'egress-ports-nonempty',
-      'received an empty port list, expected at least one TCP port: a NetworkPolicy rule without ports opens every port to 0.0.0.0/0 and ::/0; list the ports (e.g. [80, 443]), or omit the field for the default',
-    ))
+    .superRefine(
+      nonEmptyPorts(
+        'egress-ports-nonempty',
+        'received an empty port list, expected at least one TCP port: a NetworkPolicy rule without ports opens every port to 0.0.0.0/0 and ::/0; list the ports (e.g. [80, 443]), or omit the field for the default',
+      ),
+    )
     .optional(),
   urlEnvVars: z.array(envName).readonly().optional(),
 });
@@ -263,7 +307,10 @@ const networkSchema = z.strictObject({
 const cronJobName = checked(
   'cron-job-name',
   firstOf(
-    (v) => (v.trim() === '' ? 'received an empty name, expected a unique non-empty name (jobs are upserted by name): give the job a name' : undefined),
+    (v) =>
+      v.trim() === ''
+        ? 'received an empty name, expected a unique non-empty name (jobs are upserted by name): give the job a name'
+        : undefined,
     trimmed('a job name'),
     (v) =>
       v.startsWith('-')
@@ -271,7 +318,9 @@ const cronJobName = checked(
         : undefined,
     (v) => {
       const problem = controlCharacters(v);
-      return problem === undefined ? undefined : `${problem.replace(/: remove it$/, '')} (the apply script passes names as arguments): rename the job`;
+      return problem === undefined
+        ? undefined
+        : `${problem.replace(/: remove it$/, '')} (the apply script passes names as arguments): rename the job`;
     },
     (v) =>
       v.normalize('NFC') !== v
@@ -351,9 +400,7 @@ const cronJobSchema = z.strictObject({
   delivery: deliverySchema.optional(),
   allowInsecureHttp: z.boolean().optional(),
   allowLongTimeout: z.boolean().optional(),
-  receiver: z
-    .strictObject({ namespace: namespaceName, podLabels: podLabels.readonly(), port })
-    .optional(),
+  receiver: z.strictObject({ namespace: namespaceName, podLabels: podLabels.readonly(), port }).optional(),
 });
 
 const promDuration = checked('prometheus-duration', (v) =>
@@ -373,7 +420,9 @@ const dashboardRowSchema = z.strictObject({
         sources: z.array(z.custom<OpenClawMetric>((v) => typeof v === 'object' && v !== null)).readonly(),
         note: z.string(),
         targets: z
-          .array(z.strictObject({ expr: z.string(), legend: z.string(), language: z.enum(['promql', 'logql']).optional() }))
+          .array(
+            z.strictObject({ expr: z.string(), legend: z.string(), language: z.enum(['promql', 'logql']).optional() }),
+          )
           .readonly(),
         axisLabel: z.string().optional(),
         min: z.number().optional(),
@@ -390,7 +439,12 @@ const telemetrySchema = z.strictObject({
       prometheusVersion: z.string().optional(),
       operatorVersion: z.string().optional(),
       translationStrategy: z
-        .enum(['UnderscoreEscapingWithSuffixes', 'NoUTF8EscapingWithSuffixes', 'UnderscoreEscapingWithoutSuffixes', 'NoTranslation'])
+        .enum([
+          'UnderscoreEscapingWithSuffixes',
+          'NoUTF8EscapingWithSuffixes',
+          'UnderscoreEscapingWithoutSuffixes',
+          'NoTranslation',
+        ])
         .optional(),
       promoteResourceAttributes: z.array(z.string()).readonly().optional(),
       keepIdentifyingResourceAttributes: z.boolean().optional(),
@@ -426,7 +480,10 @@ const alertingSchema = z.strictObject({
     })
     .optional(),
   runLogShipper: z
-    .strictObject({ stateStorage: z.enum(['pvc', 'emptyDir']).optional(), followGatewayFileLog: z.boolean().optional() })
+    .strictObject({
+      stateStorage: z.enum(['pvc', 'emptyDir']).optional(),
+      followGatewayFileLog: z.boolean().optional(),
+    })
     .optional(),
 });
 
@@ -443,7 +500,10 @@ export const openClawOpsConfigSchema = z.strictObject({
       ? undefined
       : `received ${JSON.stringify(v)}, expected a prefix that starts and ends with "/" and uses only a-z, A-Z, 0-9, "_", "." and "-" (not starting with aws or ssm): fix ssmPrefix, e.g. "/lolice/openclaw/"`,
   ),
-  secretStore: z.strictObject({ kind: z.enum(['ClusterSecretStore', 'SecretStore']), name: objectName('a store name') }),
+  secretStore: z.strictObject({
+    kind: z.enum(['ClusterSecretStore', 'SecretStore']),
+    name: objectName('a store name'),
+  }),
   externalSecretRefreshInterval: checked('go-duration', (v) => {
     const ms = goDurationMs(v);
     if (ms === undefined) {

@@ -75,7 +75,11 @@ export function labelProblem(key: string, value: unknown): string | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if ((prefix !== undefined && dns1123Subdomain(prefix, 'a prefix') !== undefined) || name.length > 63 || !LABEL_NAME.test(name)) {
+  if (
+    (prefix !== undefined && dns1123Subdomain(prefix, 'a prefix') !== undefined) ||
+    name.length > 63 ||
+    !LABEL_NAME.test(name)
+  ) {
     return `label key ${JSON.stringify(key)} is not a Kubernetes label key: expected [prefix/]name with a name of at most 63 alphanumerics, "-", "_" and "."; fix the key`;
   }
   if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) {
@@ -87,7 +91,12 @@ export function labelProblem(key: string, value: unknown): string | undefined {
 /** An env var name OpenClaw's `${VAR}` and a shell can both use. */
 export function envVarName(value: string): string | undefined {
   if (!ENV_VAR_NAME.test(value)) {
-    return `received ${JSON.stringify(value)}, expected an env var name of letters, digits and "_" not starting with a digit (OpenClaw substitutes only such names): rename it, e.g. "${value.toUpperCase().replace(/[^A-Z0-9_]+/g, '_').replace(/^(\d)/, '_$1') || 'MY_VAR'}"`;
+    return `received ${JSON.stringify(value)}, expected an env var name of letters, digits and "_" not starting with a digit (OpenClaw substitutes only such names): rename it, e.g. "${
+      value
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]+/g, '_')
+        .replace(/^(\d)/, '_$1') || 'MY_VAR'
+    }"`;
   }
   return undefined;
 }
@@ -102,7 +111,11 @@ export function secretKeyName(value: string): string | undefined {
 
 /** Region names AWS uses (`ap-northeast-1`, `us-gov-west-1`, `cn-north-1`). */
 export function awsRegion(value: string): string | undefined {
-  if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/.test(value)) {
+  if (
+    !/^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/.test(
+      value,
+    )
+  ) {
     return `received ${JSON.stringify(value)}, expected an AWS region name such as "ap-northeast-1" (lowercase, no availability-zone letter): fix the region`;
   }
   return undefined;
@@ -127,8 +140,8 @@ export function s3BucketName(value: string): string | undefined {
 const GO_DURATION_UNITS: Readonly<Record<string, number>> = {
   ns: 1e-6,
   us: 1e-3,
-  'µs': 1e-3,
-  'μs': 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
   ms: 1,
   s: 1000,
   m: 60_000,

@@ -69,7 +69,9 @@ export function assertUniqueJobNames(jobs: readonly CronJobDeclaration[]): void 
       throw new Error(`cron job #${index + 1} has an empty name: every job needs a unique non-empty name`);
     }
     if (seen.has(job.name)) {
-      throw new Error(`cron job name "${job.name}" is declared twice: jobs are upserted by name, give each a unique name`);
+      throw new Error(
+        `cron job name "${job.name}" is declared twice: jobs are upserted by name, give each a unique name`,
+      );
     }
     seen.add(job.name);
   });

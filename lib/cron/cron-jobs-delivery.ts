@@ -124,7 +124,6 @@ export class CronJobsDelivery extends Construct {
   }
 }
 
-
 /** Puts the command and the notes into the script header, after the generated comment block. */
 function withNotes(script: string, notes: readonly string[], command: string): string {
   const lines = script.split('\n');
@@ -132,7 +131,9 @@ function withNotes(script: string, notes: readonly string[], command: string): s
   const header = [
     '# From the lolice repo root:',
     `#   ${command}`,
-    ...(notes.length === 0 ? ['# Validation notes: none.'] : ['# Validation notes:', ...notes.map((note) => `#   - ${note}`)]),
+    ...(notes.length === 0
+      ? ['# Validation notes: none.']
+      : ['# Validation notes:', ...notes.map((note) => `#   - ${note}`)]),
   ];
   return [...lines.slice(0, at < 0 ? 1 : at), ...header, ...lines.slice(at < 0 ? 1 : at)].join('\n');
 }

@@ -66,12 +66,7 @@ export interface WebhookHostClassificationOptions {
  *   numeric IPv4 form, an empty label); the guard refuses it
  */
 export type WebhookHostKind =
-  | 'public-hostname'
-  | 'public-address'
-  | 'blocked-hostname'
-  | 'private-address'
-  | 'cluster-service'
-  | 'invalid-address';
+  'public-hostname' | 'public-address' | 'blocked-hostname' | 'private-address' | 'cluster-service' | 'invalid-address';
 
 /** The result of {@link classifyWebhookHost}. */
 export interface WebhookHostClassification {
@@ -211,8 +206,10 @@ export function unreadableAddressReason(host: string): string | undefined {
     return `"${host}" has an empty label; the guard refuses it as a malformed IPv4 literal`;
   }
   if (parts.every((part) => /^[0-9]+$/.test(part) || /^0x/.test(part))) {
-    return `"${host}" is a numeric IPv4 form other than a canonical dotted quad (decimal, octal, hex or short); `
-      + 'the guard refuses every such form';
+    return (
+      `"${host}" is a numeric IPv4 form other than a canonical dotted quad (decimal, octal, hex or short); ` +
+      'the guard refuses every such form'
+    );
   }
   return undefined;
 }
@@ -270,7 +267,14 @@ export function classifyWebhookHost(
 
   const unreadable = unreadableAddressReason(host);
   if (unreadable) {
-    return { host, kind: 'invalid-address', blockedBySsrfGuard: true, internal: true, loopback: false, reason: unreadable };
+    return {
+      host,
+      kind: 'invalid-address',
+      blockedBySsrfGuard: true,
+      internal: true,
+      loopback: false,
+      reason: unreadable,
+    };
   }
   if (IpAddress.isValid(host)) {
     const address = IpAddress.parse(host);
@@ -302,12 +306,19 @@ export function classifyWebhookHost(
       loopback: false,
       reason:
         byName ??
-        `"${host}" is an in-cluster Service name; it resolves to a ClusterIP, which lies in a private range the guard `
-        + 'blocks after DNS resolution',
+        `"${host}" is an in-cluster Service name; it resolves to a ClusterIP, which lies in a private range the guard ` +
+          'blocks after DNS resolution',
     };
   }
   if (byName) {
-    return { host, kind: 'blocked-hostname', blockedBySsrfGuard: true, internal: true, loopback: false, reason: byName };
+    return {
+      host,
+      kind: 'blocked-hostname',
+      blockedBySsrfGuard: true,
+      internal: true,
+      loopback: false,
+      reason: byName,
+    };
   }
   return { host, kind: 'public-hostname', blockedBySsrfGuard: false, internal: false, loopback: false };
 }

@@ -43,6 +43,11 @@ export function dailyUsageReportDiscordJob(channelId: string): CronJobDeclaratio
     sessionTarget: 'isolated',
     wakeMode: 'next-heartbeat',
     payload: { kind: 'agentTurn', message: 'Generate daily usage report.' },
-    delivery: { mode: 'announce', channel: 'discord', to: channelId.startsWith('channel:') ? channelId : `channel:${channelId}`, bestEffort: true },
+    delivery: {
+      mode: 'announce',
+      channel: 'discord',
+      to: channelId.startsWith('channel:') ? channelId : `channel:${channelId}`,
+      bestEffort: true,
+    },
   };
 }

@@ -83,8 +83,7 @@ const DISCORD_WEBHOOK_HOSTS: readonly string[] = [
   'canary.discordapp.com',
 ];
 const DISCORD_WEBHOOK_PATH = /^\/api(\/v\d+)?\/webhooks\//;
-const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function show(value: unknown): string {
   return value === undefined ? 'undefined' : JSON.stringify(value);
@@ -93,7 +92,6 @@ function show(value: unknown): string {
 function isInteger(value: unknown, min: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min;
 }
-
 
 /** `url` as `<scheme>//…@<host><path>?…`: userinfo and query values left out. */
 function redactedUrl(url: URL): string {
@@ -152,8 +150,17 @@ export function isRecurringTopOfHour(expr: string): boolean {
  * at every level: an unknown key fails the whole call), plus this project's own keys that are never sent.
  */
 const JOB_KEYS = [
-  'agentId', 'deleteAfterRun', 'delivery', 'description', 'enabled', 'name', 'payload', 'schedule', 'sessionKey',
-  'sessionTarget', 'wakeMode',
+  'agentId',
+  'deleteAfterRun',
+  'delivery',
+  'description',
+  'enabled',
+  'name',
+  'payload',
+  'schedule',
+  'sessionKey',
+  'sessionTarget',
+  'wakeMode',
 ];
 const PROJECT_ONLY_JOB_KEYS = ['allowInsecureHttp', 'receiver'];
 const SCHEDULE_KEYS: Readonly<Record<string, readonly string[]>> = {
@@ -164,8 +171,16 @@ const SCHEDULE_KEYS: Readonly<Record<string, readonly string[]>> = {
 const PAYLOAD_KEYS: Readonly<Record<string, readonly string[]>> = {
   systemEvent: ['kind', 'text'],
   agentTurn: [
-    'allowUnsafeExternalContent', 'bestEffortDeliver', 'channel', 'deliver', 'kind', 'message', 'model', 'thinking',
-    'timeoutSeconds', 'to',
+    'allowUnsafeExternalContent',
+    'bestEffortDeliver',
+    'channel',
+    'deliver',
+    'kind',
+    'message',
+    'model',
+    'thinking',
+    'timeoutSeconds',
+    'to',
   ],
 };
 const DELIVERY_KEYS = ['bestEffort', 'channel', 'mode', 'to'];
@@ -197,8 +212,8 @@ class JobChecker {
     for (const key of Object.keys(value).sort()) {
       if (!allowed.includes(key)) {
         this.error(
-          `${path}${key} is not a key cron.add accepts: expected only ${allowed.map((k) => `"${k}"`).join(', ')}; `
-          + 'openclaw rejects the whole job ("invalid cron.add params"), so remove or rename it',
+          `${path}${key} is not a key cron.add accepts: expected only ${allowed.map((k) => `"${k}"`).join(', ')}; ` +
+            'openclaw rejects the whole job ("invalid cron.add params"), so remove or rename it',
         );
       }
     }
@@ -250,9 +265,7 @@ class JobChecker {
         this.checkCronExpr(schedule);
         return;
       default:
-        this.error(
-          `schedule.kind is ${show((schedule as { kind?: unknown }).kind)}: expected "at", "every" or "cron"`,
-        );
+        this.error(`schedule.kind is ${show((schedule as { kind?: unknown }).kind)}: expected "at", "every" or "cron"`);
     }
   }
 
@@ -308,9 +321,7 @@ class JobChecker {
         `schedule '${expr}' is top-of-hour; OpenClaw staggers it by up to 5 min (offset from sha256 of the job id); set staggerMs: 0 for exact timing`,
       );
     } else if (typeof schedule.staggerMs === 'number' && schedule.staggerMs > 0) {
-      this.note(
-        `schedule '${expr}' is staggered by up to ${schedule.staggerMs} ms (offset from sha256 of the job id)`,
-      );
+      this.note(`schedule '${expr}' is staggered by up to ${schedule.staggerMs} ms (offset from sha256 of the job id)`);
     }
   }
 
@@ -329,7 +340,9 @@ class JobChecker {
     } else if (payload.kind === 'agentTurn') {
       this.checkAgentTurn(payload);
     } else {
-      this.error(`payload.kind is ${show((payload as { kind?: unknown }).kind)}: expected "systemEvent" or "agentTurn"`);
+      this.error(
+        `payload.kind is ${show((payload as { kind?: unknown }).kind)}: expected "systemEvent" or "agentTurn"`,
+      );
       return;
     }
     if (sessionTarget === 'main' && payload.kind !== 'systemEvent') {
@@ -396,7 +409,9 @@ class JobChecker {
         }
         return;
       default:
-        this.error(`delivery.mode is ${show((delivery as { mode?: unknown }).mode)}: expected "none", "announce" or "webhook"`);
+        this.error(
+          `delivery.mode is ${show((delivery as { mode?: unknown }).mode)}: expected "none", "announce" or "webhook"`,
+        );
     }
   }
 

@@ -9,10 +9,7 @@ import type { CronJobDeclaration } from './cron-job-declaration';
  * refuse such jobs there) and before 2026.2.19 (no SSRF guard, nothing to let through).
  * Unparsable URLs are skipped here; the cron checks report them.
  */
-export function cronWebhookAllowedHostnames(
-  jobs: readonly CronJobDeclaration[],
-  version: OpenClawVersion,
-): string[] {
+export function cronWebhookAllowedHostnames(jobs: readonly CronJobDeclaration[], version: OpenClawVersion): string[] {
   if (!version.isAtLeast(OpenClawVersion.V2026_2_19) || !gateOpen('cron-webhook-ssrf-policy', version)) {
     return [];
   }

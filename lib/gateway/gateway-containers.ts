@@ -235,7 +235,12 @@ export function boardServerContainer(): k8s.Container {
     livenessProbe: probe(5, 30),
     volumeMounts: [
       { name: GatewayVolume.DATA, mountPath: '/data', readOnly: true },
-      { name: GatewayVolume.BOARD_NGINX_CONF, mountPath: '/etc/nginx/conf.d/default.conf', subPath: 'nginx.conf', readOnly: true },
+      {
+        name: GatewayVolume.BOARD_NGINX_CONF,
+        mountPath: '/etc/nginx/conf.d/default.conf',
+        subPath: 'nginx.conf',
+        readOnly: true,
+      },
       { name: GatewayVolume.BOARD_HTML, mountPath: '/usr/share/nginx/html', readOnly: true },
     ],
   };

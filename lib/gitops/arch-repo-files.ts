@@ -38,7 +38,9 @@ export function archWorkingDir(arch: ArchConfig): string {
 export function archRepoFiles(rendered: RenderedTree, arch: ArchConfig, stackName: string): Map<string, string> {
   const stack = rendered.get(`stacks/${stackName}/cdk.tf.json`);
   if (stack === undefined) {
-    throw new Error(`the arch render has no stacks/${stackName}/cdk.tf.json (got ${[...rendered.keys()].join(', ')}): check arch.stackName`);
+    throw new Error(
+      `the arch render has no stacks/${stackName}/cdk.tf.json (got ${[...rendered.keys()].join(', ')}): check arch.stackName`,
+    );
   }
   const dir = archWorkingDir(arch);
   return new Map([

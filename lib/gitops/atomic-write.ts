@@ -59,7 +59,9 @@ export function writeFilesAtomically(sets: readonly FileSet[], io: AtomicWriteIo
   } catch (error) {
     for (const { temp } of staged) fs.rmSync(temp, { force: true });
     for (const dir of createdDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
-    throw new NothingWrittenError(`cannot write ${current} (${reason(error)}): nothing was changed; fix it and run again`);
+    throw new NothingWrittenError(
+      `cannot write ${current} (${reason(error)}): nothing was changed; fix it and run again`,
+    );
   }
 
   const renamed: string[] = [];
@@ -99,7 +101,9 @@ function plan(sets: readonly FileSet[]): PlannedFile[] {
 function preflight(target: string): void {
   const existing = statOrUndefined(target);
   if (existing?.isDirectory()) {
-    throw new NothingWrittenError(`${target} is a folder where a generated file goes: nothing was changed; move the folder away`);
+    throw new NothingWrittenError(
+      `${target} is a folder where a generated file goes: nothing was changed; move the folder away`,
+    );
   }
   let dir = path.dirname(target);
   for (;;) {
@@ -111,7 +115,9 @@ function preflight(target: string): void {
         );
       }
       if (!isWritableDir(dir, stat)) {
-        throw new NothingWrittenError(`${dir} is read-only, so ${target} cannot be written: nothing was changed; make it writable`);
+        throw new NothingWrittenError(
+          `${dir} is read-only, so ${target} cannot be written: nothing was changed; make it writable`,
+        );
       }
       return;
     }

@@ -84,7 +84,9 @@ function formatTree(title: string, tree: TreeDiff, lines: string[]): void {
   lines.push(`${title}:`);
   if (isTreeDiffEmpty(tree)) lines.push('  no changes');
   for (const file of tree.files) {
-    lines.push(`  ${file.status === 'added' ? 'new file' : file.status === 'removed' ? 'removed file' : 'changed'} ${file.file}`);
+    lines.push(
+      `  ${file.status === 'added' ? 'new file' : file.status === 'removed' ? 'removed file' : 'changed'} ${file.file}`,
+    );
     for (const object of file.objects ?? []) {
       if (file.status === 'added') {
         lines.push(`    + ${object.object}`);
@@ -122,8 +124,10 @@ function summary(diff: CheckoutDiff): string {
   const unlisted = trees.reduce((n, t) => n + t.unlisted.length, 0);
   const missing = diff.arch?.missing.length ?? 0;
   if (isCheckoutDiffEmpty(diff)) return 'no changes';
-  return `${files} files would change (${fields} field changes), ${unlisted} not listed by a kustomization` +
-    (diff.arch ? `, ${missing} arch convention files missing` : '');
+  return (
+    `${files} files would change (${fields} field changes), ${unlisted} not listed by a kustomization` +
+    (diff.arch ? `, ${missing} arch convention files missing` : '')
+  );
 }
 
 function assertFolder(dir: string, flag: string): void {
@@ -131,7 +135,9 @@ function assertFolder(dir: string, flag: string): void {
   try {
     stat = fs.statSync(dir);
   } catch (error) {
-    throw new CheckoutReadError(`${flag} ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: expected a checkout folder`);
+    throw new CheckoutReadError(
+      `${flag} ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: expected a checkout folder`,
+    );
   }
   if (!stat.isDirectory()) throw new CheckoutReadError(`${flag} ${dir} is not a folder: expected a checkout folder`);
 }
@@ -144,7 +150,9 @@ function reader(root: string): (repoPath: string) => string | undefined {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw new CheckoutReadError(`cannot read ${file} (${code ?? String(error)}): expected a file or nothing at this path`);
+      throw new CheckoutReadError(
+        `cannot read ${file} (${code ?? String(error)}): expected a file or nothing at this path`,
+      );
     }
   };
 }

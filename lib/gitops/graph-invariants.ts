@@ -128,7 +128,9 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
       for (const env of container.env ?? []) {
         const name = env.name ?? '';
         if (seen.has(name)) {
-          errors.push(`[env-var-unique] ${where}: env var ${name} is defined twice (the last one silently wins): declare it once`);
+          errors.push(
+            `[env-var-unique] ${where}: env var ${name} is defined twice (the last one silently wins): declare it once`,
+          );
         }
         seen.add(name);
         if (container.name === gatewayName) {

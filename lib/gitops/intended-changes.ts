@@ -58,8 +58,18 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
     path: 'spec.data[secretKey=OPENCLAW_CRON_WEBHOOK_TOKEN]',
     why: 'the webhook token from SSM /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
   },
-  { file: `${OPENCLAW}/external-secret.yaml`, object: 'ExternalSecret/openclaw/openclaw-es', path: SYNC_WAVE, why: WAVES },
-  { file: `${OPENCLAW}/external-secret-litellm.yaml`, object: 'ExternalSecret/openclaw/litellm-es', path: SYNC_WAVE, why: WAVES },
+  {
+    file: `${OPENCLAW}/external-secret.yaml`,
+    object: 'ExternalSecret/openclaw/openclaw-es',
+    path: SYNC_WAVE,
+    why: WAVES,
+  },
+  {
+    file: `${OPENCLAW}/external-secret-litellm.yaml`,
+    object: 'ExternalSecret/openclaw/litellm-es',
+    path: SYNC_WAVE,
+    why: WAVES,
+  },
   { file: `${OPENCLAW}/deployment-openclaw.yaml`, object: DEPLOYMENT, path: SYNC_WAVE, why: WAVES },
   {
     file: `${OPENCLAW}/deployment-openclaw.yaml`,
@@ -73,7 +83,12 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
     path: `${POD}.containers[name=openclaw].volumeMounts[mountPath=/tmp/openclaw]`,
     why: `${SHIPPER}; OpenClaw writes those warnings only to its file log in /tmp/openclaw, shared with the shipper`,
   },
-  { file: `${OPENCLAW}/deployment-openclaw.yaml`, object: DEPLOYMENT, path: `${POD}.containers[name=cron-run-log]`, why: SHIPPER },
+  {
+    file: `${OPENCLAW}/deployment-openclaw.yaml`,
+    object: DEPLOYMENT,
+    path: `${POD}.containers[name=cron-run-log]`,
+    why: SHIPPER,
+  },
   {
     file: `${OPENCLAW}/deployment-openclaw.yaml`,
     object: DEPLOYMENT,
@@ -88,8 +103,14 @@ export const INTENDED_CHANGES: readonly IntendedChange[] = [
   },
   // argoproj/openclaw: new files
   { file: `${OPENCLAW}/configmap-cron-run-log-shipper.yaml`, why: `${SHIPPER}; the shipper script` },
-  { file: `${OPENCLAW}/cron-jobs/cron-jobs.json`, why: 'the example cron jobs (webhook and Discord announce delivery)' },
-  { file: `${OPENCLAW}/cron-jobs/apply-cron-jobs.sh`, why: 'jobs are added through the gateway RPC, not openclaw.json' },
+  {
+    file: `${OPENCLAW}/cron-jobs/cron-jobs.json`,
+    why: 'the example cron jobs (webhook and Discord announce delivery)',
+  },
+  {
+    file: `${OPENCLAW}/cron-jobs/apply-cron-jobs.sh`,
+    why: 'jobs are added through the gateway RPC, not openclaw.json',
+  },
   { file: `${OPENCLAW}/docs/openclaw-alerts-runbook.md`, why: 'the runbook every alert links to' },
   // argoproj/prometheus-operator: new files only (the live dashboard file is left alone)
   ...[
@@ -142,7 +163,8 @@ export function checkIntendedChanges(
   };
   for (const file of diff.files) {
     if (file.status === 'added') {
-      if (!claim((e) => e.file === file.file && e.object === undefined)) unintended.push({ file: file.file, kind: 'file-added' });
+      if (!claim((e) => e.file === file.file && e.object === undefined))
+        unintended.push({ file: file.file, kind: 'file-added' });
       continue;
     }
     if (file.status === 'removed') {
@@ -156,7 +178,8 @@ export function checkIntendedChanges(
     for (const object of file.objects) {
       const sameObject = (e: IntendedChange): boolean => e.file === file.file && e.object === object.object;
       if (object.status === 'added') {
-        if (!claim((e) => sameObject(e) && e.path === undefined)) unintended.push({ file: file.file, object: object.object, kind: 'added' });
+        if (!claim((e) => sameObject(e) && e.path === undefined))
+          unintended.push({ file: file.file, object: object.object, kind: 'added' });
         continue;
       }
       if (object.status === 'removed') {

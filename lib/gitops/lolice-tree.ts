@@ -26,7 +26,9 @@ export class GitOpsTextFile extends Construct {
     super(scope, id);
     const segments = props.path.split('/');
     if (props.path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
-      throw new Error(`gitops text file path "${props.path}" is not a clean repo-relative path: expected e.g. "argoproj/openclaw/cron-jobs.json"`);
+      throw new Error(
+        `gitops text file path "${props.path}" is not a clean repo-relative path: expected e.g. "argoproj/openclaw/cron-jobs.json"`,
+      );
     }
     this.path = props.path;
     this.content = props.content.endsWith('\n') ? props.content : `${props.content}\n`;
@@ -106,7 +108,10 @@ function renderChart(chart: GitOpsFileChart): string {
   const manifests: unknown[] = apiObjects.map((apiObject) => orderManifestKeys(apiObject.toJson()));
   const byIdentity = new Map<string, ApiObject>();
   for (const apiObject of apiObjects) {
-    byIdentity.set(identity(apiObject.kind, apiObject.metadata.name ?? '', apiObject.metadata.namespace ?? ''), apiObject);
+    byIdentity.set(
+      identity(apiObject.kind, apiObject.metadata.name ?? '', apiObject.metadata.namespace ?? ''),
+      apiObject,
+    );
   }
 
   const documents = manifests.map((manifest) => {
@@ -148,8 +153,13 @@ function attachComment(document: Document, path: readonly (string | number)[], t
     target = (parent as YAMLSeq).items[last] as Node | undefined;
   }
   if (!target) {
-    throw new Error(`comment path ${JSON.stringify(path)} does not exist in ${file}: fix the path passed to addManifestComment`);
+    throw new Error(
+      `comment path ${JSON.stringify(path)} does not exist in ${file}: fix the path passed to addManifestComment`,
+    );
   }
-  const lines = text.split('\n').map((line) => ` ${line}`).join('\n');
+  const lines = text
+    .split('\n')
+    .map((line) => ` ${line}`)
+    .join('\n');
   target.commentBefore = target.commentBefore ? `${target.commentBefore}\n${lines}` : lines;
 }

@@ -57,7 +57,9 @@ export function parseManifestFile(text: string, file: string): ManifestObject[] 
     const value: unknown = document.toJS();
     if (value === null || value === undefined) continue;
     if (!isMap(value)) {
-      throw new Error(`${file}: a yaml document is not an object (received ${typeof value}): expected Kubernetes objects`);
+      throw new Error(
+        `${file}: a yaml document is not an object (received ${typeof value}): expected Kubernetes objects`,
+      );
     }
     objects.push({ id: objectId(value), value });
   }
@@ -205,7 +207,9 @@ function listItemKey(before: readonly ManifestValue[], after: readonly ManifestV
   return LIST_ITEM_KEYS.find((key) =>
     [before, after].every((list) => {
       const values = list.map((item) => (item as { [k: string]: ManifestValue })[key]);
-      return values.every((v) => typeof v === 'string' || typeof v === 'number') && new Set(values).size === values.length;
+      return (
+        values.every((v) => typeof v === 'string' || typeof v === 'number') && new Set(values).size === values.length
+      );
     }),
   );
 }

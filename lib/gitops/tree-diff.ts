@@ -75,7 +75,9 @@ function diffJsonFile(file: string, before: string, after: string): ObjectDiff[]
   const parseObject = (text: string): { [key: string]: ManifestValue } | undefined => {
     try {
       const value: unknown = JSON.parse(text);
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { [key: string]: ManifestValue }) : undefined;
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as { [key: string]: ManifestValue })
+        : undefined;
     } catch {
       return undefined;
     }
@@ -147,10 +149,15 @@ function parseKustomization(path: string, text: string): KustomizationFile {
     const raw = object[key];
     if (!Array.isArray(raw)) return [];
     return raw.map((item: unknown) =>
-      typeof item === 'string' ? item : typeof item === 'object' && item !== null ? String((item as { path?: unknown }).path ?? '') : '',
+      typeof item === 'string'
+        ? item
+        : typeof item === 'object' && item !== null
+          ? String((item as { path?: unknown }).path ?? '')
+          : '',
     );
   };
-  const normalize = (entries: string[]): Set<string> => new Set(entries.filter((e) => e !== '').map((e) => posix.normalize(e)));
+  const normalize = (entries: string[]): Set<string> =>
+    new Set(entries.filter((e) => e !== '').map((e) => posix.normalize(e)));
   return {
     path,
     kind: typeof object.kind === 'string' ? object.kind : 'Kustomization',

@@ -55,7 +55,12 @@ export const CLOUDFLARE_TUNNEL_PORT = 7844;
 export const DEFAULT_EXTERNAL_EGRESS_PORTS: readonly number[] = [80, 443];
 
 /** IPv4 ranges excepted from internet egress: RFC 1918 and link-local (incl. 169.254.169.254). */
-export const INTERNET_IPV4_EXCEPT: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'];
+export const INTERNET_IPV4_EXCEPT: readonly string[] = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '169.254.0.0/16',
+];
 
 /** IPv6 ranges excepted from internet egress: unique local and link-local. */
 export const INTERNET_IPV6_EXCEPT: readonly string[] = ['fc00::/7', 'fe80::/10'];
@@ -158,11 +163,15 @@ export function resolveEndpointEgress(url: string, options: ResolveEndpointOptio
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`${purpose} "${url}" is not a URL: expected an absolute http(s) URL such as "http://grafana.monitoring.svc:3000"`);
+    throw new Error(
+      `${purpose} "${url}" is not a URL: expected an absolute http(s) URL such as "http://grafana.monitoring.svc:3000"`,
+    );
   }
   const defaultPort = DEFAULT_PORTS[parsed.protocol];
   if (defaultPort === undefined) {
-    throw new Error(`${purpose} "${url}" has scheme "${parsed.protocol}": expected http:// or https:// to derive its egress rule`);
+    throw new Error(
+      `${purpose} "${url}" has scheme "${parsed.protocol}": expected http:// or https:// to derive its egress rule`,
+    );
   }
   const port = parsed.port === '' ? defaultPort : Number(parsed.port);
   let host = parsed.hostname.toLowerCase().replace(/\.$/, '');
@@ -190,7 +199,11 @@ export function resolveEndpointEgress(url: string, options: ResolveEndpointOptio
 
   const service = options.services.find((s) => s.name === serviceRef.name && s.namespace === serviceRef.namespace);
   if (service === undefined) {
-    const known = options.services.map((s) => `${s.name}.${s.namespace}`).sort().join(', ') || 'none';
+    const known =
+      options.services
+        .map((s) => `${s.name}.${s.namespace}`)
+        .sort()
+        .join(', ') || 'none';
     throw new Error(
       `${purpose} "${url}" points at Service ${serviceRef.name} in namespace ${serviceRef.namespace}, which is not in the service table (known: ${known}), so its pods and target port are unknown: ${HOW_TO_ADD}`,
     );
@@ -285,7 +298,12 @@ export function collectGatewayEndpoints(sources: GatewayEndpointSources): Gatewa
   }
   const diagnostics = sources.openclawConfig.diagnostics;
   const otel = diagnostics?.otel;
-  if (diagnostics?.enabled === true && otel?.enabled === true && typeof otel.endpoint === 'string' && otel.endpoint.trim() !== '') {
+  if (
+    diagnostics?.enabled === true &&
+    otel?.enabled === true &&
+    typeof otel.endpoint === 'string' &&
+    otel.endpoint.trim() !== ''
+  ) {
     endpoints.push({ purpose: 'diagnostics.otel.endpoint (OTLP export)', url: otel.endpoint.trim() });
   }
   for (const name of sources.urlEnvVars ?? DEFAULT_URL_ENV_VARS) {

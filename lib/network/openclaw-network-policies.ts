@@ -118,7 +118,9 @@ export class OpenClawNetworkPolicies extends Construct {
         });
         resolved.push({ purpose: endpoint.purpose, egress });
       } catch (error) {
-        this.problems.push(`${OPENCLAW_NETWORK_POLICY_NAME}: ${error instanceof Error ? error.message : String(error)}`);
+        this.problems.push(
+          `${OPENCLAW_NETWORK_POLICY_NAME}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
 
@@ -149,7 +151,9 @@ export class OpenClawNetworkPolicies extends Construct {
     }
 
     // The internet on the open ports.
-    const external = resolved.flatMap(({ purpose, egress: item }) => (item.kind === 'external' ? [{ purpose, ...item }] : []));
+    const external = resolved.flatMap(({ purpose, egress: item }) =>
+      item.kind === 'external' ? [{ purpose, ...item }] : [],
+    );
     for (const item of external) {
       if (!basePorts.includes(item.port)) {
         this.problems.push(
@@ -228,8 +232,14 @@ export class OpenClawNetworkPolicies extends Construct {
       },
     ];
 
-    return this.policy(OPENCLAW_NETWORK_POLICY_NAME, namespace, GATEWAY_SELECTOR_LABELS, ingress, egress,
-      'openclaw-network: the gateway pod. Ingress only from cloudflared; egress to DNS, the in-cluster Services its config names, the internet on the open ports, and declared cron webhook receivers.');
+    return this.policy(
+      OPENCLAW_NETWORK_POLICY_NAME,
+      namespace,
+      GATEWAY_SELECTOR_LABELS,
+      ingress,
+      egress,
+      'openclaw-network: the gateway pod. Ingress only from cloudflared; egress to DNS, the in-cluster Services its config names, the internet on the open ports, and declared cron webhook receivers.',
+    );
   }
 
   private buildLitellmPolicy(props: OpenClawNetworkPoliciesProps): k8s.KubeNetworkPolicy {
@@ -259,8 +269,14 @@ export class OpenClawNetworkPolicies extends Construct {
         why: 'IPv6 HTTPS to the model providers; unique local and link-local stay closed.',
       },
     ];
-    return this.policy(LITELLM_NETWORK_POLICY_NAME, namespace, podLabels, ingress, egress,
-      'litellm-network: the LiteLLM proxy. Ingress only from the gateway; egress to DNS and HTTPS on the internet.');
+    return this.policy(
+      LITELLM_NETWORK_POLICY_NAME,
+      namespace,
+      podLabels,
+      ingress,
+      egress,
+      'litellm-network: the LiteLLM proxy. Ingress only from the gateway; egress to DNS and HTTPS on the internet.',
+    );
   }
 
   private buildCloudflaredPolicy(namespace: string): k8s.KubeNetworkPolicy {
@@ -287,8 +303,14 @@ export class OpenClawNetworkPolicies extends Construct {
         why: `IPv6 to the Cloudflare edge on the same ports; unique local and link-local stay closed.`,
       },
     ];
-    return this.policy(CLOUDFLARED_NETWORK_POLICY_NAME, namespace, CLOUDFLARED_POD_LABELS, [], egress,
-      'cloudflared-network: the Cloudflare tunnel connector. No ingress at all (ingress: [] denies everything); it only dials out.');
+    return this.policy(
+      CLOUDFLARED_NETWORK_POLICY_NAME,
+      namespace,
+      CLOUDFLARED_POD_LABELS,
+      [],
+      egress,
+      'cloudflared-network: the Cloudflare tunnel connector. No ingress at all (ingress: [] denies everything); it only dials out.',
+    );
   }
 
   private policy(

@@ -35,8 +35,7 @@ export interface MalformedEnvPlaceholder {
 
 /** One piece of a string value after tokenizing: literal text (escapes resolved) or a reference. */
 export type EnvStringSegment =
-  | { readonly kind: 'literal'; readonly text: string }
-  | { readonly kind: 'env'; readonly name: string };
+  { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'env'; readonly name: string };
 
 /** The tokens of one string value. */
 export interface EnvStringAnalysis {
@@ -160,11 +159,7 @@ export type EnvSourceResolver = (name: string) => string | undefined;
  * text and, position by position, the same variable, where two different variables count as the same
  * when `resolveEnvSource` maps both to the same source. Unknown values never compare equal.
  */
-export function envStringsResolveEqual(
-  first: string,
-  second: string,
-  resolveEnvSource?: EnvSourceResolver,
-): boolean {
+export function envStringsResolveEqual(first: string, second: string, resolveEnvSource?: EnvSourceResolver): boolean {
   if (first === second) {
     return true;
   }

@@ -125,4 +125,14 @@ export const CRON_RUN_JSON_LABELS = [
 ] as const;
 
 /** Labels that `| json` extracts from a shipped gateway-log record, sorted. */
-export const GATEWAY_LOG_JSON_LABELS = ['err', 'jobId', 'kind', 'level', 'module', 'msg', 'reason', 'time', 'webhookOrigin'] as const;
+export const GATEWAY_LOG_JSON_LABELS = [
+  'err',
+  'jobId',
+  'kind',
+  'level',
+  'module',
+  'msg',
+  'reason',
+  'time',
+  'webhookOrigin',
+] as const;

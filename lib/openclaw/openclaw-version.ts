@@ -17,15 +17,13 @@ export class OpenClawVersion {
   public static parse(text: string): OpenClawVersion {
     const match = /^v?(\d{4})\.(\d{1,2})\.(\d{1,3})$/.exec(text.trim());
     if (!match) {
-      throw new Error(
-        `openclaw version "${text}" is not a release version: expected YYYY.M.D such as "2026.2.19"`,
-      );
+      throw new Error(`openclaw version "${text}" is not a release version: expected YYYY.M.D such as "2026.2.19"`);
     }
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (month < 1 || month > 12 || day < 1) {
       throw new Error(
         `openclaw version "${text}" is not a release version (month 1-12, release number from 1): ` +
-        'expected YYYY.M.D such as "2026.2.19"',
+          'expected YYYY.M.D such as "2026.2.19"',
       );
     }
     return new OpenClawVersion(year, month, day);

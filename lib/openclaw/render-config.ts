@@ -92,12 +92,15 @@ function renderDiscordDmPolicy(doc: JsonObject, version: OpenClawVersion, change
     return doc;
   }
   // rebuild channels.discord with dmPolicy/allowFrom where dm was, dm keeping only its other keys
-  const moved: Array<[string, string]> = [['policy', 'dmPolicy'], ['allowFrom', 'allowFrom']];
+  const moved: Array<[string, string]> = [
+    ['policy', 'dmPolicy'],
+    ['allowFrom', 'allowFrom'],
+  ];
   for (const [from, to] of moved) {
     if (dm[from] !== undefined && discord[to] !== undefined && !sameJson(dm[from], discord[to])) {
       throw new Error(
         `openclaw.json channels.discord: dm.${from} and ${to} are both set and differ; openclaw ${version} ` +
-        `(${gate.id}, from ${gate.since}) only knows ${to}, so keep one of them in the config`,
+          `(${gate.id}, from ${gate.since}) only knows ${to}, so keep one of them in the config`,
       );
     }
   }
@@ -166,8 +169,8 @@ function renderCronWebhookSsrfPolicy(
   if (!gateOpen(gate.id, options.version)) {
     throw new Error(
       `cron webhook receivers ${hosts.map((h) => `"${h}"`).join(', ')} need cron.webhookSsrfPolicy.allowedHostnames, ` +
-      `which openclaw ${options.version} does not have (${gate.id}, from ${gate.since}); expose the receivers at a ` +
-      'public hostname or upgrade openclaw',
+        `which openclaw ${options.version} does not have (${gate.id}, from ${gate.since}); expose the receivers at a ` +
+        'public hostname or upgrade openclaw',
     );
   }
   const cron = isJsonObject(doc.cron) ? doc.cron : {};

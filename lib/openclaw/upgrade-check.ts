@@ -102,10 +102,14 @@ export async function runUpgradeCheck(options: UpgradeCheckOptions): Promise<Upg
   const validate = options.validate ?? validateConfigsWithRelease;
   const env = placeholderEnv(today.document, target.document);
   const validateStarted = Date.now();
-  const first = await validate(release, new Map<string, unknown>([
-    ['today', today.document],
-    ['target', target.document],
-  ]), { env });
+  const first = await validate(
+    release,
+    new Map<string, unknown>([
+      ['today', today.document],
+      ['target', target.document],
+    ]),
+    { env },
+  );
   const targetVerdict = first.get('target');
   let todayVerdict = first.get('today');
   if (!targetVerdict || !todayVerdict) {
@@ -115,7 +119,10 @@ export async function runUpgradeCheck(options: UpgradeCheckOptions): Promise<Upg
   const refusedToday: RealConfigIssue[] = [...todayVerdict.issues];
   let peeled: unknown = today.document;
   for (let round = 1; round < MAX_ROUNDS && !todayVerdict.valid && todayVerdict.issues.length > 0; round++) {
-    peeled = withoutPaths(peeled, todayVerdict.issues.map((issue) => issue.path));
+    peeled = withoutPaths(
+      peeled,
+      todayVerdict.issues.map((issue) => issue.path),
+    );
     const next = (await validate(release, new Map([['today', peeled]]), { env })).get('today');
     if (!next) {
       break;
@@ -216,8 +223,9 @@ function consequencesOf(
     }
     case 'cron-run-history-sqlite': {
       const marker = `"kind":"${CRON_RUN_KIND}"`;
-      const panels = unique(queries.filter((q) => q.language === 'logql' && q.expr.includes(marker))
-        .map((q) => `${q.row} / ${q.panel}`));
+      const panels = unique(
+        queries.filter((q) => q.language === 'logql' && q.expr.includes(marker)).map((q) => `${q.row} / ${q.panel}`),
+      );
       const quiet = rules.filter((r) => r.language === 'logql' && r.expr.includes(marker)).map((r) => r.name);
       return [
         'the cron-run-log sidecar finds no run-log records to ship',
@@ -251,9 +259,11 @@ export function formatUpgradeReport(report: UpgradeReport): string {
   lines.push(`Keys openclaw ${report.to} refuses in the file rendered for ${report.to}:`);
   lines.push(...issueLines(report.refusedTarget), '');
   lines.push(`What the project changes for ${report.to}:`);
-  lines.push(...(report.projectChanges.length === 0
-    ? ['  (nothing: the file is the same)']
-    : report.projectChanges.map((c) => `  - ${c.change} [${c.gate}]`)));
+  lines.push(
+    ...(report.projectChanges.length === 0
+      ? ['  (nothing: the file is the same)']
+      : report.projectChanges.map((c) => `  - ${c.change} [${c.gate}]`)),
+  );
   lines.push('');
   const section = (title: string, kinds: readonly OpenClawGateKind[]): void => {
     const gates = report.gates.filter((g) => kinds.includes(g.kind));

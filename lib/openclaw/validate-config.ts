@@ -27,11 +27,42 @@ import { gateOpen, versionGate, type OpenClawGateId } from './version-gates';
  * `knownPluginIds` for installed plugins. The channel plugins among them are also the channel ids.
  */
 export const BUNDLED_PLUGIN_IDS: readonly string[] = [
-  'bluebubbles', 'copilot-proxy', 'device-pair', 'diagnostics-otel', 'discord', 'feishu',
-  'google-antigravity-auth', 'google-gemini-cli-auth', 'googlechat', 'imessage', 'irc', 'line', 'llm-task',
-  'lobster', 'matrix', 'mattermost', 'memory-core', 'memory-lancedb', 'minimax-portal-auth', 'msteams',
-  'nextcloud-talk', 'nostr', 'open-prose', 'phone-control', 'qwen-portal-auth', 'signal', 'slack', 'talk-voice',
-  'telegram', 'thread-ownership', 'tlon', 'twitch', 'voice-call', 'whatsapp', 'zalo', 'zalouser',
+  'bluebubbles',
+  'copilot-proxy',
+  'device-pair',
+  'diagnostics-otel',
+  'discord',
+  'feishu',
+  'google-antigravity-auth',
+  'google-gemini-cli-auth',
+  'googlechat',
+  'imessage',
+  'irc',
+  'line',
+  'llm-task',
+  'lobster',
+  'matrix',
+  'mattermost',
+  'memory-core',
+  'memory-lancedb',
+  'minimax-portal-auth',
+  'msteams',
+  'nextcloud-talk',
+  'nostr',
+  'open-prose',
+  'phone-control',
+  'qwen-portal-auth',
+  'signal',
+  'slack',
+  'talk-voice',
+  'telegram',
+  'thread-ownership',
+  'tlon',
+  'twitch',
+  'voice-call',
+  'whatsapp',
+  'zalo',
+  'zalouser',
 ];
 
 /** Bundled plugins that are enabled without an explicit `plugins.entries.<id>.enabled`. */
@@ -80,14 +111,52 @@ export interface PluginEnableState {
 
 /** The root object of openclaw.json is strict: these are the only keys the 2026.2.19 schema knows. */
 const TOP_LEVEL_KEYS = [
-  '$schema', 'agents', 'approvals', 'audio', 'auth', 'bindings', 'broadcast', 'browser', 'canvasHost', 'channels',
-  'commands', 'cron', 'diagnostics', 'discovery', 'env', 'gateway', 'hooks', 'logging', 'media', 'memory',
-  'messages', 'meta', 'models', 'nodeHost', 'plugins', 'session', 'skills', 'talk', 'tools', 'ui', 'update', 'web',
+  '$schema',
+  'agents',
+  'approvals',
+  'audio',
+  'auth',
+  'bindings',
+  'broadcast',
+  'browser',
+  'canvasHost',
+  'channels',
+  'commands',
+  'cron',
+  'diagnostics',
+  'discovery',
+  'env',
+  'gateway',
+  'hooks',
+  'logging',
+  'media',
+  'memory',
+  'messages',
+  'meta',
+  'models',
+  'nodeHost',
+  'plugins',
+  'session',
+  'skills',
+  'talk',
+  'tools',
+  'ui',
+  'update',
+  'web',
   'wizard',
 ];
 const HEARTBEAT_KEYS = [
-  'accountId', 'ackMaxChars', 'activeHours', 'every', 'includeReasoning', 'model', 'prompt', 'session',
-  'suppressToolErrorWarnings', 'target', 'to',
+  'accountId',
+  'ackMaxChars',
+  'activeHours',
+  'every',
+  'includeReasoning',
+  'model',
+  'prompt',
+  'session',
+  'suppressToolErrorWarnings',
+  'target',
+  'to',
 ];
 const ACTIVE_HOURS_KEYS = ['end', 'start', 'timezone'];
 const ACTIVE_HOURS_TIME = /^([01]\d|2[0-3]|24):([0-5]\d)$/;
@@ -250,7 +319,6 @@ function checkStringArray(issues: Issues, parent: JsonObject, key: string, path:
   return value as readonly string[];
 }
 
-
 /**
  * Resolves whether a plugin is enabled, in OpenClaw's order: `plugins.enabled === false`, then
  * `plugins.deny`, then a non-empty `plugins.allow`, then `plugins.entries.<id>.enabled`, then the
@@ -359,8 +427,8 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       path,
       describe(endpoint),
       'an absolute http(s) base url such as "http://otel-collector.observability:4318"',
-      'openclaw accepts any string here, then every export fails and no metrics arrive; '
-        + 'write the otlp/http base url including scheme and host',
+      'openclaw accepts any string here, then every export fails and no metrics arrive; ' +
+        'write the otlp/http base url including scheme and host',
     );
     return;
   }
@@ -369,8 +437,8 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       path,
       describe(endpoint),
       'an http:// or https:// url (the exporter speaks otlp/http only)',
-      'openclaw accepts any string here, then every export fails and no metrics arrive; '
-        + 'point diagnostics.otel.endpoint at the otlp/http receiver (usually port 4318) with an http(s) scheme',
+      'openclaw accepts any string here, then every export fails and no metrics arrive; ' +
+        'point diagnostics.otel.endpoint at the otlp/http receiver (usually port 4318) with an http(s) scheme',
     );
     return;
   }
@@ -463,11 +531,7 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
   }
 }
 
-function validateDiagnostics(
-  issues: Issues,
-  doc: JsonObject,
-  options: ValidateOpenClawConfigOptions,
-): void {
+function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateOpenClawConfigOptions): void {
   const diagnostics = objectAt(issues, doc, 'diagnostics', 'diagnostics');
   let otel: JsonObject | undefined;
   if (diagnostics) {
@@ -485,8 +549,7 @@ function validateDiagnostics(
   const entries = plugins && isJsonObject(plugins.entries) ? plugins.entries : undefined;
   const otelEntry = entries?.[DIAGNOSTICS_OTEL_PLUGIN_ID];
   const requireMetrics = options.requireOtelMetrics === true;
-  const wantsOtel =
-    requireMetrics || otel?.enabled === true || (isJsonObject(otelEntry) && otelEntry.enabled === true);
+  const wantsOtel = requireMetrics || otel?.enabled === true || (isJsonObject(otelEntry) && otelEntry.enabled === true);
   if (!wantsOtel) {
     return;
   }
@@ -554,8 +617,8 @@ function validateTopLevelKeys(issues: Issues, doc: JsonObject): void {
         key,
         `the unknown top-level key "${key}"`,
         `only the top-level keys ${list(TOP_LEVEL_KEYS)}`,
-        'the root of openclaw\'s schema is strict and the whole config is rejected ("Unrecognized key"), '
-          + 'so remove the key or move it into the section it belongs to',
+        'the root of openclaw\'s schema is strict and the whole config is rejected ("Unrecognized key"), ' +
+          'so remove the key or move it into the section it belongs to',
       );
     }
   }
@@ -589,8 +652,8 @@ function validateHeartbeat(issues: Issues, heartbeat: JsonObject, path: string):
       issues.add(
         `${path}.every`,
         describe(every),
-        'a duration such as "30m", "1h" or "45" (one number with an optional unit ms, s, m, h or d; a bare number '
-          + 'means minutes)',
+        'a duration such as "30m", "1h" or "45" (one number with an optional unit ms, s, m, h or d; a bare number ' +
+          'means minutes)',
         'openclaw rejects the config ("invalid duration"), so write one number and one unit without spaces',
       );
     }
@@ -720,7 +783,12 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
     checkStrictKeys(issues, gateway, 'gateway', GATEWAY_KEYS);
     const mode = gateway.mode;
     if (mode !== undefined && (typeof mode !== 'string' || !GATEWAY_MODES.includes(mode))) {
-      issues.add('gateway.mode', describe(mode), `one of ${list(GATEWAY_MODES)}`, 'use "local" for a gateway that serves this pod');
+      issues.add(
+        'gateway.mode',
+        describe(mode),
+        `one of ${list(GATEWAY_MODES)}`,
+        'use "local" for a gateway that serves this pod',
+      );
     }
     const bind = gateway.bind;
     if (bind !== undefined && (typeof bind !== 'string' || !GATEWAY_BINDS.includes(bind))) {
@@ -728,10 +796,11 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
     }
     const port = gateway.port;
     if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) {
-      const fix = typeof port === 'number' && Number.isInteger(port) && port > 65535
-        ? 'openclaw accepts any positive integer, but the gateway cannot listen on it and fails at startup '
-          + '(ERR_SOCKET_BAD_PORT); use the default 18789 unless something else needs it'
-        : 'use the default 18789 unless something else needs it';
+      const fix =
+        typeof port === 'number' && Number.isInteger(port) && port > 65535
+          ? 'openclaw accepts any positive integer, but the gateway cannot listen on it and fails at startup ' +
+            '(ERR_SOCKET_BAD_PORT); use the default 18789 unless something else needs it'
+          : 'use the default 18789 unless something else needs it';
       issues.add('gateway.port', describe(port), 'an integer from 1 to 65535', fix);
     }
     const controlUi = objectAt(issues, gateway, 'controlUi', 'gateway.controlUi');
@@ -791,17 +860,21 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
         'hooks.path',
         describe(hookPath),
         'a sub-path such as "/hooks"',
-        'the schema accepts it, but the gateway refuses to start ("hooks.path may not be \'/\'"), so use "/hooks" '
-          + '(the default) or remove the key',
+        'the schema accepts it, but the gateway refuses to start ("hooks.path may not be \'/\'"), so use "/hooks" ' +
+          '(the default) or remove the key',
       );
     }
   }
   const maxBody = hooks.maxBodyBytes;
   if (maxBody !== undefined && (typeof maxBody !== 'number' || !Number.isInteger(maxBody) || maxBody <= 0)) {
-    issues.add('hooks.maxBodyBytes', describe(maxBody), 'an integer greater than 0', 'remove it for the default 262144 bytes or set a positive byte count');
+    issues.add(
+      'hooks.maxBodyBytes',
+      describe(maxBody),
+      'an integer greater than 0',
+      'remove it for the default 262144 bytes or set a positive byte count',
+    );
   }
-  const gatewayToken =
-    isJsonObject(doc.gateway) && isJsonObject(doc.gateway.auth) ? doc.gateway.auth.token : undefined;
+  const gatewayToken = isJsonObject(doc.gateway) && isJsonObject(doc.gateway.auth) ? doc.gateway.auth.token : undefined;
   if (
     options.version.isAtLeast(OpenClawVersion.V2026_2_19) &&
     isNonEmpty(hooks.token) &&
@@ -822,7 +895,10 @@ function validateDiscordDm(issues: Issues, channels: JsonObject, version: OpenCl
   if (!gateOpen('discord-dm-policy-flat', version) || !isJsonObject(discord) || !isJsonObject(discord.dm)) {
     return;
   }
-  for (const [key, flat] of [['policy', 'dmPolicy'], ['allowFrom', 'allowFrom']] as const) {
+  for (const [key, flat] of [
+    ['policy', 'dmPolicy'],
+    ['allowFrom', 'allowFrom'],
+  ] as const) {
     if (discord.dm[key] !== undefined) {
       issues.add(
         `channels.discord.dm.${key}`,
@@ -869,8 +945,8 @@ function validateChannels(issues: Issues, doc: JsonObject, known: readonly strin
         path,
         `an enabled channel whose plugin is disabled (${state.reason})`,
         `the "${channelId}" plugin to be enabled`,
-        `openclaw accepts the config but never starts the channel (its plugin is not loaded); `
-          + `${pluginEnableFix(channelId)}; or set ${path}.enabled to false`,
+        `openclaw accepts the config but never starts the channel (its plugin is not loaded); ` +
+          `${pluginEnableFix(channelId)}; or set ${path}.enabled to false`,
       );
     }
   }

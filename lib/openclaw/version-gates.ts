@@ -108,7 +108,7 @@ export const OPENCLAW_VERSION_GATES: readonly OpenClawVersionGate[] = [
       'channels.discord.dmPolicy / channels.discord.allowFrom (accepted since at least 2026.2.19) are the only form; ' +
       '2026.5.18 is the first release whose published Discord schema no longer shows dm.policy (refusal observed ' +
       'at 2026.9.6); switching early is safe because the flat form is accepted on both sides',
-    before: 'channels.discord.dm: { policy, allowFrom } as written in the config (today\'s file)',
+    before: "channels.discord.dm: { policy, allowFrom } as written in the config (today's file)",
     after: 'channels.discord.dmPolicy and channels.discord.allowFrom; channels.discord.dm keeps only its other keys',
   },
   {
@@ -162,7 +162,7 @@ export function gateOpen(id: OpenClawGateId, version: OpenClawVersion): boolean 
  */
 export function gatesCrossed(from: OpenClawVersion, to: OpenClawVersion): OpenClawVersionGate[] {
   const [low, high] = from.compare(to) <= 0 ? [from, to] : [to, from];
-  return OPENCLAW_VERSION_GATES
-    .filter((gate) => gate.since.compare(low) > 0 && gate.since.compare(high) <= 0)
-    .sort((a, b) => a.since.compare(b.since) || a.id.localeCompare(b.id));
+  return OPENCLAW_VERSION_GATES.filter((gate) => gate.since.compare(low) > 0 && gate.since.compare(high) <= 0).sort(
+    (a, b) => a.since.compare(b.since) || a.id.localeCompare(b.id),
+  );
 }

@@ -146,7 +146,9 @@ const RANGE = /^(?:\$__(?:auto|interval|rate_interval|range)|\$\{?[A-Za-z_]\w*\}
 function rangeOf(options: CronLogQueryOptions, builder: string): string {
   const range = options.range ?? '$__auto';
   if (!RANGE.test(range)) {
-    throw new Error(`${builder}: range ${JSON.stringify(range)} is not a LogQL duration or Grafana macro: expected e.g. "5m", "1h30m", "$__auto" or "$__interval"`);
+    throw new Error(
+      `${builder}: range ${JSON.stringify(range)} is not a LogQL duration or Grafana macro: expected e.g. "5m", "1h30m", "$__auto" or "$__interval"`,
+    );
   }
   return range;
 }
@@ -154,13 +156,20 @@ function rangeOf(options: CronLogQueryOptions, builder: string): string {
 function jobFilter(options: CronLogQueryOptions, builder: string): string {
   if (options.jobIdRegex === undefined) return '';
   if (options.jobIdRegex.includes('`')) {
-    throw new Error(`${builder}: jobIdRegex ${JSON.stringify(options.jobIdRegex)} contains a backtick: expected an RE2 regex without backticks, remove it`);
+    throw new Error(
+      `${builder}: jobIdRegex ${JSON.stringify(options.jobIdRegex)} contains a backtick: expected an RE2 regex without backticks, remove it`,
+    );
   }
   return ` | jobId=~\`${options.jobIdRegex}\``;
 }
 
 /** The shipper's stream, narrowed to shipped run records, with the given fields extracted. */
-function cronRuns(fields: Readonly<Record<string, string>>, options: CronLogQueryOptions, builder: string, extra = ''): string {
+function cronRuns(
+  fields: Readonly<Record<string, string>>,
+  options: CronLogQueryOptions,
+  builder: string,
+  extra = '',
+): string {
   const extraction = Object.entries({ kind: 'kind', jobId: 'jobId', ...fields })
     .map(([label, path]) => `${label}=${JSON.stringify(path)}`)
     .join(', ');
@@ -214,7 +223,9 @@ export function cronRunDurationQuery(
     case 'p95':
       return `quantile_over_time(0.95, ${inner}) by (jobId)`;
     default:
-      throw new Error(`cronRunDurationQuery: statistic ${JSON.stringify(statistic)} is not supported: expected avg, max or p95`);
+      throw new Error(
+        `cronRunDurationQuery: statistic ${JSON.stringify(statistic)} is not supported: expected avg, max or p95`,
+      );
   }
 }
 
@@ -234,7 +245,9 @@ export function cronTokensQuery(options: CronLogQueryOptions & { readonly tokens
   const range = rangeOf(options, 'cronTokensQuery');
   const tokens = options.tokens ?? 'input';
   if (!['input', 'output', 'total'].includes(tokens)) {
-    throw new Error(`cronTokensQuery: tokens ${JSON.stringify(tokens)} is not supported: expected input, output or total`);
+    throw new Error(
+      `cronTokensQuery: tokens ${JSON.stringify(tokens)} is not supported: expected input, output or total`,
+    );
   }
   const label = `usage_${tokens}_tokens`;
   const runs = cronRuns({ model: 'model', [label]: `usage.${tokens}_tokens` }, options, 'cronTokensQuery');

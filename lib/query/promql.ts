@@ -23,7 +23,11 @@ import {
   TARGET_INFO,
   TRANSLATION_STRATEGIES,
 } from '../observability/metrics/otlp-prometheus-naming';
-import { GRAFANA_VARIABLE_PLACEHOLDER_PREFIX, type GrafanaMacroValues, substituteGrafanaMacros } from './grafana-macros';
+import {
+  GRAFANA_VARIABLE_PLACEHOLDER_PREFIX,
+  type GrafanaMacroValues,
+  substituteGrafanaMacros,
+} from './grafana-macros';
 
 export { type GrafanaMacroValues, substituteGrafanaMacros } from './grafana-macros';
 
@@ -356,7 +360,10 @@ function childrenOf(node: SyntaxNode): SyntaxNode[] {
 export function checkPromQL(expr: string, namer: MetricNamer, options: CheckPromQLOptions = {}): PromQLCheckResult {
   const name = options.name ?? expr;
   const checkedExpr = substituteGrafanaMacros(expr, options.macros);
-  const where = checkedExpr === expr ? `query ${JSON.stringify(name)}` : `query ${JSON.stringify(name)} (checked as ${JSON.stringify(checkedExpr)})`;
+  const where =
+    checkedExpr === expr
+      ? `query ${JSON.stringify(name)}`
+      : `query ${JSON.stringify(name)} (checked as ${JSON.stringify(checkedExpr)})`;
   const errors: string[] = [];
   const metricNames = new Set<string>();
   const labelNames = new Set<string>();
@@ -468,7 +475,9 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
           other === undefined
             ? `closest known name: "${closestName(metric, vocabulary.knownMetrics) ?? ''}"`
             : `that is the ${other.strategy} spelling; under ${namer.strategy} the name is "${other.expected}"`;
-        errors.push(`${where}: unknown metric "${metric}" under ${namer.strategy} (${hint}); build names with the namer from metricNamer(settings)`);
+        errors.push(
+          `${where}: unknown metric "${metric}" under ${namer.strategy} (${hint}); build names with the namer from metricNamer(settings)`,
+        );
       }
       if (known !== undefined) allowed = known;
     }
@@ -497,7 +506,11 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
 }
 
 /** Runs {@link checkPromQL} on every query and throws one error listing every problem. */
-export function assertPromQL(queries: readonly NamedQuery[], namer: MetricNamer, options: Omit<CheckPromQLOptions, 'name'> = {}): void {
+export function assertPromQL(
+  queries: readonly NamedQuery[],
+  namer: MetricNamer,
+  options: Omit<CheckPromQLOptions, 'name'> = {},
+): void {
   const errors = queries.flatMap((query) => checkPromQL(query.expr, namer, { ...options, name: query.name }).errors);
   if (errors.length > 0) {
     throw new Error(`${errors.length} promql problem(s):\n${errors.join('\n')}`);

@@ -69,7 +69,9 @@ export class OpenClawExternalSecret extends Construct implements ISecretKeySourc
       );
     }
     if (props.secrets.length === 0) {
-      throw new Error(`externalsecret ${props.name}: no keys declared for secret ${props.targetSecretName}: declare at least one secret or drop the ExternalSecret`);
+      throw new Error(
+        `externalsecret ${props.name}: no keys declared for secret ${props.targetSecretName}: declare at least one secret or drop the ExternalSecret`,
+      );
     }
     this.name = props.name;
     this.targetSecretName = props.targetSecretName;
@@ -80,7 +82,8 @@ export class OpenClawExternalSecret extends Construct implements ISecretKeySourc
         validate: () =>
           props.secrets.flatMap((secret) =>
             ssmParameterNameProblems(secret.parameterName, ssmPrefix).map(
-              (problem) => `[ssm-parameter-name] externalsecret ${props.namespace}/${props.name} key ${secret.key}: ${problem}`,
+              (problem) =>
+                `[ssm-parameter-name] externalsecret ${props.namespace}/${props.name} key ${secret.key}: ${problem}`,
             ),
           ),
       });

@@ -15,27 +15,39 @@ export function ssmParameterNameProblems(name: string, prefix: string): string[]
     );
   }
   if (!name.startsWith('/')) {
-    problems.push(`ssm parameter name "${name}" is not fully qualified: expected it to start with "/"; add the leading slash`);
+    problems.push(
+      `ssm parameter name "${name}" is not fully qualified: expected it to start with "/"; add the leading slash`,
+    );
   }
   if (name.length > SSM_MAX_NAME_LENGTH) {
-    problems.push(`ssm parameter name "${name}" is ${name.length} characters long: expected at most ${SSM_MAX_NAME_LENGTH}; shorten it`);
+    problems.push(
+      `ssm parameter name "${name}" is ${name.length} characters long: expected at most ${SSM_MAX_NAME_LENGTH}; shorten it`,
+    );
   }
   const levels = name.split('/').filter((part) => part.length > 0);
   if (levels.length > SSM_MAX_HIERARCHY_LEVELS) {
-    problems.push(`ssm parameter name "${name}" has ${levels.length} levels: expected at most ${SSM_MAX_HIERARCHY_LEVELS}; flatten the hierarchy`);
+    problems.push(
+      `ssm parameter name "${name}" has ${levels.length} levels: expected at most ${SSM_MAX_HIERARCHY_LEVELS}; flatten the hierarchy`,
+    );
   }
   if (name.includes('//')) {
-    problems.push(`ssm parameter name "${name}" has an empty level ("//"), expected one "/" between levels: remove the duplicate slash`);
+    problems.push(
+      `ssm parameter name "${name}" has an empty level ("//"), expected one "/" between levels: remove the duplicate slash`,
+    );
   }
   if (/^\/?(aws|ssm)/i.test(name)) {
-    problems.push(`ssm parameter name "${name}" starts with "aws" or "ssm", which ssm reserves, expected another first level: choose another first level`);
+    problems.push(
+      `ssm parameter name "${name}" starts with "aws" or "ssm", which ssm reserves, expected another first level: choose another first level`,
+    );
   }
   if (!name.startsWith(prefix)) {
     problems.push(
       `ssm parameter name "${name}" is outside the configured prefix "${prefix}", expected a name under it: rename it under the prefix, or change ssmPrefix if the prefix really moved`,
     );
   } else if (name.length === prefix.length) {
-    problems.push(`ssm parameter name "${name}" is the prefix itself, expected a key after it: append the key, e.g. "${prefix}MY_KEY"`);
+    problems.push(
+      `ssm parameter name "${name}" is the prefix itself, expected a key after it: append the key, e.g. "${prefix}MY_KEY"`,
+    );
   }
   return problems;
 }

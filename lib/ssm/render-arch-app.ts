@@ -20,7 +20,8 @@ export function renderArchApp(build: (app: ArchApp) => void): RenderedTree {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.isFile()) files.set(path.relative(outdir, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
+        else if (entry.isFile())
+          files.set(path.relative(outdir, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
       }
     };
     walk(outdir);

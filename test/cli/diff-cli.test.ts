@@ -7,7 +7,12 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loliceConfig } from '../../config/lolice';
-import { archRepoFiles, ARCH_COPIED_FILES, ARCH_SIBLING_WORKING_DIR, archWorkingDir } from '../../lib/gitops/arch-repo-files';
+import {
+  archRepoFiles,
+  ARCH_COPIED_FILES,
+  ARCH_SIBLING_WORKING_DIR,
+  archWorkingDir,
+} from '../../lib/gitops/arch-repo-files';
 import { diffCheckouts, formatCheckoutDiff, type CheckoutDiff } from '../../lib/gitops/checkout-diff';
 import { checkIntendedChanges } from '../../lib/gitops/intended-changes';
 import { synthesize } from '../../lib/gitops/synthesize';
@@ -58,9 +63,14 @@ function synthesizedCheckouts(): { lolice: string; arch: string } {
   const operator = path.join(lolice, 'argoproj/prometheus-operator/kustomization.yaml');
   fs.writeFileSync(
     operator,
-    fs.readFileSync(operator, 'utf8').replace('- grafana-dashboard-openclaw.yaml\n', '- grafana-dashboard-openclaw.yaml\n- openclaw-rules.yaml\n'),
+    fs
+      .readFileSync(operator, 'utf8')
+      .replace('- grafana-dashboard-openclaw.yaml\n', '- grafana-dashboard-openclaw.yaml\n- openclaw-rules.yaml\n'),
   );
-  append('argoproj/prometheus-operator/kustomization.yaml', 'components:\n- components/openclaw-app-dashboard\n- components/openclaw-alerting\n');
+  append(
+    'argoproj/prometheus-operator/kustomization.yaml',
+    'components:\n- components/openclaw-app-dashboard\n- components/openclaw-alerting\n',
+  );
   for (const [file, content] of archRepoFiles(app.renderArch(), loliceConfig.arch, loliceConfig.arch.stackName)) {
     fs.mkdirSync(path.dirname(path.join(arch, file)), { recursive: true });
     fs.writeFileSync(path.join(arch, file), content);
@@ -112,21 +122,29 @@ describe('npm run diff', () => {
     expect(out).toContain('changed argoproj/openclaw/external-secret.yaml');
     expect(out).toContain('~ ExternalSecret/openclaw/openclaw-es');
     expect(out).toContain(`+ data['openclaw.json'].cron.sessionRetention: "7d"`);
-    expect(out).toContain('not listed: argoproj/prometheus-operator/components/openclaw-app-dashboard (add it to components in argoproj/prometheus-operator/kustomization.yaml)');
+    expect(out).toContain(
+      'not listed: argoproj/prometheus-operator/components/openclaw-app-dashboard (add it to components in argoproj/prometheus-operator/kustomization.yaml)',
+    );
     expect(out).toContain('new file terraform/aws/openclaw-ops/main.tf.json');
-    expect(out).toContain('missing terraform/aws/openclaw-ops/aqua/aqua.yaml (copy terraform/aws/openclaw/aqua/aqua.yaml)');
+    expect(out).toContain(
+      'missing terraform/aws/openclaw-ops/aqua/aqua.yaml (copy terraform/aws/openclaw/aqua/aqua.yaml)',
+    );
   });
 
   test('a checkout that already has the synth: no changes, exit 0 (lolice and arch)', () => {
     expect(runs.doneArch?.stderr).toBe('');
-    expect(runs.doneArch?.stdout).toBe('lolice:\n  no changes\narch (terraform/aws/openclaw-ops):\n  no changes\nno changes\n');
+    expect(runs.doneArch?.stdout).toBe(
+      'lolice:\n  no changes\narch (terraform/aws/openclaw-ops):\n  no changes\nno changes\n',
+    );
     expect(runs.doneArch?.status).toBe(0);
   });
 
   test('a hand edit is reported with its path, old and new value, exit 1', () => {
     expect(runs.hand?.status).toBe(1);
     expect(runs.hand?.stdout).toContain('changed argoproj/openclaw/deployment-openclaw.yaml');
-    expect(runs.hand?.stdout).toContain('~ spec.template.spec.containers[name=openclaw].resources.limits.memory: "6Gi" → "4Gi"');
+    expect(runs.hand?.stdout).toContain(
+      '~ spec.template.spec.containers[name=openclaw].resources.limits.memory: "6Gi" → "4Gi"',
+    );
     expect(edited).not.toBe('');
   });
 
@@ -137,7 +155,9 @@ describe('npm run diff', () => {
 
   test('an unknown flag, a missing --lolice and a missing folder exit 2 with a message', () => {
     expect(runs.unknown?.status).toBe(2);
-    expect(runs.unknown?.stderr).toMatch(/unknown option "--colour": expected one of --lolice PATH, --arch PATH, --json, --help[\s\S]*usage: npm run diff/);
+    expect(runs.unknown?.stderr).toMatch(
+      /unknown option "--colour": expected one of --lolice PATH, --arch PATH, --json, --help[\s\S]*usage: npm run diff/,
+    );
     expect(runs.missing?.status).toBe(2);
     expect(runs.missing?.stderr).toContain('--lolice PATH is required');
     expect(runs.noDir?.status).toBe(2);

@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import { loliceConfig } from '../../config/lolice';
 import { parseSynthArgs, SYNTH_USAGE } from '../../lib/cli/synth';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
-import { CHANGED_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, runMainAsync, type MainResult } from '../support/openclaw-ops-harness';
+import {
+  CHANGED_LOLICE_FILES,
+  makeTempDir,
+  readTree,
+  removeTempDirs,
+  runMainAsync,
+  type MainResult,
+} from '../support/openclaw-ops-harness';
 
 const STACK_FILE = `stacks/${loliceConfig.arch.stackName}/cdk.tf.json`;
 
@@ -115,7 +122,10 @@ describe('main cli | parseSynthArgs', () => {
   });
 
   test('options win over CDK8S_OUTDIR / CDKTF_OUTDIR, which win over the defaults', () => {
-    expect(parseSynthArgs([], {})).toEqual({ kind: 'run', options: { loliceOut: 'dist/lolice', terraformOut: 'cdktf.out' } });
+    expect(parseSynthArgs([], {})).toEqual({
+      kind: 'run',
+      options: { loliceOut: 'dist/lolice', terraformOut: 'cdktf.out' },
+    });
     expect(parseSynthArgs(['--terraform-out=t'], { CDKTF_OUTDIR: 'x' })).toEqual({
       kind: 'run',
       options: { loliceOut: 'dist/lolice', terraformOut: 't', only: 'arch' },
@@ -129,8 +139,14 @@ describe('main cli | parseSynthArgs', () => {
   test.each([
     [['--only', 'both'], '--only got "both": expected "lolice" or "arch"'],
     [['--lolice-out'], 'option --lolice-out needs a value: e.g. --lolice-out DIR or --lolice-out=DIR'],
-    [['--lolice-out', '--only', 'arch'], 'option --lolice-out needs a value: e.g. --lolice-out DIR or --lolice-out=DIR'],
-    [['out'], 'unexpected argument "out": expected options only (--only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help)'],
+    [
+      ['--lolice-out', '--only', 'arch'],
+      'option --lolice-out needs a value: e.g. --lolice-out DIR or --lolice-out=DIR',
+    ],
+    [
+      ['out'],
+      'unexpected argument "out": expected options only (--only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help)',
+    ],
     [['-x'], 'unknown option "-x": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help'],
   ])('fails %j with a usage error', (argv, message) => {
     expect(parseSynthArgs(argv, {})).toEqual({ kind: 'usage-error', message });

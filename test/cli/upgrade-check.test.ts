@@ -9,7 +9,9 @@ const REPORT: UpgradeReport = {
   refusedToday: [{ path: 'gateway.controlUi', message: 'Unrecognized key: "allowInsecureAuth"' }],
   refusedTarget: [],
   targetWarnings: [],
-  projectChanges: [{ gate: 'control-ui-insecure-auth-retired', change: 'gateway.controlUi.allowInsecureAuth dropped (retired)' }],
+  projectChanges: [
+    { gate: 'control-ui-insecure-auth-retired', change: 'gateway.controlUi.allowInsecureAuth dropped (retired)' },
+  ],
   gates: [],
   projectChecks: [],
   timings: { installMs: 0, validateMs: 1, totalMs: 2 },
@@ -52,7 +54,9 @@ describe('npm run upgrade-check (CLI, no install)', () => {
       throw new Error('openclaw release 2026.1.1 has no install spec: expected a folder openclaw-releases/2026.1.1');
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('upgrade-check: openclaw release 2026.1.1 has no install spec: expected a folder openclaw-releases/2026.1.1\n');
+    expect(result.stderr).toBe(
+      'upgrade-check: openclaw release 2026.1.1 has no install spec: expected a folder openclaw-releases/2026.1.1\n',
+    );
   });
 
   test('exits 0 when the target accepts the rendered config, 1 when it refuses it', async () => {

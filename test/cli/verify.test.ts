@@ -41,7 +41,12 @@ beforeAll(async () => {
           metrics: RECORDABLE_METRICS.filter((m) => m !== METRICS.tokens && !webhookIds.has(m.id)),
           targetInfo: false,
         },
-        { namer: createMetricNamer('UnderscoreEscapingWithoutSuffixes'), resource: partialResource, metrics: [METRICS.tokens], targetInfo: false },
+        {
+          namer: createMetricNamer('UnderscoreEscapingWithoutSuffixes'),
+          resource: partialResource,
+          metrics: [METRICS.tokens],
+          targetInfo: false,
+        },
       ],
       { endSeconds: evalTime },
     ),
@@ -52,7 +57,6 @@ afterAll(async () => {
   await harness?.stop();
   removeTempDirs();
 });
-
 
 function runScript(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -70,7 +74,9 @@ describe('verify script against a real Prometheus', () => {
     expect(help.stdout).toBe(VERIFY_USAGE);
     const unknown = await runScript(['--prometheus', harness.url, '--bogus']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(`verify: unknown option "--bogus": expected one of --prometheus URL, --json, --job NAME, --lookback DURATION, --no-target-info, --help\n${VERIFY_USAGE}`);
+    expect(unknown.stderr).toBe(
+      `verify: unknown option "--bogus": expected one of --prometheus URL, --json, --job NAME, --lookback DURATION, --no-target-info, --help\n${VERIFY_USAGE}`,
+    );
   });
 
   it('exits 0 with every series present and --json output that parses', async () => {
@@ -81,7 +87,11 @@ describe('verify script against a real Prometheus', () => {
     expect(report.missing).toBe(0);
     // the script checks exactly the series the dashboard and the alerts query
     const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: makeTempDir('verify-cdktf-') });
-    const referenced = expectedSeriesFromQueries(app.referencedPromQL(), namer, KUBE_STATE_METRICS.map((m) => m.name));
+    const referenced = expectedSeriesFromQueries(
+      app.referencedPromQL(),
+      namer,
+      KUBE_STATE_METRICS.map((m) => m.name),
+    );
     expect(report.checks.map((c) => c.seriesName).sort()).toEqual(referenced.map((e) => e.seriesName).sort());
     expect(referenced.length).toBeGreaterThanOrEqual(16);
     expect(report.checks.length).toBeLessThan(expectedSeriesFor(RECORDABLE_METRICS, namer).length);
@@ -103,7 +113,12 @@ describe('verify script against a real Prometheus', () => {
 
 describe('verifyMetrics', () => {
   it('fails with a strategy mismatch, condition and target_info causes for the partial job', async () => {
-    const report = await verifyMetrics({ prometheusUrl: harness.url, namer, job: 'openclaw-partial', nowSeconds: evalTime });
+    const report = await verifyMetrics({
+      prometheusUrl: harness.url,
+      namer,
+      job: 'openclaw-partial',
+      nowSeconds: evalTime,
+    });
     expect(report.ok).toBe(false);
     const byName = new Map(report.checks.map((check) => [check.seriesName, check]));
     expect(byName.get('openclaw_tokens_total')?.cause).toBe(
@@ -120,7 +135,12 @@ describe('verifyMetrics', () => {
   });
 
   it('fails with "wrong job" when the series carry another job', async () => {
-    const report = await verifyMetrics({ prometheusUrl: harness.url, namer, job: 'openclaw/openclaw', nowSeconds: evalTime });
+    const report = await verifyMetrics({
+      prometheusUrl: harness.url,
+      namer,
+      job: 'openclaw/openclaw',
+      nowSeconds: evalTime,
+    });
     expect(report.checks.every((check) => check.pattern === 'wrong-job')).toBe(true);
     expect(report.diagnosis).toContain('series exist only with job "openclaw", "openclaw-partial"');
   });
@@ -142,7 +162,10 @@ describe('verifyMetrics', () => {
       ],
       namer,
     );
-    expect(expected.map((e) => e.seriesName)).toEqual(['openclaw_run_duration_ms_milliseconds_bucket', 'openclaw_tokens_total']);
+    expect(expected.map((e) => e.seriesName)).toEqual([
+      'openclaw_run_duration_ms_milliseconds_bucket',
+      'openclaw_tokens_total',
+    ]);
     const report = await verifyMetrics({ prometheusUrl: harness.url, namer, expected, nowSeconds: evalTime });
     expect(report.ok).toBe(true);
     expect(report.present).toBe(3);
@@ -208,10 +231,14 @@ describe('runVerifyCli', () => {
     expect(await runVerifyCli(['--json', '--prometheus', 'http://127.0.0.1:9090/prom'], usage.io)).toBe(2);
     const report = JSON.parse(usage.out.stdout) as { ok: boolean; error: string };
     expect(report.ok).toBe(false);
-    expect(report.error).toMatch(/^received --prometheus "http:\/\/127\.0\.0\.1:9090\/prom" with a path.*drop the path/);
+    expect(report.error).toMatch(
+      /^received --prometheus "http:\/\/127\.0\.0\.1:9090\/prom" with a path.*drop the path/,
+    );
     const unreachable = capture();
     expect(await runVerifyCli(['--json', '--prometheus=http://127.0.0.1:1'], unreachable.io)).toBe(2);
-    expect((JSON.parse(unreachable.out.stdout) as { error: string }).error).toMatch(/^cannot reach prometheus at http:\/\/127\.0\.0\.1:1 /);
+    expect((JSON.parse(unreachable.out.stdout) as { error: string }).error).toMatch(
+      /^cannot reach prometheus at http:\/\/127\.0\.0\.1:1 /,
+    );
   });
 
   it('fails with exit 2 when prometheus is unreachable', async () => {
@@ -223,7 +250,11 @@ describe('runVerifyCli', () => {
   it('accepts --no-target-info for a job without target_info', async () => {
     const { out, io } = capture();
     const expected = expectedSeriesFor([METRICS.messageProcessed], namer);
-    expect(await runVerifyCli(['--prometheus', harness.url, '--job', 'openclaw-partial', '--no-target-info'], io, { expected })).toBe(0);
+    expect(
+      await runVerifyCli(['--prometheus', harness.url, '--job', 'openclaw-partial', '--no-target-info'], io, {
+        expected,
+      }),
+    ).toBe(0);
     expect(out.stdout).toContain('absent');
   });
 });

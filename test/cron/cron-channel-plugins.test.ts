@@ -8,7 +8,7 @@ function withPlugins(plugins: NonNullable<OpenClawOpsConfig['openclawConfig']['p
 }
 
 // The openclaw.json rules also reject these configs; only the network and cron rules run here.
-describe('announce channels follow OpenClaw\'s plugin enable order', () => {
+describe("announce channels follow OpenClaw's plugin enable order", () => {
   const entries = loliceConfig.openclawConfig.plugins?.entries ?? {};
 
   test('fails synth for announce to discord when plugins.allow leaves discord out', () => {

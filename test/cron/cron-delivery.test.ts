@@ -32,7 +32,15 @@ describe('toCronAddParams', () => {
     expect(params).not.toHaveProperty('allowInsecureHttp');
     expect(params).not.toHaveProperty('receiver');
     expect(params.enabled).toBe(true);
-    expect(Object.keys(params)).toEqual(['delivery', 'enabled', 'name', 'payload', 'schedule', 'sessionTarget', 'wakeMode']);
+    expect(Object.keys(params)).toEqual([
+      'delivery',
+      'enabled',
+      'name',
+      'payload',
+      'schedule',
+      'sessionTarget',
+      'wakeMode',
+    ]);
     expect(JSON.stringify(params.schedule)).toBe('{"expr":"0 9 * * *","kind":"cron","tz":"Asia/Tokyo"}');
   });
 
@@ -47,7 +55,11 @@ describe('cronJobsDocument', () => {
     const b = cronJobsDocument([discordJob, webhookJob, mainJob]);
     expect(a).toBe(b);
     const parsed = JSON.parse(a) as { jobs: Record<string, unknown> };
-    expect(Object.keys(parsed.jobs)).toEqual(['Daily usage report', 'Daily usage report (Discord)', "Owner's heartbeat"]);
+    expect(Object.keys(parsed.jobs)).toEqual([
+      'Daily usage report',
+      'Daily usage report (Discord)',
+      "Owner's heartbeat",
+    ]);
     expect(parsed.jobs["Owner's heartbeat"]).toEqual(toCronAddParams(mainJob));
     expect(a.endsWith('}\n')).toBe(true);
   });
@@ -111,7 +123,13 @@ function fakeOpenClaw(existingJobs: unknown[]): FakeOpenClaw {
       spawnSync('sh', ['-s'], {
         input: script,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, FAKE_LOG: log, FAKE_LIST: join(dir, 'list.json'), ...extraEnv },
+        env: {
+          ...process.env,
+          PATH: `${dir}:${process.env.PATH ?? ''}`,
+          FAKE_LOG: log,
+          FAKE_LIST: join(dir, 'list.json'),
+          ...extraEnv,
+        },
       }),
   };
 }
@@ -156,7 +174,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
     );
   });
 
-  it("round-trips a message with single quotes, $, backquotes, backslashes and newlines", () => {
+  it('round-trips a message with single quotes, $, backquotes, backslashes and newlines', () => {
     fake = fakeOpenClaw([]);
     const result = fake.run(applyCronJobsScript([mainJob]));
     expect(result.status).toBe(0);
@@ -167,7 +185,10 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
   });
 
   it('is idempotent: a second run against the result only updates', () => {
-    fake = fakeOpenClaw([{ id: 'id-d', name: discordJob.name }, { id: 'id-m', name: mainJob.name }]);
+    fake = fakeOpenClaw([
+      { id: 'id-d', name: discordJob.name },
+      { id: 'id-m', name: mainJob.name },
+    ]);
     const script = applyCronJobsScript([mainJob, discordJob]);
     expect(fake.run(script).status).toBe(0);
     expect(fake.run(script).status).toBe(0);
@@ -176,7 +197,10 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
   });
 
   it('fails without calling add or update when two existing jobs share a declared name', () => {
-    fake = fakeOpenClaw([{ id: 'a', name: discordJob.name }, { id: 'b', name: discordJob.name }]);
+    fake = fakeOpenClaw([
+      { id: 'a', name: discordJob.name },
+      { id: 'b', name: discordJob.name },
+    ]);
     const result = fake.run(applyCronJobsScript([discordJob]));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('2 existing cron jobs are named "Daily usage report (Discord)" (ids a, b)');
@@ -201,7 +225,12 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
 
   it('warns about fields a merge-patch would keep', () => {
     fake = fakeOpenClaw([
-      { id: 'id-d', name: discordJob.name, description: 'old', delivery: { mode: 'webhook', to: 'https://old.example.com/x', channel: 'discord' } },
+      {
+        id: 'id-d',
+        name: discordJob.name,
+        description: 'old',
+        delivery: { mode: 'webhook', to: 'https://old.example.com/x', channel: 'discord' },
+      },
     ]);
     const { delivery: _d, ...announceWithoutTarget } = discordJob;
     const job: CronJobDeclaration = { ...announceWithoutTarget, delivery: { mode: 'announce', channel: 'discord' } };
@@ -213,7 +242,9 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
   });
 
   it('documents the kubectl exec command with stdin attached', () => {
-    expect(APPLY_CRON_JOBS_COMMAND).toBe('kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < apply-cron-jobs.sh');
+    expect(APPLY_CRON_JOBS_COMMAND).toBe(
+      'kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < apply-cron-jobs.sh',
+    );
     expect(applyCronJobsScript([discordJob])).toContain(`#   ${APPLY_CRON_JOBS_COMMAND}\n`);
   });
 
@@ -234,7 +265,12 @@ describe('cronAddInvocations', () => {
     try {
       for (const line of lines) {
         execFileSync('sh', ['-c', line], {
-          env: { ...process.env, PATH: `${fake.dir}:${process.env.PATH ?? ''}`, FAKE_LOG: join(fake.dir, 'calls.jsonl'), FAKE_LIST: join(fake.dir, 'list.json') },
+          env: {
+            ...process.env,
+            PATH: `${fake.dir}:${process.env.PATH ?? ''}`,
+            FAKE_LOG: join(fake.dir, 'calls.jsonl'),
+            FAKE_LIST: join(fake.dir, 'list.json'),
+          },
         });
       }
       expect(fake.calls().map(paramsOf)).toEqual([toCronAddParams(discordJob), toCronAddParams(mainJob)]);

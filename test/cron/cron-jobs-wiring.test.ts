@@ -1,9 +1,19 @@
 import { loliceConfig } from '../../config/lolice';
 import type { CronJobDeclaration } from '../../lib/cron/cron-job-declaration';
-import { dailyUsageReportWebhookJob, DAILY_USAGE_REPORT_DISCORD_JOB_NAME, DAILY_USAGE_REPORT_JOB_NAME } from '../../lib/cron/usage-report-jobs';
+import {
+  dailyUsageReportWebhookJob,
+  DAILY_USAGE_REPORT_DISCORD_JOB_NAME,
+  DAILY_USAGE_REPORT_JOB_NAME,
+} from '../../lib/cron/usage-report-jobs';
 import { NETWORK_POLICY_FILE } from '../../lib/network/openclaw-network';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
-import { evaluatorFor, PODS, renderWithNetworkAndCron, rfc1918Sample, todaysEvaluator } from '../support/network-test-kit';
+import {
+  evaluatorFor,
+  PODS,
+  renderWithNetworkAndCron,
+  rfc1918Sample,
+  todaysEvaluator,
+} from '../support/network-test-kit';
 
 const JOBS_DOCUMENT = 'argoproj/openclaw/cron-jobs/cron-jobs.json';
 const APPLY_SCRIPT = 'argoproj/openclaw/cron-jobs/apply-cron-jobs.sh';
@@ -31,8 +41,10 @@ function file(tree: ReadonlyMap<string, string>, path: string): string {
 describe('default cron jobs', () => {
   const rendered = renderWithNetworkAndCron(loliceConfig);
 
-  test('the design\'s two example jobs validate and are written as a jobs document and an apply script', () => {
-    const document = JSON.parse(file(rendered.tree, JOBS_DOCUMENT)) as { jobs: Record<string, { delivery: { mode: string; to: string } }> };
+  test("the design's two example jobs validate and are written as a jobs document and an apply script", () => {
+    const document = JSON.parse(file(rendered.tree, JOBS_DOCUMENT)) as {
+      jobs: Record<string, { delivery: { mode: string; to: string } }>;
+    };
     expect(Object.keys(document.jobs)).toEqual([DAILY_USAGE_REPORT_JOB_NAME, DAILY_USAGE_REPORT_DISCORD_JOB_NAME]);
     expect(document.jobs[DAILY_USAGE_REPORT_JOB_NAME].delivery).toEqual({
       bestEffort: true,
@@ -81,8 +93,12 @@ describe('validation notes', () => {
     const rendered = renderWithNetworkAndCron(withJobs([hourly]));
     const notes = rendered.wiring.cronJobs.notes;
     expect(notes).toEqual([
-      expect.stringMatching(/^cron job "Hourly check": schedule '0 \* \* \* \*' has no tz; it runs in the gateway host's time zone/),
-      expect.stringMatching(/^cron job "Hourly check": schedule '0 \* \* \* \*' is top-of-hour; OpenClaw staggers it by up to 5 min/),
+      expect.stringMatching(
+        /^cron job "Hourly check": schedule '0 \* \* \* \*' has no tz; it runs in the gateway host's time zone/,
+      ),
+      expect.stringMatching(
+        /^cron job "Hourly check": schedule '0 \* \* \* \*' is top-of-hour; OpenClaw staggers it by up to 5 min/,
+      ),
     ]);
     const script = file(rendered.tree, APPLY_SCRIPT);
     for (const note of notes) {
@@ -93,15 +109,25 @@ describe('validation notes', () => {
 });
 
 describe('in-cluster receiver', () => {
-  test('OpenClaw 2026.2.17: the receiver\'s egress rule is generated and the evaluator proves it reachable', () => {
-    const rendered = renderWithNetworkAndCron(withJobs([inClusterJob], { openclawVersion: '2026.2.17' }), { onlyNetworkRules: true });
+  test("OpenClaw 2026.2.17: the receiver's egress rule is generated and the evaluator proves it reachable", () => {
+    const rendered = renderWithNetworkAndCron(withJobs([inClusterJob], { openclawVersion: '2026.2.17' }), {
+      onlyNetworkRules: true,
+    });
     const evaluator = evaluatorFor(rendered);
-    const receiver = { name: 'cron-receiver', namespace: 'observability', labels: { ...RECEIVER_LABELS, 'app.kubernetes.io/version': '1' } };
+    const receiver = {
+      name: 'cron-receiver',
+      namespace: 'observability',
+      labels: { ...RECEIVER_LABELS, 'app.kubernetes.io/version': '1' },
+    };
     expect(evaluator.egress(PODS.gateway, { pod: receiver }, 8080).allowed).toBe(true);
     // exactly that port, those pods, that namespace
     expect(evaluator.egress(PODS.gateway, { pod: receiver }, 8081).allowed).toBe(false);
-    expect(evaluator.egress(PODS.gateway, { pod: { namespace: 'observability', labels: { app: 'other' } } }, 8080).allowed).toBe(false);
-    expect(evaluator.egress(PODS.gateway, { pod: { namespace: 'default', labels: RECEIVER_LABELS } }, 8080).allowed).toBe(false);
+    expect(
+      evaluator.egress(PODS.gateway, { pod: { namespace: 'observability', labels: { app: 'other' } } }, 8080).allowed,
+    ).toBe(false);
+    expect(
+      evaluator.egress(PODS.gateway, { pod: { namespace: 'default', labels: RECEIVER_LABELS } }, 8080).allowed,
+    ).toBe(false);
     // no side effect on the internet rules
     expect(evaluator.egress(PODS.gateway, { ip: '104.21.48.10' }, 8080).allowed).toBe(false);
     // the rule is commented with the job
@@ -109,7 +135,9 @@ describe('in-cluster receiver', () => {
       '# in-cluster cron webhook receiver in namespace observability for job "Daily usage report (in-cluster)"',
     );
     expect(rendered.wiring.cronJobs.notes).toContainEqual(
-      expect.stringMatching(/receiver pods in namespace observability on TCP 8080; the receiver's own NetworkPolicy must allow ingress from the gateway/),
+      expect.stringMatching(
+        /receiver pods in namespace observability on TCP 8080; the receiver's own NetworkPolicy must allow ingress from the gateway/,
+      ),
     );
   });
 
@@ -147,15 +175,26 @@ describe('a webhook on port 8443', () => {
     expect(evaluator.egress(PODS.litellm, { ip: '104.21.48.10' }, 8443).allowed).toBe(false);
   });
 
-  test('compared with today\'s policies, the only new openings are gateway TCP 8443 to public addresses', () => {
-    const ips = ['104.21.48.10', '2606:4700:3031::6815:300a', '162.159.135.232', '10.1.2.3', '192.168.10.20', '169.254.169.254', 'fd00::1'];
+  test("compared with today's policies, the only new openings are gateway TCP 8443 to public addresses", () => {
+    const ips = [
+      '104.21.48.10',
+      '2606:4700:3031::6815:300a',
+      '162.159.135.232',
+      '10.1.2.3',
+      '192.168.10.20',
+      '169.254.169.254',
+      'fd00::1',
+    ];
     const ports = [22, 80, 443, 3000, 4000, 8080, 8443, 8444, 9090, 18789];
     const opened: string[] = [];
     for (const pod of [PODS.gateway, PODS.litellm, PODS.cloudflared]) {
       for (const ip of ips) {
         for (const port of ports) {
           for (const protocol of ['TCP', 'UDP'] as const) {
-            if (evaluator.egress(pod, { ip }, port, protocol).allowed && !today.egress(pod, { ip }, port, protocol).allowed) {
+            if (
+              evaluator.egress(pod, { ip }, port, protocol).allowed &&
+              !today.egress(pod, { ip }, port, protocol).allowed
+            ) {
               opened.push(`${pod.name} ${ip} ${protocol}/${port}`);
             }
           }
@@ -209,7 +248,10 @@ describe('determinism and secrets', () => {
   test('a literal webhook token is refused, and the refusal does not echo it', () => {
     const token = 'test-token-placeholder-must-not-leak';
     const config = withJobs(loliceConfig.cronJobs ?? [], {
-      openclawConfig: { ...loliceConfig.openclawConfig, cron: { ...loliceConfig.openclawConfig.cron, webhookToken: token } },
+      openclawConfig: {
+        ...loliceConfig.openclawConfig,
+        cron: { ...loliceConfig.openclawConfig.cron, webhookToken: token },
+      },
     });
     let message = '';
     try {
@@ -222,7 +264,10 @@ describe('determinism and secrets', () => {
   });
 
   test('fails synth when a webhook URL carries a credential in its query (reported once)', () => {
-    const leaky = { ...dailyUsageReportWebhookJob('https://cron-receiver.b0xp.io/openclaw/cron?token=abc&source=openclaw'), name: 'Leaky' };
+    const leaky = {
+      ...dailyUsageReportWebhookJob('https://cron-receiver.b0xp.io/openclaw/cron?token=abc&source=openclaw'),
+      name: 'Leaky',
+    };
     let message = '';
     try {
       renderWithNetworkAndCron(withJobs([leaky]));
@@ -258,11 +303,15 @@ describe('validation against the graph', () => {
 
   test('fails synth for a Discord webhook URL in webhook mode', () => {
     const job = { ...dailyUsageReportWebhookJob('https://discord.com/api/webhooks/1/abc'), name: 'To Discord' };
-    expect(() => renderWithNetworkAndCron(withJobs([job]))).toThrow(/cron job "To Discord": delivery\.to is a Discord webhook URL/);
+    expect(() => renderWithNetworkAndCron(withJobs([job]))).toThrow(
+      /cron job "To Discord": delivery\.to is a Discord webhook URL/,
+    );
   });
 
   test('fails synth for duplicate job names, and writes no cron files', () => {
     const job = dailyUsageReportWebhookJob('https://cron-receiver.b0xp.io/openclaw/cron');
-    expect(() => renderWithNetworkAndCron(withJobs([job, job]))).toThrow(/\[cron-job-name\] cron job "Daily usage report": is declared twice/);
+    expect(() => renderWithNetworkAndCron(withJobs([job, job]))).toThrow(
+      /\[cron-job-name\] cron job "Daily usage report": is declared twice/,
+    );
   });
 });

@@ -52,7 +52,9 @@ describe('the cron run-log shipper in lolice', () => {
     const [configMap] = parseYamlDocuments(tree.get(RUN_LOG_SHIPPER_CONFIGMAP_PATH) ?? '');
     expect(configMap?.metadata).toMatchObject({ name: 'cron-run-log-shipper', namespace: 'openclaw' });
     const data = (configMap as unknown as { data: Record<string, string> }).data;
-    expect(data['run-log-shipper.mjs']).toBe(fs.readFileSync(path.join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs'), 'utf8'));
+    expect(data['run-log-shipper.mjs']).toBe(
+      fs.readFileSync(path.join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs'), 'utf8'),
+    );
     expect(tree.get(RUN_LOG_SHIPPER_CONFIGMAP_PATH)).toMatch(/kustomization\.yaml resources/);
   });
 
@@ -69,7 +71,10 @@ describe('the cron run-log shipper in lolice', () => {
       runAsNonRoot: true,
       runAsUser: 1000,
     });
-    expect(sidecar.resources).toEqual({ limits: { cpu: '100m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } });
+    expect(sidecar.resources).toEqual({
+      limits: { cpu: '100m', memory: '128Mi' },
+      requests: { cpu: '10m', memory: '32Mi' },
+    });
   });
 
   it('reads the PVC read-only and keeps its state on a PVC subPath (survives pod replacement)', () => {
@@ -92,15 +97,24 @@ describe('the cron run-log shipper in lolice', () => {
   });
 
   it('shares /tmp/openclaw with the gateway so the cron warnings of the file log reach Loki', () => {
-    expect(container(spec, 'openclaw').volumeMounts).toContainEqual({ name: 'openclaw-tmp', mountPath: '/tmp/openclaw' });
+    expect(container(spec, 'openclaw').volumeMounts).toContainEqual({
+      name: 'openclaw-tmp',
+      mountPath: '/tmp/openclaw',
+    });
     expect(spec.volumes).toContainEqual({ name: 'openclaw-tmp', emptyDir: { sizeLimit: '1Gi' } });
-    expect(spec.volumes).toContainEqual({ name: 'cron-run-log-shipper', configMap: { name: 'cron-run-log-shipper', defaultMode: 0o444 } });
+    expect(spec.volumes).toContainEqual({
+      name: 'cron-run-log-shipper',
+      configMap: { name: 'cron-run-log-shipper', defaultMode: 0o444 },
+    });
   });
 
   it('emptyDir state and no file log when asked (documented trade-off: duplicates after a pod replacement)', () => {
     const other = podSpec(renderWith({ stateStorage: 'emptyDir', followGatewayFileLog: false }));
     const shipper = container(other, RUN_LOG_SHIPPER_CONTAINER);
-    expect(shipper.volumeMounts).toContainEqual({ name: 'cron-run-log-shipper-state', mountPath: '/var/lib/cron-run-log-shipper' });
+    expect(shipper.volumeMounts).toContainEqual({
+      name: 'cron-run-log-shipper-state',
+      mountPath: '/var/lib/cron-run-log-shipper',
+    });
     expect((shipper.env ?? []).map((e) => e.name)).not.toContain('GATEWAY_LOG_DIR');
     expect(container(other, 'openclaw').volumeMounts?.some((m) => m.name === 'openclaw-tmp')).toBe(false);
     expect(other.volumes).toContainEqual({ name: 'cron-run-log-shipper-state', emptyDir: {} });
@@ -122,7 +136,12 @@ describe('the cron run-log shipper in lolice', () => {
     const chart = Testing.chart();
     const image = loliceConfig.image;
     expect(
-      () => new CronRunLogShipper(chart, 'X', { image, namespace: 'openclaw', scriptFile: '/nonexistent/run-log-shipper.mjs' }),
+      () =>
+        new CronRunLogShipper(chart, 'X', {
+          image,
+          namespace: 'openclaw',
+          scriptFile: '/nonexistent/run-log-shipper.mjs',
+        }),
     ).toThrow(/cannot read the script \/nonexistent\/run-log-shipper\.mjs/);
     expect(
       () => new CronRunLogShipper(chart, 'Y', { image, namespace: 'openclaw', stateStorage: 'hostPath' as never }),

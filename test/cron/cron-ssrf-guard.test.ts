@@ -1,5 +1,10 @@
 import { IpAddress } from '../../lib/network/ip-address';
-import { classifyWebhookHost, findBlockedAddressRange, normalizeWebhookHost, type WebhookHostKind } from '../../lib/cron/ssrf-guard';
+import {
+  classifyWebhookHost,
+  findBlockedAddressRange,
+  normalizeWebhookHost,
+  type WebhookHostKind,
+} from '../../lib/cron/ssrf-guard';
 
 const services = [{ name: 'cron-receiver', namespace: 'monitoring' }];
 
@@ -137,7 +142,9 @@ describe('findBlockedAddressRange', () => {
 
   it('decodes the inverted client address of Teredo', () => {
     // client 10.0.0.1 is stored inverted: f5ff:fffe
-    expect(findBlockedAddressRange(IpAddress.parse('2001:0:4136:e378:8000:63bf:f5ff:fffe'))?.range).toContain('10.0.0.0/8');
+    expect(findBlockedAddressRange(IpAddress.parse('2001:0:4136:e378:8000:63bf:f5ff:fffe'))?.range).toContain(
+      '10.0.0.0/8',
+    );
     expect(findBlockedAddressRange(IpAddress.parse('2001:0:4136:e378:8000:63bf:f7f7:f7f7'))).toBeUndefined();
   });
 

@@ -50,51 +50,195 @@ const discord = (to: string | undefined): CronJobDeclaration => ({
 /** Declarations that break exactly one rule, with a fragment of the one expected message. */
 const invalid: ReadonlyArray<[string, CronJobDeclaration, string]> = [
   ['empty name', { ...isolated, name: '  ' }, 'cron job #1 (unnamed): name is empty'],
-  ['at not ISO-8601', { ...main, schedule: { kind: 'at', at: 'tomorrow 9am' } }, 'schedule.at "tomorrow 9am" is not an ISO-8601 date-time'],
-  ['at on a day the month lacks', { ...main, schedule: { kind: 'at', at: '2026-02-30T09:00:00' } }, 'schedule.at "2026-02-30T09:00:00" is not an ISO-8601'],
-  ['everyMs zero', { ...main, schedule: { kind: 'every', everyMs: 0 } }, 'schedule.everyMs is 0: expected an integer number of milliseconds ≥ 1'],
+  [
+    'at not ISO-8601',
+    { ...main, schedule: { kind: 'at', at: 'tomorrow 9am' } },
+    'schedule.at "tomorrow 9am" is not an ISO-8601 date-time',
+  ],
+  [
+    'at on a day the month lacks',
+    { ...main, schedule: { kind: 'at', at: '2026-02-30T09:00:00' } },
+    'schedule.at "2026-02-30T09:00:00" is not an ISO-8601',
+  ],
+  [
+    'everyMs zero',
+    { ...main, schedule: { kind: 'every', everyMs: 0 } },
+    'schedule.everyMs is 0: expected an integer number of milliseconds ≥ 1',
+  ],
   ['everyMs fractional', { ...main, schedule: { kind: 'every', everyMs: 1.5 } }, 'schedule.everyMs is 1.5'],
-  ['anchorMs negative', { ...main, schedule: { kind: 'every', everyMs: 1000, anchorMs: -1 } }, 'schedule.anchorMs is -1'],
-  ['cron expr unparsable', { ...isolated, schedule: { kind: 'cron', expr: '61 * * * *', tz: 'UTC' } }, 'schedule.expr "61 * * * *" does not parse with croner'],
-  ['cron expr with 7 fields', { ...isolated, schedule: { kind: 'cron', expr: '0 0 9 * * * 2027', tz: 'UTC' } }, 'schedule.expr "0 0 9 * * * 2027" has 7 fields: expected 5'],
-  ['cron expr that never fires', { ...isolated, schedule: { kind: 'cron', expr: '0 0 30 2 *', tz: 'UTC' } }, 'schedule.expr "0 0 30 2 *" never fires'],
+  [
+    'anchorMs negative',
+    { ...main, schedule: { kind: 'every', everyMs: 1000, anchorMs: -1 } },
+    'schedule.anchorMs is -1',
+  ],
+  [
+    'cron expr unparsable',
+    { ...isolated, schedule: { kind: 'cron', expr: '61 * * * *', tz: 'UTC' } },
+    'schedule.expr "61 * * * *" does not parse with croner',
+  ],
+  [
+    'cron expr with 7 fields',
+    { ...isolated, schedule: { kind: 'cron', expr: '0 0 9 * * * 2027', tz: 'UTC' } },
+    'schedule.expr "0 0 9 * * * 2027" has 7 fields: expected 5',
+  ],
+  [
+    'cron expr that never fires',
+    { ...isolated, schedule: { kind: 'cron', expr: '0 0 30 2 *', tz: 'UTC' } },
+    'schedule.expr "0 0 30 2 *" never fires',
+  ],
   ['cron expr empty', { ...isolated, schedule: { kind: 'cron', expr: ' ', tz: 'UTC' } }, 'schedule.expr is empty'],
-  ['tz not IANA', { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'Mars/Olympus' } }, 'schedule.tz "Mars/Olympus" is not an IANA time zone'],
-  ['staggerMs negative', { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'UTC', staggerMs: -5 } }, 'schedule.staggerMs is -5'],
-  ['main with agentTurn', { ...main, payload: { kind: 'agentTurn', message: 'x' } }, 'sessionTarget "main" requires payload.kind "systemEvent" (received "agentTurn")'],
-  ['isolated with systemEvent', { ...isolated, payload: { kind: 'systemEvent', text: 'x' } }, 'sessionTarget "isolated" requires payload.kind "agentTurn" (received "systemEvent")'],
-  ['unknown sessionTarget', { ...main, sessionTarget: 'shared' as never }, 'sessionTarget is "shared": expected "main" or "isolated"'],
-  ['unknown wakeMode', { ...main, wakeMode: 'later' as never }, 'wakeMode is "later": expected "now" or "next-heartbeat"'],
+  [
+    'tz not IANA',
+    { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'Mars/Olympus' } },
+    'schedule.tz "Mars/Olympus" is not an IANA time zone',
+  ],
+  [
+    'staggerMs negative',
+    { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'UTC', staggerMs: -5 } },
+    'schedule.staggerMs is -5',
+  ],
+  [
+    'main with agentTurn',
+    { ...main, payload: { kind: 'agentTurn', message: 'x' } },
+    'sessionTarget "main" requires payload.kind "systemEvent" (received "agentTurn")',
+  ],
+  [
+    'isolated with systemEvent',
+    { ...isolated, payload: { kind: 'systemEvent', text: 'x' } },
+    'sessionTarget "isolated" requires payload.kind "agentTurn" (received "systemEvent")',
+  ],
+  [
+    'unknown sessionTarget',
+    { ...main, sessionTarget: 'shared' as never },
+    'sessionTarget is "shared": expected "main" or "isolated"',
+  ],
+  [
+    'unknown wakeMode',
+    { ...main, wakeMode: 'later' as never },
+    'wakeMode is "later": expected "now" or "next-heartbeat"',
+  ],
   ['empty systemEvent text', { ...main, payload: { kind: 'systemEvent', text: '' } }, 'payload.text is empty'],
-  ['empty agentTurn message', { ...isolated, payload: { kind: 'agentTurn', message: ' ' } }, 'payload.message is empty'],
-  ['negative timeoutSeconds', { ...isolated, payload: { kind: 'agentTurn', message: 'x', timeoutSeconds: -1 } }, 'payload.timeoutSeconds is -1'],
-  ['announce on a main job', { ...main, delivery: { mode: 'announce', channel: 'discord', to: 'channel:1' } }, 'delivery.mode "announce" is only supported for sessionTarget "isolated"'],
-  ['none with a target on a main job', { ...main, delivery: { mode: 'none', channel: 'discord', to: 'channel:1' } }, 'delivery.mode "none" is only supported for sessionTarget "isolated"'],
-  ['discord bare id', discord('123456789012345678'), 'delivery.to "123456789012345678" is a bare id: expected "channel:123456789012345678" for a channel (or "user:123456789012345678" for a DM)'],
+  [
+    'empty agentTurn message',
+    { ...isolated, payload: { kind: 'agentTurn', message: ' ' } },
+    'payload.message is empty',
+  ],
+  [
+    'negative timeoutSeconds',
+    { ...isolated, payload: { kind: 'agentTurn', message: 'x', timeoutSeconds: -1 } },
+    'payload.timeoutSeconds is -1',
+  ],
+  [
+    'announce on a main job',
+    { ...main, delivery: { mode: 'announce', channel: 'discord', to: 'channel:1' } },
+    'delivery.mode "announce" is only supported for sessionTarget "isolated"',
+  ],
+  [
+    'none with a target on a main job',
+    { ...main, delivery: { mode: 'none', channel: 'discord', to: 'channel:1' } },
+    'delivery.mode "none" is only supported for sessionTarget "isolated"',
+  ],
+  [
+    'discord bare id',
+    discord('123456789012345678'),
+    'delivery.to "123456789012345678" is a bare id: expected "channel:123456789012345678" for a channel (or "user:123456789012345678" for a DM)',
+  ],
   ['discord empty to', discord(''), 'announce to discord needs delivery.to (received "")'],
   ['discord missing to', discord(undefined), 'announce to discord needs delivery.to (received undefined)'],
   ['discord mention form', discord('<@123>'), 'delivery.to "<@123>" is not a Discord target'],
   ['discord non-numeric id', discord('channel:general'), 'delivery.to "channel:general" is not a Discord target'],
-  ['announce to a channel that is not enabled', { ...isolated, delivery: { mode: 'announce', channel: 'Slack', to: 'C123' } }, 'delivery.channel "slack" is not an enabled channel (enabled: discord)'],
+  [
+    'announce to a channel that is not enabled',
+    { ...isolated, delivery: { mode: 'announce', channel: 'Slack', to: 'C123' } },
+    'delivery.channel "slack" is not an enabled channel (enabled: discord)',
+  ],
   ['webhook to not a URL', webhook('receiver/cron'), 'delivery.to "receiver/cron" is not a URL'],
-  ['webhook to ftp', webhook('ftp://files.example.com/x'), 'has scheme "ftp:": webhook mode requires http:// or https://'],
-  ['webhook http to the internet', webhook('http://cron.example.com/hook'), 'uses http:// to a host outside the cluster'],
-  ['webhook to a Discord webhook URL', webhook('https://discord.com/api/webhooks/123/abc'), 'delivery.to is a Discord webhook URL: OpenClaw POSTs the generic cron "finished" event JSON'],
-  ['webhook on a closed port', webhook('https://cron.example.com:8443/hook'), 'delivery.to port 8443 is not open for internet egress (open: 80, 443): the gateway\'s NetworkPolicy would block the POST'],
-  ['webhook with credentials in the URL', webhook('https://user:placeholder-pass@cron.example.com/hook'), 'embeds credentials'],
-  ['webhook with a token in the query string', webhook('https://cron.example.com/hook?source=openclaw&access_token=placeholder'), 'delivery.to carries query parameter(s) "access_token" that look like credentials'],
-  ['webhook to a Service (SSRF, 2026.2.19)', webhook('http://cron-receiver.monitoring.svc.cluster.local:8080/hook'), 'is blocked by the SSRF guard of OpenClaw 2026.2.19'],
-  ['webhook to a private IP (SSRF, 2026.2.19)', webhook('https://10.0.0.5/hook'), 'delivery.to host "10.0.0.5" is blocked by the SSRF guard'],
-  ['webhook to metadata.google.internal (SSRF)', webhook('http://metadata.google.internal/computeMetadata'), 'hostname "metadata.google.internal" is on the guard\'s blocklist'],
-  ['allowInsecureHttp without webhook', { ...isolated, allowInsecureHttp: true }, 'allowInsecureHttp is set but delivery.mode is not "webhook"'],
-  ['receiver without webhook', { ...isolated, receiver: { namespace: 'ns', podLabels: { app: 'rx' }, port: 8080 } }, 'receiver is set but delivery.mode is not "webhook"'],
-  ['receiver for a public host', webhook('https://cron.example.com/hook', { receiver: { namespace: 'ns', podLabels: { app: 'rx' }, port: 8080 } }), 'receiver is set but delivery.to host "cron.example.com" is not in the cluster'],
+  [
+    'webhook to ftp',
+    webhook('ftp://files.example.com/x'),
+    'has scheme "ftp:": webhook mode requires http:// or https://',
+  ],
+  [
+    'webhook http to the internet',
+    webhook('http://cron.example.com/hook'),
+    'uses http:// to a host outside the cluster',
+  ],
+  [
+    'webhook to a Discord webhook URL',
+    webhook('https://discord.com/api/webhooks/123/abc'),
+    'delivery.to is a Discord webhook URL: OpenClaw POSTs the generic cron "finished" event JSON',
+  ],
+  [
+    'webhook on a closed port',
+    webhook('https://cron.example.com:8443/hook'),
+    "delivery.to port 8443 is not open for internet egress (open: 80, 443): the gateway's NetworkPolicy would block the POST",
+  ],
+  [
+    'webhook with credentials in the URL',
+    webhook('https://user:placeholder-pass@cron.example.com/hook'),
+    'embeds credentials',
+  ],
+  [
+    'webhook with a token in the query string',
+    webhook('https://cron.example.com/hook?source=openclaw&access_token=placeholder'),
+    'delivery.to carries query parameter(s) "access_token" that look like credentials',
+  ],
+  [
+    'webhook to a Service (SSRF, 2026.2.19)',
+    webhook('http://cron-receiver.monitoring.svc.cluster.local:8080/hook'),
+    'is blocked by the SSRF guard of OpenClaw 2026.2.19',
+  ],
+  [
+    'webhook to a private IP (SSRF, 2026.2.19)',
+    webhook('https://10.0.0.5/hook'),
+    'delivery.to host "10.0.0.5" is blocked by the SSRF guard',
+  ],
+  [
+    'webhook to metadata.google.internal (SSRF)',
+    webhook('http://metadata.google.internal/computeMetadata'),
+    'hostname "metadata.google.internal" is on the guard\'s blocklist',
+  ],
+  [
+    'allowInsecureHttp without webhook',
+    { ...isolated, allowInsecureHttp: true },
+    'allowInsecureHttp is set but delivery.mode is not "webhook"',
+  ],
+  [
+    'receiver without webhook',
+    { ...isolated, receiver: { namespace: 'ns', podLabels: { app: 'rx' }, port: 8080 } },
+    'receiver is set but delivery.mode is not "webhook"',
+  ],
+  [
+    'receiver for a public host',
+    webhook('https://cron.example.com/hook', { receiver: { namespace: 'ns', podLabels: { app: 'rx' }, port: 8080 } }),
+    'receiver is set but delivery.to host "cron.example.com" is not in the cluster',
+  ],
   ['empty agentId', { ...isolated, agentId: '' }, 'agentId is empty'],
-  ['unknown job key', { ...isolated, maxRetries: 3 } as never, 'maxRetries is not a key cron.add accepts: expected only "agentId"'],
-  ['unknown schedule key', { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'UTC', jitterMs: 5 } } as never, 'schedule.jitterMs is not a key cron.add accepts: expected only "expr", "kind", "staggerMs", "tz"'],
-  ['schedule key of another kind', { ...main, schedule: { kind: 'every', everyMs: 1000, tz: 'UTC' } } as never, 'schedule.tz is not a key cron.add accepts'],
-  ['unknown payload key', { ...main, payload: { kind: 'systemEvent', text: 'x', model: 'm' } } as never, 'payload.model is not a key cron.add accepts: expected only "kind", "text"'],
-  ['unknown delivery key', { ...isolated, delivery: { mode: 'none', retries: 2 } } as never, 'delivery.retries is not a key cron.add accepts: expected only "bestEffort", "channel", "mode", "to"; openclaw rejects the whole job ("invalid cron.add params")'],
+  [
+    'unknown job key',
+    { ...isolated, maxRetries: 3 } as never,
+    'maxRetries is not a key cron.add accepts: expected only "agentId"',
+  ],
+  [
+    'unknown schedule key',
+    { ...isolated, schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'UTC', jitterMs: 5 } } as never,
+    'schedule.jitterMs is not a key cron.add accepts: expected only "expr", "kind", "staggerMs", "tz"',
+  ],
+  [
+    'schedule key of another kind',
+    { ...main, schedule: { kind: 'every', everyMs: 1000, tz: 'UTC' } } as never,
+    'schedule.tz is not a key cron.add accepts',
+  ],
+  [
+    'unknown payload key',
+    { ...main, payload: { kind: 'systemEvent', text: 'x', model: 'm' } } as never,
+    'payload.model is not a key cron.add accepts: expected only "kind", "text"',
+  ],
+  [
+    'unknown delivery key',
+    { ...isolated, delivery: { mode: 'none', retries: 2 } } as never,
+    'delivery.retries is not a key cron.add accepts: expected only "bestEffort", "channel", "mode", "to"; openclaw rejects the whole job ("invalid cron.add params")',
+  ],
 ];
 
 describe('validateCronJobs', () => {
@@ -119,7 +263,10 @@ describe('validateCronJobs', () => {
   });
 
   it('fails for a webhook job when cron.webhookToken is not configured', () => {
-    const result = validateCronJobs([webhook('https://cron.example.com/hook')], { ...ctx, webhookTokenConfigured: false });
+    const result = validateCronJobs([webhook('https://cron.example.com/hook')], {
+      ...ctx,
+      webhookTokenConfigured: false,
+    });
     expect(result.errors).toEqual([
       'cron job "webhook job": webhook delivery needs cron.webhookToken so the receiver can authenticate the POST: set cron.webhookToken: "${OPENCLAW_CRON_WEBHOOK_TOKEN}" in openclaw.json and provide the env var from a Secret',
     ]);
@@ -144,7 +291,10 @@ describe('validateCronJobs', () => {
   });
 
   it('explains the silent drop and the public-hostname fix for SSRF-blocked targets', () => {
-    const [message] = validateCronJobs([webhook('https://cron-receiver.monitoring.svc.cluster.local/hook')], ctx).errors;
+    const [message] = validateCronJobs(
+      [webhook('https://cron-receiver.monitoring.svc.cluster.local/hook')],
+      ctx,
+    ).errors;
     expect(message).toContain('the POST would be dropped silently');
     expect(message).toContain('"cron: webhook delivery blocked by SSRF guard"');
     expect(message).toContain('public hostname that resolves to public IPs (e.g. a Cloudflare tunnel hostname)');
@@ -161,7 +311,15 @@ describe('validateCronJobs', () => {
   });
 
   it('throws all errors at once from assertValidCronJobs', () => {
-    expect(() => assertValidCronJobs([{ ...main, wakeMode: 'x' as never }, { ...isolated, name: '' }], ctx)).toThrow(
+    expect(() =>
+      assertValidCronJobs(
+        [
+          { ...main, wakeMode: 'x' as never },
+          { ...isolated, name: '' },
+        ],
+        ctx,
+      ),
+    ).toThrow(
       /^invalid cron jobs \(2\):\n- cron job "main job": wakeMode is "x".*\n- cron job #2 \(unnamed\): name is empty/s,
     );
   });
@@ -190,7 +348,12 @@ describe('the design document examples', () => {
       wakeMode: 'next-heartbeat',
       delivery: { mode: 'webhook', to: 'https://cron-receiver.example.com/openclaw', bestEffort: true },
     });
-    expect(disc?.delivery).toEqual({ mode: 'announce', channel: 'discord', to: 'channel:123456789012345678', bestEffort: true });
+    expect(disc?.delivery).toEqual({
+      mode: 'announce',
+      channel: 'discord',
+      to: 'channel:123456789012345678',
+      bestEffort: true,
+    });
     expect(dailyUsageReportDiscordJob('channel:42').delivery?.to).toBe('channel:42');
   });
 
@@ -213,7 +376,13 @@ describe('version-dependent webhook rules', () => {
     const result = validateCronJobs([inCluster], v17);
     expect(result.errors).toEqual([]);
     expect(result.egressRequirements).toEqual([
-      { kind: 'in-cluster', namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'cron-receiver' }, port: 8080, jobName: 'webhook job' },
+      {
+        kind: 'in-cluster',
+        namespace: 'monitoring',
+        podLabels: { 'app.kubernetes.io/name': 'cron-receiver' },
+        port: 8080,
+        jobName: 'webhook job',
+      },
     ]);
   });
 
@@ -252,7 +421,9 @@ describe('external egress requirements', () => {
   it('accepts http:// to the internet with allowInsecureHttp and records port 80', () => {
     const result = validateCronJobs([webhook('http://cron.example.com/hook', { allowInsecureHttp: true })], ctx);
     expect(result.errors).toEqual([]);
-    expect(result.egressRequirements).toEqual([{ kind: 'external', host: 'cron.example.com', port: 80, jobName: 'webhook job' }]);
+    expect(result.egressRequirements).toEqual([
+      { kind: 'external', host: 'cron.example.com', port: 80, jobName: 'webhook job' },
+    ]);
   });
 
   it('accepts an extra port once the policy opens it, sorted by job name', () => {

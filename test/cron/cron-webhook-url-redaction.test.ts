@@ -21,9 +21,14 @@ function webhook(to: string): CronJobDeclaration {
 
 describe('webhook URLs in validation messages', () => {
   test('fails for http:// with credentials without echoing the password or the query values', () => {
-    const { errors } = validateCronJobs([webhook('http://user:placeholder-pass@cron.example.com/hook?sig=placeholder-sig')], ctx);
+    const { errors } = validateCronJobs(
+      [webhook('http://user:placeholder-pass@cron.example.com/hook?sig=placeholder-sig')],
+      ctx,
+    );
     expect(errors).toHaveLength(3);
-    expect(errors.join('\n')).toContain('delivery.to "http://…@cron.example.com/hook?…" uses http:// to a host outside the cluster');
+    expect(errors.join('\n')).toContain(
+      'delivery.to "http://…@cron.example.com/hook?…" uses http:// to a host outside the cluster',
+    );
     expect(errors.join('\n')).not.toMatch(/placeholder-pass|placeholder-sig/);
   });
 

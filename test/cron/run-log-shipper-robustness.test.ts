@@ -34,12 +34,21 @@ function shipOnce(env: Record<string, string> = {}): { records: Shipped[]; stder
     env: { PATH: process.env.PATH, RUN_LOG_DIR: runs, STATE_FILE: stateFile, ...env },
     encoding: 'utf8',
   });
-  const records = result.stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Shipped);
+  const records = result.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Shipped);
   return { records, stderr: result.stderr, status: result.status };
 }
 
 function record(ts: number | undefined, note: string): string {
-  return JSON.stringify({ ...(ts === undefined ? {} : { ts }), jobId: 'job-a', action: 'finished', status: 'ok', note });
+  return JSON.stringify({
+    ...(ts === undefined ? {} : { ts }),
+    jobId: 'job-a',
+    action: 'finished',
+    status: 'ok',
+    note,
+  });
 }
 
 function append(...lines: string[]): void {
@@ -100,7 +109,9 @@ describe('run-log-shipper robustness (real files)', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`run-log-shipper: POLL_INTERVAL_MS="${value}" is refused: expected an integer number of milliseconds >= 100`);
+    expect(result.stderr).toContain(
+      `run-log-shipper: POLL_INTERVAL_MS="${value}" is refused: expected an integer number of milliseconds >= 100`,
+    );
     expect(result.stderr).toMatch(/set POLL_INTERVAL_MS to e\.g\. 2000 or unset it\n$/);
     expect(fs.existsSync(stateFile)).toBe(false);
   });

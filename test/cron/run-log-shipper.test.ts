@@ -51,7 +51,15 @@ function shipOnce(extraEnv: Record<string, string> = {}): { records: ShippedReco
 }
 
 function run(jobId: string, ts: number, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ts, jobId, action: 'finished', status: 'ok', runAtMs: ts - 1000, durationMs: 1000, ...extra });
+  return JSON.stringify({
+    ts,
+    jobId,
+    action: 'finished',
+    status: 'ok',
+    runAtMs: ts - 1000,
+    durationMs: 1000,
+    ...extra,
+  });
 }
 
 function append(jobId: string, ...lines: string[]): void {
@@ -61,7 +69,10 @@ function append(jobId: string, ...lines: string[]): void {
 /** OpenClaw's pruning: write the last `keep` lines to a tmp file, rename it over the log. */
 function prune(jobId: string, keep: number): void {
   const file = path.join(workspace.runs, `${jobId}.jsonl`);
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.tmp`;
   fs.writeFileSync(tmp, `${lines.slice(-keep).join('\n')}\n`);
   fs.renameSync(tmp, file);
@@ -137,7 +148,10 @@ describe('run-log-shipper (--once against real files)', () => {
     const file = path.join(workspace.runs, 'job-a.jsonl');
     append('job-a', run('job-a', 1), run('job-a', 2), run('job-a', 3));
     shipOnce();
-    fs.writeFileSync(file, `${[2, 3, 4, 5, 6].map((ts) => run('job-a', ts, { summary: 'padding to grow the file' })).join('\n')}\n`);
+    fs.writeFileSync(
+      file,
+      `${[2, 3, 4, 5, 6].map((ts) => run('job-a', ts, { summary: 'padding to grow the file' })).join('\n')}\n`,
+    );
     // line 3 changed content (summary added), so the ts fallback decides: older than 3 is skipped, and
     // 3 itself ships again, since a different line in the same millisecond may be a new record
     // (at-least-once: a duplicate rather than a loss)
@@ -147,7 +161,10 @@ describe('run-log-shipper (--once against real files)', () => {
   it('resumes from the state file after a restart without duplicates', () => {
     append('job-a', run('job-a', 1));
     shipOnce();
-    const state = JSON.parse(fs.readFileSync(workspace.stateFile, 'utf8')) as { version: number; files: Record<string, { offset: number }> };
+    const state = JSON.parse(fs.readFileSync(workspace.stateFile, 'utf8')) as {
+      version: number;
+      files: Record<string, { offset: number }>;
+    };
     expect(state.version).toBe(1);
     expect(Object.keys(state.files)).toEqual([path.join(workspace.runs, 'job-a.jsonl')]);
     append('job-a', run('job-a', 2));

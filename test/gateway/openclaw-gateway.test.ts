@@ -25,7 +25,9 @@ function fixture() {
     namespace: 'openclaw',
     store: { kind: 'ClusterSecretStore', name: 'parameterstore' },
     refreshInterval: '1h',
-    externalSecrets: [{ name: 'openclaw-es', targetSecretName: 'openclaw-credentials', path: 'argoproj/openclaw/external-secret.yaml' }],
+    externalSecrets: [
+      { name: 'openclaw-es', targetSecretName: 'openclaw-credentials', path: 'argoproj/openclaw/external-secret.yaml' },
+    ],
     secrets: [
       {
         secretName: 'openclaw-credentials',
@@ -50,7 +52,9 @@ function fixture() {
 }
 
 function deploymentOf(gateway: OpenClawGateway): DeploymentJson {
-  const deployment = (Testing.synth(Chart.of(gateway.deployment)) as DeploymentJson[]).find((o) => o.kind === 'Deployment');
+  const deployment = (Testing.synth(Chart.of(gateway.deployment)) as DeploymentJson[]).find(
+    (o) => o.kind === 'Deployment',
+  );
   if (deployment === undefined) throw new Error('no Deployment synthesized');
   return deployment;
 }
@@ -58,10 +62,18 @@ function deploymentOf(gateway: OpenClawGateway): DeploymentJson {
 describe('OpenClawGateway', () => {
   test('container openclaw reads secret env through secretKeyRef, then the literal env', () => {
     const { chart, env, config } = fixture();
-    const construct = new OpenClawGateway(chart, 'Gateway', { namespace: 'openclaw', image: loliceConfig.image, env, config });
+    const construct = new OpenClawGateway(chart, 'Gateway', {
+      namespace: 'openclaw',
+      image: loliceConfig.image,
+      env,
+      config,
+    });
     const gateway = deploymentOf(construct).spec.template.spec.containers.find((c) => c.name === 'openclaw');
     expect(gateway?.env).toEqual([
-      { name: 'OPENCLAW_GATEWAY_TOKEN', valueFrom: { secretKeyRef: { name: 'openclaw-credentials', key: 'GATEWAY_TOKEN' } } },
+      {
+        name: 'OPENCLAW_GATEWAY_TOKEN',
+        valueFrom: { secretKeyRef: { name: 'openclaw-credentials', key: 'GATEWAY_TOKEN' } },
+      },
       { name: 'TZ', value: 'Asia/Tokyo' },
     ]);
   });
@@ -84,14 +96,24 @@ describe('OpenClawGateway', () => {
     const spec = deploymentOf(gateway).spec.template.spec;
     expect(spec.containers.at(-1)?.name).toBe('reader');
     expect(spec.volumes.at(-1)?.name).toBe('shared');
-    expect(spec.containers.find((c) => c.name === 'openclaw')?.volumeMounts).toContainEqual({ name: 'shared', mountPath: '/shared' });
+    expect(spec.containers.find((c) => c.name === 'openclaw')?.volumeMounts).toContainEqual({
+      name: 'shared',
+      mountPath: '/shared',
+    });
   });
 
   test('fails on two sidecars with one name', () => {
     const { chart, env, config } = fixture();
     const sidecar = { container: { name: 'reader', image: 'busybox:1.36' } };
     expect(
-      () => new OpenClawGateway(chart, 'Gateway', { namespace: 'openclaw', image: loliceConfig.image, env, config, sidecars: [sidecar, sidecar] }),
+      () =>
+        new OpenClawGateway(chart, 'Gateway', {
+          namespace: 'openclaw',
+          image: loliceConfig.image,
+          env,
+          config,
+          sidecars: [sidecar, sidecar],
+        }),
     ).toThrow(/deployment openclaw already has a sidecar named "reader": choose another name/);
   });
 });
@@ -99,7 +121,9 @@ describe('OpenClawGateway', () => {
 describe('GatewayEnv', () => {
   test('fails when a secret env var is also a literal', () => {
     const { env } = fixture();
-    expect(() => new GatewayEnv({ secret: env.secret, literal: [{ name: 'OPENCLAW_GATEWAY_TOKEN', value: 'x' }] })).toThrow(
+    expect(
+      () => new GatewayEnv({ secret: env.secret, literal: [{ name: 'OPENCLAW_GATEWAY_TOKEN', value: 'x' }] }),
+    ).toThrow(
       /env var OPENCLAW_GATEWAY_TOKEN of container openclaw is declared twice \(by secret openclaw-credentials\/GATEWAY_TOKEN and by the literal env list\)/,
     );
   });

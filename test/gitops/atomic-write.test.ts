@@ -60,8 +60,12 @@ describe('synth writes all or nothing', () => {
     run(target);
     expect(fs.readFileSync(path.join(target.lolice, 'argoproj/openclaw/pvc.yaml'), 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(target.lolice, 'argoproj/openclaw/configmap-cron-run-log-shipper.yaml'))).toBe(true);
-    expect(fs.readFileSync(path.join(target.terraform, 'stacks/openclaw-ops/cdk.tf.json'), 'utf8')).toContain('aws_ssm_parameter');
-    const leftovers = fs.readdirSync(path.join(target.lolice, 'argoproj/openclaw')).filter((f) => f.includes('.openclaw-ops-'));
+    expect(fs.readFileSync(path.join(target.terraform, 'stacks/openclaw-ops/cdk.tf.json'), 'utf8')).toContain(
+      'aws_ssm_parameter',
+    );
+    const leftovers = fs
+      .readdirSync(path.join(target.lolice, 'argoproj/openclaw'))
+      .filter((f) => f.includes('.openclaw-ops-'));
     expect(leftovers).toEqual([]);
   });
 
@@ -69,7 +73,9 @@ describe('synth writes all or nothing', () => {
     const target = checkout();
     fs.mkdirSync(path.join(target.lolice, 'argoproj/openclaw/configmap-cron-run-log-shipper.yaml'));
     const before = target.digest();
-    expect(() => run(target)).toThrow(/configmap-cron-run-log-shipper\.yaml is a folder where a generated file goes: nothing was changed/);
+    expect(() => run(target)).toThrow(
+      /configmap-cron-run-log-shipper\.yaml is a folder where a generated file goes: nothing was changed/,
+    );
     expect(target.digest()).toBe(before);
   });
 
@@ -87,7 +93,9 @@ describe('synth writes all or nothing', () => {
     fs.chmodSync(stackDir, 0o555);
     try {
       const before = target.digest();
-      expect(() => run(target)).toThrow(/stacks\/openclaw-ops is read-only, so .*cdk\.tf\.json cannot be written: nothing was changed/);
+      expect(() => run(target)).toThrow(
+        /stacks\/openclaw-ops is read-only, so .*cdk\.tf\.json cannot be written: nothing was changed/,
+      );
       expect(target.digest()).toBe(before);
     } finally {
       fs.chmodSync(stackDir, 0o755);

@@ -15,14 +15,20 @@ import {
   ExternalSecretSpecTargetDeletionPolicy,
   type ExternalSecretSpec,
 } from '../../imports/eso-external-secrets.io';
-import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr, type PrometheusRuleSpec } from '../../imports/prom-monitoring.coreos.com';
+import {
+  PrometheusRule,
+  PrometheusRuleSpecGroupsRulesExpr,
+  type PrometheusRuleSpec,
+} from '../../imports/prom-monitoring.coreos.com';
 import { ExternalSecret as KmExternalSecret } from '../support/crd-schema-model';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CDK8S_CLI = path.join(REPO_ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
 
 /** The CRD files `cdk8s.yaml` imports, read back as parsed YAML. */
-function readCrd(file: string): { spec: { group: string; names: { kind: string }; versions: { name: string; served: boolean; storage: boolean }[] } } {
+function readCrd(file: string): {
+  spec: { group: string; names: { kind: string }; versions: { name: string; served: boolean; storage: boolean }[] };
+} {
   return YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'crds', file), 'utf8'));
 }
 
@@ -123,17 +129,25 @@ describe('CRD imports | synthesized objects validate against the upstream schema
 
   test('fails validation when secretStoreRef.kind is not SecretStore or ClusterSecretStore', () => {
     const bogusKind = 'Bogus' as unknown as ExternalSecretSpecSecretStoreRefKind;
-    const manifest = synthExternalSecret(openclawEsSpec({ secretStoreRef: { kind: bogusKind, name: 'parameterstore' } }));
+    const manifest = synthExternalSecret(
+      openclawEsSpec({ secretStoreRef: { kind: bogusKind, name: 'parameterstore' } }),
+    );
 
     expect(manifest).toMatchObject({ spec: { secretStoreRef: { kind: 'Bogus' } } });
-    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/spec\/secretStoreRef\/kind must be equal to one of the allowed values/);
+    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(
+      /spec\/secretStoreRef\/kind must be equal to one of the allowed values/,
+    );
   });
 
   test('fails validation when a data entry has no remoteRef', () => {
-    const entry = { secretKey: 'OPENCLAW_CRON_WEBHOOK_TOKEN' } as unknown as NonNullable<ExternalSecretSpec['data']>[number];
+    const entry = { secretKey: 'OPENCLAW_CRON_WEBHOOK_TOKEN' } as unknown as NonNullable<
+      ExternalSecretSpec['data']
+    >[number];
     const manifest = synthExternalSecret(openclawEsSpec({ data: [entry] }));
 
-    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(/spec\/data\/0 must have required property 'remoteRef'/);
+    expect(() => validateModel(new KmExternalSecret(manifest as never))).toThrow(
+      /spec\/data\/0 must have required property 'remoteRef'/,
+    );
   });
 
   test('a PrometheusRule with an alerting rule validates as monitoring.coreos.com/v1', () => {
@@ -144,7 +158,9 @@ describe('CRD imports | synthesized objects validate against the upstream schema
           rules: [
             {
               alert: 'OpenClawCronJobFailed',
-              expr: PrometheusRuleSpecGroupsRulesExpr.fromString('increase(openclaw_cron_runs_total{status="error"}[1h]) > 0'),
+              expr: PrometheusRuleSpecGroupsRulesExpr.fromString(
+                'increase(openclaw_cron_runs_total{status="error"}[1h]) > 0',
+              ),
               for: '5m',
               labels: { severity: 'warning' },
             },
@@ -156,16 +172,24 @@ describe('CRD imports | synthesized objects validate against the upstream schema
     expect(manifest).toMatchObject({
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'PrometheusRule',
-      spec: { groups: [{ name: 'openclaw-cron', rules: [{ expr: 'increase(openclaw_cron_runs_total{status="error"}[1h]) > 0' }] }] },
+      spec: {
+        groups: [
+          { name: 'openclaw-cron', rules: [{ expr: 'increase(openclaw_cron_runs_total{status="error"}[1h]) > 0' }] },
+        ],
+      },
     });
     expect(() => validateModel(new KmPrometheusRule(manifest as never))).not.toThrow();
   });
 
   test('fails validation when a PrometheusRule group has no name', () => {
-    const group = { rules: [{ record: 'x', expr: PrometheusRuleSpecGroupsRulesExpr.fromString('1') }] } as unknown as NonNullable<PrometheusRuleSpec['groups']>[number];
+    const group = {
+      rules: [{ record: 'x', expr: PrometheusRuleSpecGroupsRulesExpr.fromString('1') }],
+    } as unknown as NonNullable<PrometheusRuleSpec['groups']>[number];
     const manifest = synthPrometheusRule({ groups: [group] });
 
-    expect(() => validateModel(new KmPrometheusRule(manifest as never))).toThrow(/spec\/groups\/0 must have required property name/);
+    expect(() => validateModel(new KmPrometheusRule(manifest as never))).toThrow(
+      /spec\/groups\/0 must have required property name/,
+    );
   });
 });
 
@@ -192,14 +216,19 @@ describe('CRD imports | reproducibility', () => {
     expect(result.error, `could not start cdk8s-cli at ${CDK8S_CLI}`).toBeUndefined();
     expect(result.status, `cdk8s import failed:\n${result.stdout}\n${result.stderr}`).toBe(0);
 
-    const committed = fs.readdirSync(path.join(REPO_ROOT, 'imports')).filter((f) => f.endsWith('.ts')).sort();
+    const committed = fs
+      .readdirSync(path.join(REPO_ROOT, 'imports'))
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     const regenerated = fs.readdirSync(outDir).sort();
     expect(regenerated).toEqual(['eso-external-secrets.io.ts', 'prom-monitoring.coreos.com.ts']);
     expect(committed).toEqual(regenerated);
     for (const file of regenerated) {
       const fresh = fs.readFileSync(path.join(outDir, file));
       const onDisk = fs.readFileSync(path.join(REPO_ROOT, 'imports', file));
-      expect(fresh.equals(onDisk), `imports/${file} differs from a fresh \`cdk8s import\`; run npm run import`).toBe(true);
+      expect(fresh.equals(onDisk), `imports/${file} differs from a fresh \`cdk8s import\`; run npm run import`).toBe(
+        true,
+      );
     }
   });
 });

@@ -20,9 +20,13 @@ const readLive = (repoPath: string): string | undefined => {
 
 function describe_(change: UnintendedChange): string {
   const where = [change.file, change.object, change.path].filter((p) => p !== undefined).join(' ');
-  const values = change.kind === 'file-added' || change.kind === 'file-changed' || change.kind === 'file-removed' || change.kind === 'object-removed'
-    ? ''
-    : `: live ${describeManifestValue(change.old as ManifestValue | undefined, 300)}, generated ${describeManifestValue(change.new as ManifestValue | undefined, 300)}`;
+  const values =
+    change.kind === 'file-added' ||
+    change.kind === 'file-changed' ||
+    change.kind === 'file-removed' ||
+    change.kind === 'object-removed'
+      ? ''
+      : `: live ${describeManifestValue(change.old as ManifestValue | undefined, 300)}, generated ${describeManifestValue(change.new as ManifestValue | undefined, 300)}`;
   return `${change.kind} ${where}${values}`;
 }
 
@@ -60,7 +64,11 @@ describe('live tree | the default config reproduces lolice 00ffbb3', () => {
 
   test('the generated files the live kustomizations do not list yet', () => {
     expect(diff.unlisted).toEqual([
-      { path: 'argoproj/openclaw/configmap-cron-run-log-shipper.yaml', kustomization: 'argoproj/openclaw/kustomization.yaml', field: 'resources' },
+      {
+        path: 'argoproj/openclaw/configmap-cron-run-log-shipper.yaml',
+        kustomization: 'argoproj/openclaw/kustomization.yaml',
+        field: 'resources',
+      },
       {
         path: 'argoproj/prometheus-operator/components/openclaw-alerting',
         kustomization: 'argoproj/prometheus-operator/kustomization.yaml',
@@ -71,7 +79,11 @@ describe('live tree | the default config reproduces lolice 00ffbb3', () => {
         kustomization: 'argoproj/prometheus-operator/kustomization.yaml',
         field: 'components',
       },
-      { path: 'argoproj/prometheus-operator/openclaw-rules.yaml', kustomization: 'argoproj/prometheus-operator/kustomization.yaml', field: 'resources' },
+      {
+        path: 'argoproj/prometheus-operator/openclaw-rules.yaml',
+        kustomization: 'argoproj/prometheus-operator/kustomization.yaml',
+        field: 'resources',
+      },
     ]);
   });
 

@@ -54,7 +54,9 @@ describe('manifest diff', () => {
   test('compares the JSON inside a ConfigMap as JSON', () => {
     const configMap = (json: string): string =>
       `kind: ConfigMap\nmetadata:\n  name: c\ndata:\n  app.json: |\n    ${json}\n  other.txt: "{}"\n`;
-    expect(diffManifestFile('f.yaml', configMap('{"a": 1, "b": [1, 2]}'), configMap('{"b": [1,2], "a": 1}'))).toEqual([]);
+    expect(diffManifestFile('f.yaml', configMap('{"a": 1, "b": [1, 2]}'), configMap('{"b": [1,2], "a": 1}'))).toEqual(
+      [],
+    );
     expect(diffManifestFile('f.yaml', configMap('{"a": {"x": 1}}'), configMap('{"a": {"x": 2}}'))[0]?.changes).toEqual([
       { path: "data['app.json'].a.x", kind: 'changed', old: 1, new: 2 },
     ]);
@@ -63,7 +65,10 @@ describe('manifest diff', () => {
   test('reports objects added and removed', () => {
     const a = 'kind: A\nmetadata: {name: one}\n';
     const b = 'kind: A\nmetadata: {name: two}\n';
-    expect(diffManifestFile('f.yaml', a, b).map((d) => `${d.status} ${d.object}`)).toEqual(['added A/two', 'removed A/one']);
+    expect(diffManifestFile('f.yaml', a, b).map((d) => `${d.status} ${d.object}`)).toEqual([
+      'added A/two',
+      'removed A/one',
+    ]);
   });
 
   test('fails naming the file on invalid yaml', () => {

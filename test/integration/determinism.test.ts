@@ -9,7 +9,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { loliceConfig } from '../../config/lolice';
-import { CHANGED_LOLICE_FILES, makeTempDir, readTree, removeTempDirs, renderLolice, REPO_ROOT, runMain } from '../support/openclaw-ops-harness';
+import {
+  CHANGED_LOLICE_FILES,
+  makeTempDir,
+  readTree,
+  removeTempDirs,
+  renderLolice,
+  REPO_ROOT,
+  runMain,
+} from '../support/openclaw-ops-harness';
 
 const STACK_FILE = `stacks/${loliceConfig.arch.stackName}/cdk.tf.json`;
 
@@ -29,7 +37,10 @@ function synthInto(name: string): SynthRun {
   const root = makeTempDir(`determinism-${name}`);
   const loliceOut = path.join(root, 'lolice');
   const terraformOut = path.join(root, 'cdktf.out');
-  for (const [dir, files] of [[loliceOut, SENTINELS.lolice], [terraformOut, SENTINELS.terraform]] as const) {
+  for (const [dir, files] of [
+    [loliceOut, SENTINELS.lolice],
+    [terraformOut, SENTINELS.terraform],
+  ] as const) {
     for (const [file, content] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), content);
@@ -71,7 +82,10 @@ describe('determinism | two synths', () => {
   });
 
   test('produce byte-identical lolice and cdktf.out trees', () => {
-    for (const [tree, a, b] of [['lolice', first.lolice, second.lolice], ['cdktf.out', first.terraform, second.terraform]] as const) {
+    for (const [tree, a, b] of [
+      ['lolice', first.lolice, second.lolice],
+      ['cdktf.out', first.terraform, second.terraform],
+    ] as const) {
       for (const [file, bytes] of a) {
         expect(b.get(file)?.equals(bytes), `${tree}/${file} differs between the two synths`).toBe(true);
       }
@@ -178,7 +192,9 @@ describe('determinism | no secret value in any output', () => {
   test('the detector is live: it flags a random-looking token and ignores placeholders', () => {
     expect(secretLookingTokens('token: Zx8Qp2LmR7vN4tK9wY3bH6cJ1dF5gS0aE7uI2oP')).toHaveLength(1);
     expect(secretLookingTokens('sha: 3f2a9c1e7b5d4a6f8e0c2b4d6f8a0c2e4b6d8f0a')).toHaveLength(1);
-    expect(secretLookingTokens('token: "${OPENCLAW_CRON_WEBHOOK_TOKEN}" /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN')).toEqual([]);
+    expect(
+      secretLookingTokens('token: "${OPENCLAW_CRON_WEBHOOK_TOKEN}" /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN'),
+    ).toEqual([]);
   });
 
   test('no high-entropy token appears in any generated file', () => {
@@ -224,13 +240,19 @@ describe('determinism | no secret value in any output', () => {
           const where = `${file} ${leaf.path.join('.')}`;
           if (key === 'name' && leaf.path[leaf.path.length - 3] === 'env' && SECRET_ENV_NAME.test(leaf.value)) {
             checked += 1;
-            const envItem = leaf.path.slice(0, -1).reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], object) as {
+            const envItem = leaf.path
+              .slice(0, -1)
+              .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], object) as {
               value?: unknown;
               valueFrom?: { secretKeyRef?: unknown };
             };
             expect(envItem.value, `${where} (${leaf.value}) must not be a literal`).toBeUndefined();
             expect(envItem.valueFrom?.secretKeyRef, `${where} (${leaf.value})`).toBeDefined();
-          } else if (SECRET_NAME.test(key) && key !== 'secretKey' && !['secretKeyRef', 'remoteRef', 'secretRef', 'secretStoreRef', 'target'].some((p) => leaf.path.includes(p))) {
+          } else if (
+            SECRET_NAME.test(key) &&
+            key !== 'secretKey' &&
+            !['secretKeyRef', 'remoteRef', 'secretRef', 'secretStoreRef', 'target'].some((p) => leaf.path.includes(p))
+          ) {
             checked += 1;
             expect(leaf.value, `${where} must be a \${VAR} placeholder`).toMatch(PLACEHOLDER_ONLY);
           }

@@ -24,10 +24,16 @@ interface Built {
 function buildFixture(): Built {
   const tree = renderLolice();
   const root = liveLoliceCopy(makeTempDir('kustomize'), tree);
-  const result = spawnSync(toolPath('kubectl'), ['kustomize', path.join(root, KUSTOMIZATION_DIR)], { encoding: 'utf8', timeout: 60_000 });
-  const objects = result.status === 0
-    ? YAML.parseAllDocuments(result.stdout).map((d) => d.toJS() as K8sObject).filter((o) => o !== null)
-    : [];
+  const result = spawnSync(toolPath('kubectl'), ['kustomize', path.join(root, KUSTOMIZATION_DIR)], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const objects =
+    result.status === 0
+      ? YAML.parseAllDocuments(result.stdout)
+          .map((d) => d.toJS() as K8sObject)
+          .filter((o) => o !== null)
+      : [];
   return {
     status: result.status,
     stderr: result.stderr,
@@ -37,7 +43,10 @@ function buildFixture(): Built {
 }
 
 interface PodSpecJson {
-  containers: { name: string; env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }[];
+  containers: {
+    name: string;
+    env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  }[];
   volumes: { name: string; configMap?: { name: string }; persistentVolumeClaim?: { claimName: string } }[];
 }
 
@@ -45,11 +54,16 @@ describe('kustomize | lolice argoproj/openclaw with the generated files', () => 
   let built: Built;
   const find = (kind: string, name: string): K8sObject => {
     const found = built.objects.find((o) => o.kind === kind && o.metadata.name === name);
-    if (!found) throw new Error(`kustomize output has no ${kind} ${name}: got ${built.objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+    if (!found)
+      throw new Error(
+        `kustomize output has no ${kind} ${name}: got ${built.objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`,
+      );
     return found;
   };
   const generated = (prefix: string): K8sObject => {
-    const matches = built.objects.filter((o) => o.kind === 'ConfigMap' && new RegExp(`^${prefix}-[a-z0-9]{10}$`).test(o.metadata.name));
+    const matches = built.objects.filter(
+      (o) => o.kind === 'ConfigMap' && new RegExp(`^${prefix}-[a-z0-9]{10}$`).test(o.metadata.name),
+    );
     expect(matches, `generated ConfigMap ${prefix}-<hash>`).toHaveLength(1);
     return matches[0];
   };
@@ -85,7 +99,13 @@ describe('kustomize | lolice argoproj/openclaw with the generated files', () => 
       'networkpolicy.yaml',
     ]);
     // The build above replaced these live files with the generated ones.
-    for (const file of ['external-secret.yaml', 'external-secret-litellm.yaml', 'configmap-openclaw.yaml', 'deployment-openclaw.yaml', 'networkpolicy.yaml']) {
+    for (const file of [
+      'external-secret.yaml',
+      'external-secret-litellm.yaml',
+      'configmap-openclaw.yaml',
+      'deployment-openclaw.yaml',
+      'networkpolicy.yaml',
+    ]) {
       expect(built.generatedFiles, file).toContain(`${KUSTOMIZATION_DIR}/${file}`);
     }
   });
@@ -112,7 +132,13 @@ describe('kustomize | lolice argoproj/openclaw with the generated files', () => 
     expect(volume('board-nginx-conf')?.configMap?.name).toBe(nginx.metadata.name);
     expect(volume('board-html')?.configMap?.name).toBe(html.metadata.name);
     expect(Object.keys(nginx.data as object)).toEqual(['nginx.conf']);
-    expect(Object.keys(html.data as object).sort()).toEqual(['app.js', 'index.html', 'marked.min.js', 'purify.min.js', 'style.css']);
+    expect(Object.keys(html.data as object).sort()).toEqual([
+      'app.js',
+      'index.html',
+      'marked.min.js',
+      'purify.min.js',
+      'style.css',
+    ]);
   });
 
   test('leaves the ConfigMaps and PVC it does not generate under their own names', () => {
@@ -137,7 +163,11 @@ describe('kustomize | lolice argoproj/openclaw with the generated files', () => 
         for (const env of container.env ?? []) {
           const ref = env.valueFrom?.secretKeyRef;
           if (ref) refs.push(`${deployment.metadata.name}/${container.name}/${env.name} → ${ref.name}/${ref.key}`);
-          if (ref) expect(produced.has(`${ref.name}/${ref.key}`), `${deployment.metadata.name} ${env.name} → ${ref.name}/${ref.key}`).toBe(true);
+          if (ref)
+            expect(
+              produced.has(`${ref.name}/${ref.key}`),
+              `${deployment.metadata.name} ${env.name} → ${ref.name}/${ref.key}`,
+            ).toBe(true);
         }
       }
     }
@@ -151,7 +181,8 @@ describe('kustomize | lolice argoproj/openclaw with the generated files', () => 
   });
 
   test('keeps the sync waves (ExternalSecrets 0 before Deployment 1)', () => {
-    const wave = (kind: string, name: string) => find(kind, name).metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+    const wave = (kind: string, name: string) =>
+      find(kind, name).metadata.annotations?.['argocd.argoproj.io/sync-wave'];
     expect(wave('ExternalSecret', 'openclaw-es')).toBe('0');
     expect(wave('ExternalSecret', 'litellm-es')).toBe('0');
     expect(wave('Deployment', 'openclaw')).toBe('1');

@@ -2,7 +2,13 @@
  * The lolice files the change touches (docs/FACTS.md, lolice and arch): snapshots as a safety net, and
  * explicit assertions on every ExternalSecret entry, every Deployment detail and the config keys.
  */
-import { CHANGED_LOLICE_FILES, parseYamlDocuments, removeTempDirs, renderLolice, type K8sObject } from '../support/openclaw-ops-harness';
+import {
+  CHANGED_LOLICE_FILES,
+  parseYamlDocuments,
+  removeTempDirs,
+  renderLolice,
+  type K8sObject,
+} from '../support/openclaw-ops-harness';
 
 afterAll(removeTempDirs);
 
@@ -61,7 +67,13 @@ interface DeploymentSpec {
 }
 interface EsEntry {
   secretKey: string;
-  remoteRef: { key: string; conversionStrategy?: string; decodingStrategy?: string; metadataPolicy?: string; [k: string]: unknown };
+  remoteRef: {
+    key: string;
+    conversionStrategy?: string;
+    decodingStrategy?: string;
+    metadataPolicy?: string;
+    [k: string]: unknown;
+  };
 }
 interface EsSpec {
   refreshInterval: string;
@@ -176,10 +188,17 @@ describe('lolice files | ExternalSecret litellm-es (external-secret-litellm.yaml
 
   test('has the 5 LiteLLM keys, each under /lolice/openclaw/<KEY>', () => {
     expect(spec.data.map((e) => [e.secretKey, e.remoteRef.key])).toEqual(
-      ['ANTHROPIC_API_KEY', 'LITELLM_MASTER_KEY', 'ZAI_API_KEY', 'GEMINI_API_KEY', 'OPENAI_API_KEY'].map((k) => [k, `/lolice/openclaw/${k}`]),
+      ['ANTHROPIC_API_KEY', 'LITELLM_MASTER_KEY', 'ZAI_API_KEY', 'GEMINI_API_KEY', 'OPENAI_API_KEY'].map((k) => [
+        k,
+        `/lolice/openclaw/${k}`,
+      ]),
     );
     for (const entry of spec.data) {
-      expect(entry.remoteRef).toMatchObject({ conversionStrategy: 'Default', decodingStrategy: 'None', metadataPolicy: 'None' });
+      expect(entry.remoteRef).toMatchObject({
+        conversionStrategy: 'Default',
+        decodingStrategy: 'None',
+        metadataPolicy: 'None',
+      });
     }
   });
 });
@@ -211,7 +230,13 @@ describe('lolice files | Deployment openclaw: object, selector, pod', () => {
 
   test('has init containers init-config, init-dotfiles and containers openclaw, config-manager, dind, board-server, docker-gc', () => {
     expect(pod.initContainers.map((c) => c.name)).toEqual(['init-config', 'init-dotfiles']);
-    expect(pod.containers.map((c) => c.name).slice(0, 5)).toEqual(['openclaw', 'config-manager', 'dind', 'board-server', 'docker-gc']);
+    expect(pod.containers.map((c) => c.name).slice(0, 5)).toEqual([
+      'openclaw',
+      'config-manager',
+      'dind',
+      'board-server',
+      'docker-gc',
+    ]);
   });
 
   test('has the 7 volumes of today with their sources', () => {
@@ -246,7 +271,8 @@ describe('lolice files | Deployment openclaw: object, selector, pod', () => {
   });
 
   test('is in sync wave 1, after the ExternalSecrets in wave 0', () => {
-    const wave = (path: string): number => Number(objectOf(path).metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+    const wave = (path: string): number =>
+      Number(objectOf(path).metadata.annotations?.['argocd.argoproj.io/sync-wave']);
     const deploymentWave = wave('argoproj/openclaw/deployment-openclaw.yaml');
     expect(deploymentWave).toBe(1);
     for (const path of ['argoproj/openclaw/external-secret.yaml', 'argoproj/openclaw/external-secret-litellm.yaml']) {
@@ -348,7 +374,10 @@ describe('lolice files | Deployment openclaw: containers', () => {
     expect(script).toContain('overlay2');
     expect(script).toContain('json-file');
     expect(script).toContain('10m');
-    expect(c.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1000m', memory: '2Gi' } });
+    expect(c.resources).toEqual({
+      requests: { cpu: '250m', memory: '512Mi' },
+      limits: { cpu: '1000m', memory: '2Gi' },
+    });
     expect(c.volumeMounts).toEqual(expect.arrayContaining([{ name: 'docker-certs', mountPath: '/certs' }]));
   });
 
@@ -357,8 +386,16 @@ describe('lolice files | Deployment openclaw: containers', () => {
     expect(c.image).toBe('nginxinc/nginx-unprivileged:1.29-alpine');
     expect(c.ports).toEqual([{ containerPort: 8080 }]);
     expect(c.securityContext).toMatchObject({ runAsUser: 101, runAsGroup: 101, capabilities: { drop: ['ALL'] } });
-    expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 2, periodSeconds: 10 });
-    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 5, periodSeconds: 30 });
+    expect(c.readinessProbe).toEqual({
+      httpGet: { path: '/healthz', port: 8080 },
+      initialDelaySeconds: 2,
+      periodSeconds: 10,
+    });
+    expect(c.livenessProbe).toEqual({
+      httpGet: { path: '/healthz', port: 8080 },
+      initialDelaySeconds: 5,
+      periodSeconds: 30,
+    });
     expect(c.resources).toEqual({ requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '100m', memory: '64Mi' } });
     expect(c.volumeMounts).toContainEqual({
       name: 'board-nginx-conf',
@@ -405,7 +442,12 @@ describe('lolice files | Deployment openclaw: env of container openclaw', () => 
 
   /** name → "secret:<name>/<key>" or "literal:<value>". */
   const sources = Object.fromEntries(
-    env.map((e) => [e.name, e.valueFrom?.secretKeyRef ? `secret:${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}` : `literal:${e.value}`]),
+    env.map((e) => [
+      e.name,
+      e.valueFrom?.secretKeyRef
+        ? `secret:${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`
+        : `literal:${e.value}`,
+    ]),
   );
 
   test("has today's 18 env items with the same sources, plus OPENCLAW_CRON_WEBHOOK_TOKEN", () => {
@@ -491,11 +533,24 @@ describe('lolice files | ConfigMap openclaw-config (configmap-openclaw.yaml)', (
   });
 
   test("keeps today's top-level sections in file order and adds cron", () => {
-    expect(Object.keys(document)).toEqual(['models', 'tools', 'agents', 'plugins', 'channels', 'diagnostics', 'gateway', 'cron']);
+    expect(Object.keys(document)).toEqual([
+      'models',
+      'tools',
+      'agents',
+      'plugins',
+      'channels',
+      'diagnostics',
+      'gateway',
+      'cron',
+    ]);
   });
 
   test('has the cron section of the design', () => {
-    expect(document.cron).toEqual({ enabled: true, webhookToken: '${OPENCLAW_CRON_WEBHOOK_TOKEN}', sessionRetention: '7d' });
+    expect(document.cron).toEqual({
+      enabled: true,
+      webhookToken: '${OPENCLAW_CRON_WEBHOOK_TOKEN}',
+      sessionRetention: '7d',
+    });
   });
 
   test('enables diagnostics and otel metrics towards the Prometheus OTLP base URL', () => {
@@ -513,7 +568,9 @@ describe('lolice files | ConfigMap openclaw-config (configmap-openclaw.yaml)', (
       },
     });
     // A base URL: the SDK appends /v1/metrics itself.
-    expect(String((document.diagnostics.otel as { endpoint: string }).endpoint)).not.toMatch(/\/v1\/(metrics|traces|logs)$/);
+    expect(String((document.diagnostics.otel as { endpoint: string }).endpoint)).not.toMatch(
+      /\/v1\/(metrics|traces|logs)$/,
+    );
   });
 
   test('enables the discord, telegram and diagnostics-otel plugins, diagnostics-otel without config', () => {
@@ -522,7 +579,7 @@ describe('lolice files | ConfigMap openclaw-config (configmap-openclaw.yaml)', (
     });
   });
 
-  test("keeps the gateway, channels and LiteLLM provider of today", () => {
+  test('keeps the gateway, channels and LiteLLM provider of today', () => {
     expect(document.gateway).toEqual({
       mode: 'local',
       bind: 'lan',
@@ -535,7 +592,13 @@ describe('lolice files | ConfigMap openclaw-config (configmap-openclaw.yaml)', (
       telegram: { enabled: true, botToken: '${TELEGRAM_BOT_TOKEN}', dmPolicy: 'pairing' },
     });
     expect(document.models).toMatchObject({
-      providers: { litellm: { baseUrl: 'http://litellm.openclaw.svc.cluster.local:4000', apiKey: '${LITELLM_PROXY_KEY}', api: 'openai-completions' } },
+      providers: {
+        litellm: {
+          baseUrl: 'http://litellm.openclaw.svc.cluster.local:4000',
+          apiKey: '${LITELLM_PROXY_KEY}',
+          api: 'openai-completions',
+        },
+      },
     });
     const litellm = (document.models.providers as { litellm: { models: unknown[] } }).litellm;
     expect(litellm.models).toHaveLength(8);

@@ -48,7 +48,8 @@ function violation(message: string, rule: string): string {
   return matching[0];
 }
 
-const FIX_WORDS = /\b(add|use|remove|rename|declare|keep|set|give|fix|raise|choose|point|write|escape|change|upgrade|drop|append|list)\b/;
+const FIX_WORDS =
+  /\b(add|use|remove|rename|declare|keep|set|give|fix|raise|choose|point|write|escape|change|upgrade|drop|append|list)\b/;
 
 /** Lowercase-first, no trailing period, says what was expected (or required) and how to fix it. */
 function expectActionable(message: string): void {
@@ -61,7 +62,9 @@ function expectActionable(message: string): void {
 type MutableDoc = Record<string, Record<string, unknown> & { [k: string]: unknown }>;
 
 /** A config variant whose openclaw.json is edited as plain JSON. */
-function documentVariant(mutate: (document: MutableDoc, config: DeepMutable<OpenClawOpsConfig>) => void): OpenClawOpsConfig {
+function documentVariant(
+  mutate: (document: MutableDoc, config: DeepMutable<OpenClawOpsConfig>) => void,
+): OpenClawOpsConfig {
   return configVariant((config) => mutate(config.openclawConfig as unknown as MutableDoc, config));
 }
 
@@ -120,9 +123,11 @@ describe('misconfigurations | the default config is valid', () => {
 
 describe('misconfigurations | secrets and env (whole graph)', () => {
   it('fails when a ${VAR} in openclaw.json has no env var on container openclaw', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      (doc.gateway.auth as Record<string, unknown>).token = '${MISSING_GATEWAY_TOKEN}';
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        (doc.gateway.auth as Record<string, unknown>).token = '${MISSING_GATEWAY_TOKEN}';
+      }),
+    );
     const v = violation(message, 'config-env-defined');
     expect(v).toContain('configmap openclaw/openclaw-config');
     expect(v).toContain('${MISSING_GATEWAY_TOKEN} at gateway.auth.token has no env var on container openclaw');
@@ -131,7 +136,10 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when an env secretKeyRef names a key no ExternalSecret produces', () => {
-    const message = synthFailure(configVariant(() => undefined), sidecarReading('openclaw-credentials', 'NOT_PRODUCED'));
+    const message = synthFailure(
+      configVariant(() => undefined),
+      sidecarReading('openclaw-credentials', 'NOT_PRODUCED'),
+    );
     const v = violation(message, 'secret-key-produced');
     expect(v).toContain('deployment openclaw/bogus container bogus-reader env BOGUS_VALUE');
     expect(v).toContain('reads key NOT_PRODUCED of secret openclaw-credentials, which no ExternalSecret produces');
@@ -141,7 +149,10 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when an env secretKeyRef reads a secret no ExternalSecret produces', () => {
-    const message = synthFailure(configVariant(() => undefined), sidecarReading('nobody-credentials', 'TOKEN'));
+    const message = synthFailure(
+      configVariant(() => undefined),
+      sidecarReading('nobody-credentials', 'TOKEN'),
+    );
     const v = violation(message, 'secret-key-produced');
     expect(v).toContain('reads secret nobody-credentials, which no ExternalSecret produces');
     expect(v).toContain('known: litellm-credentials, openclaw-credentials');
@@ -175,7 +186,11 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   it('fails when a container uses envFrom instead of explicit env items', () => {
     const message = synthFailure(
       configVariant(() => undefined),
-      rogueDeployment({ name: 'bogus-env-from', image: 'busybox:1.36', envFrom: [{ secretRef: { name: 'openclaw-credentials' } }] }),
+      rogueDeployment({
+        name: 'bogus-env-from',
+        image: 'busybox:1.36',
+        envFrom: [{ secretRef: { name: 'openclaw-credentials' } }],
+      }),
     );
     const v = violation(message, 'no-env-from');
     expect(v).toContain('deployment openclaw/bogus container bogus-env-from: uses envFrom');
@@ -184,9 +199,15 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when a secret key is declared twice', () => {
-    const message = synthFailure(configVariant((c) => {
-      c.secrets.push({ ...secretNamed(c, 'XAI_API_KEY'), envVars: undefined, parameterName: '/lolice/openclaw/XAI_API_KEY_2' });
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        c.secrets.push({
+          ...secretNamed(c, 'XAI_API_KEY'),
+          envVars: undefined,
+          parameterName: '/lolice/openclaw/XAI_API_KEY_2',
+        });
+      }),
+    );
     expect(message).toBe(
       'secret openclaw-credentials/XAI_API_KEY is declared twice (parameters /lolice/openclaw/XAI_API_KEY and /lolice/openclaw/XAI_API_KEY_2): keep one declaration per secret key',
     );
@@ -194,9 +215,11 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when an env var is declared by two secrets', () => {
-    const message = synthFailure(configVariant((c) => {
-      secretNamed(c, 'XAI_API_KEY').envVars = ['XAI_API_KEY', 'OPENAI_API_KEY'];
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        secretNamed(c, 'XAI_API_KEY').envVars = ['XAI_API_KEY', 'OPENAI_API_KEY'];
+      }),
+    );
     expect(message).toContain('env var OPENAI_API_KEY of container openclaw is declared twice');
     expect(message).toContain('secret openclaw-credentials/OPENAI_API_KEY');
     expect(message).toContain('secret openclaw-credentials/XAI_API_KEY');
@@ -205,9 +228,11 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when an env var is declared by a secret and by the literal env list', () => {
-    const message = synthFailure(configVariant((c) => {
-      secretNamed(c, 'XAI_API_KEY').envVars = ['XAI_API_KEY', 'NODE_OPTIONS'];
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        secretNamed(c, 'XAI_API_KEY').envVars = ['XAI_API_KEY', 'NODE_OPTIONS'];
+      }),
+    );
     expect(message).toBe(
       'env var NODE_OPTIONS of container openclaw is declared twice (by secret openclaw-credentials/XAI_API_KEY and by the literal env list); the later one would silently win: keep one declaration',
     );
@@ -215,19 +240,25 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when a secret targets a Kubernetes secret no ExternalSecret declaration writes', () => {
-    const message = synthFailure(configVariant((c) => {
-      secretNamed(c, 'TELEGRAM_BOT_TOKEN').secretName = 'telegram-credentials';
-    }));
-    expect(message).toContain('secret telegram-credentials/TELEGRAM_BOT_TOKEN targets secret telegram-credentials, which no ExternalSecret declaration writes');
+    const message = synthFailure(
+      configVariant((c) => {
+        secretNamed(c, 'TELEGRAM_BOT_TOKEN').secretName = 'telegram-credentials';
+      }),
+    );
+    expect(message).toContain(
+      'secret telegram-credentials/TELEGRAM_BOT_TOKEN targets secret telegram-credentials, which no ExternalSecret declaration writes',
+    );
     expect(message).toContain('declared: openclaw-credentials, litellm-credentials');
     expect(message).toMatch(/add an externalSecrets entry for it or fix secretName$/);
     expectActionable(message);
   });
 
   it('fails when two ExternalSecret declarations share a target secret', () => {
-    const message = synthFailure(configVariant((c) => {
-      c.externalSecrets[1].targetSecretName = 'openclaw-credentials';
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        c.externalSecrets[1].targetSecretName = 'openclaw-credentials';
+      }),
+    );
     expect(message).toBe(
       'externalsecrets openclaw-es and litellm-es both write secret openclaw-credentials: with creationPolicy Owner they would fight over it; use one ExternalSecret per secret',
     );
@@ -235,10 +266,12 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when a ${VAR} names a literal env var that is empty', () => {
-    const message = synthFailure(documentVariant((doc, c) => {
-      c.gatewayLiteralEnv.push({ name: 'EMPTY_VALUE', value: '' });
-      (doc.channels.discord as Record<string, unknown>).token = '${EMPTY_VALUE}';
-    }));
+    const message = synthFailure(
+      documentVariant((doc, c) => {
+        c.gatewayLiteralEnv.push({ name: 'EMPTY_VALUE', value: '' });
+        (doc.channels.discord as Record<string, unknown>).token = '${EMPTY_VALUE}';
+      }),
+    );
     const v = violation(message, 'config-env-defined');
     expect(v).toContain('${EMPTY_VALUE} at channels.discord.token names a literal env var that is empty');
     expect(v).toMatch(/give it a value$/);
@@ -248,9 +281,11 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
 
 describe('misconfigurations | ssm parameter names', () => {
   it('fails when an ssm parameter name is outside the configured prefix', () => {
-    const message = synthFailure(configVariant((c) => {
-      secretNamed(c, 'DISCORD_BOT_TOKEN').parameterName = '/lolice/other/DISCORD_BOT_TOKEN';
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        secretNamed(c, 'DISCORD_BOT_TOKEN').parameterName = '/lolice/other/DISCORD_BOT_TOKEN';
+      }),
+    );
     // checked on the config, so `--only arch` and `cdktf synth` refuse it too
     const v = message;
     expect(v).toMatch(/^\[ssm-parameter-name\] secret openclaw-credentials\/DISCORD_BOT_TOKEN parameterName: /);
@@ -260,44 +295,63 @@ describe('misconfigurations | ssm parameter names', () => {
   });
 
   it('fails when an ssm parameter name has characters ssm does not allow', () => {
-    const message = synthFailure(configVariant((c) => {
-      secretNamed(c, 'GITHUB_TOKEN').parameterName = '/lolice/openclaw/GITHUB TOKEN!';
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        secretNamed(c, 'GITHUB_TOKEN').parameterName = '/lolice/openclaw/GITHUB TOKEN!';
+      }),
+    );
     const v = message;
-    expect(v).toContain('[ssm-parameter-name] secret openclaw-credentials/GITHUB_TOKEN parameterName: ssm parameter name "/lolice/openclaw/GITHUB TOKEN!" contains characters ssm does not allow');
+    expect(v).toContain(
+      '[ssm-parameter-name] secret openclaw-credentials/GITHUB_TOKEN parameterName: ssm parameter name "/lolice/openclaw/GITHUB TOKEN!" contains characters ssm does not allow',
+    );
     expect(v).toMatch(/expected only a-z, A-Z, 0-9/);
   });
 
   it('fails when an ssm parameter name starts with the reserved "aws" level', () => {
-    const message = synthFailure(configVariant((c) => {
-      c.ssmPrefix = '/aws/openclaw/';
-      for (const secret of c.secrets) secret.parameterName = secret.parameterName.replace('/lolice/openclaw/', '/aws/openclaw/');
-    }));
-    expect(message).toMatch(/^\[ssm-prefix\] config\.ssmPrefix: received "\/aws\/openclaw\/", expected a prefix .*\(not starting with aws or ssm\): fix ssmPrefix/);
+    const message = synthFailure(
+      configVariant((c) => {
+        c.ssmPrefix = '/aws/openclaw/';
+        for (const secret of c.secrets)
+          secret.parameterName = secret.parameterName.replace('/lolice/openclaw/', '/aws/openclaw/');
+      }),
+    );
+    expect(message).toMatch(
+      /^\[ssm-prefix\] config\.ssmPrefix: received "\/aws\/openclaw\/", expected a prefix .*\(not starting with aws or ssm\): fix ssmPrefix/,
+    );
     // the prefix itself is refused first; with a valid prefix each name is checked on its own
-    const names = synthFailure(configVariant((c) => {
-      secretNamed(c, 'XAI_API_KEY').parameterName = '/aws/openclaw/XAI_API_KEY';
-    }));
-    expect(names).toContain('[ssm-parameter-name] secret openclaw-credentials/XAI_API_KEY parameterName: ssm parameter name "/aws/openclaw/XAI_API_KEY" starts with "aws" or "ssm", which ssm reserves, expected another first level: choose another first level');
+    const names = synthFailure(
+      configVariant((c) => {
+        secretNamed(c, 'XAI_API_KEY').parameterName = '/aws/openclaw/XAI_API_KEY';
+      }),
+    );
+    expect(names).toContain(
+      '[ssm-parameter-name] secret openclaw-credentials/XAI_API_KEY parameterName: ssm parameter name "/aws/openclaw/XAI_API_KEY" starts with "aws" or "ssm", which ssm reserves, expected another first level: choose another first level',
+    );
   });
 });
 
 describe('misconfigurations | arch (terraform)', () => {
   it('fails when the state key is inside arch terraform/aws/openclaw/', () => {
-    const message = synthFailure(configVariant((c) => {
-      c.arch.backend.key = 'terraform/aws/openclaw/v1/terraform.tfstate';
-    }));
-    expect(message).toContain('[state-key] config.arch.backend.key: received "terraform/aws/openclaw/v1/terraform.tfstate", which is inside "terraform/aws/openclaw/" (another terraform state)');
+    const message = synthFailure(
+      configVariant((c) => {
+        c.arch.backend.key = 'terraform/aws/openclaw/v1/terraform.tfstate';
+      }),
+    );
+    expect(message).toContain(
+      '[state-key] config.arch.backend.key: received "terraform/aws/openclaw/v1/terraform.tfstate", which is inside "terraform/aws/openclaw/" (another terraform state)',
+    );
     expect(message).toMatch(/use a key of its own such as "terraform\/aws\/openclaw-ops\/v1\/terraform\.tfstate"$/);
     expectActionable(message);
   });
 
   it('fails when a generated secret is shorter than 64 characters', () => {
-    const message = synthFailure(configVariant((c) => {
-      const generated = c.secrets.find((s) => s.owner === SecretValueOwner.GENERATED);
-      if (!generated) throw new Error('default config has no generated secret');
-      generated.generatedLength = 32;
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        const generated = c.secrets.find((s) => s.owner === SecretValueOwner.GENERATED);
+        if (!generated) throw new Error('default config has no generated secret');
+        generated.generatedLength = 32;
+      }),
+    );
     expect(message).toBe(
       '[generated-length] config.secrets[12].generatedLength: received 32, expected an integer from 64 (≥ 32 bytes of entropy in alphanumerics) to 4096 (the SSM standard-tier value limit): set generatedLength in that range',
     );
@@ -307,31 +361,43 @@ describe('misconfigurations | arch (terraform)', () => {
 
 describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
   it('fails when cron.sessionRetention cannot be parsed (openclaw would silently use 24h)', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      doc.cron.sessionRetention = '7 days';
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        doc.cron.sessionRetention = '7 days';
+      }),
+    );
     const v = violation(message, 'openclaw-config');
-    expect(v).toContain('configmap openclaw/openclaw-config openclaw.json: openclaw.json cron.sessionRetention: received "7 days"');
+    expect(v).toContain(
+      'configmap openclaw/openclaw-config openclaw.json: openclaw.json cron.sessionRetention: received "7 days"',
+    );
     expect(v).toContain('expected a duration such as "7d"');
     expect(v).toContain('silently falls back to 24h');
     expectActionable(v);
   });
 
   it('fails when cron has an unknown key (strict schema)', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      doc.cron.webhookUrl = 'https://example.invalid/hook';
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        doc.cron.webhookUrl = 'https://example.invalid/hook';
+      }),
+    );
     const v = violation(message, 'openclaw-config');
     expect(v).toContain('openclaw.json cron.webhookUrl: received the unknown key "webhookUrl"');
-    expect(v).toContain('expected only the keys "enabled", "maxConcurrentRuns", "sessionRetention", "store", "webhook", "webhookToken"');
+    expect(v).toContain(
+      'expected only the keys "enabled", "maxConcurrentRuns", "sessionRetention", "store", "webhook", "webhookToken"',
+    );
     expect(v).toMatch(/remove or rename the key$/);
     expectActionable(v);
   });
 
   it('fails when the diagnostics-otel plugin entry has config keys', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      (doc.plugins.entries as Record<string, Record<string, unknown>>)['diagnostics-otel'].config = { endpoint: 'http://otel.invalid:4318' };
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        (doc.plugins.entries as Record<string, Record<string, unknown>>)['diagnostics-otel'].config = {
+          endpoint: 'http://otel.invalid:4318',
+        };
+      }),
+    );
     const v = violation(message, 'openclaw-config');
     expect(v).toContain('plugins.entries.diagnostics-otel.config: received the key(s) "endpoint", expected no keys');
     expect(v).toMatch(/put every otel setting under diagnostics\.otel$/);
@@ -339,9 +405,11 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
   });
 
   it('fails when diagnostics.enabled is false while otel is on', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      doc.diagnostics.enabled = false;
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        doc.diagnostics.enabled = false;
+      }),
+    );
     const v = violation(message, 'openclaw-config');
     expect(v).toContain('openclaw.json diagnostics.enabled: received false, expected true');
     expect(v).toMatch(/set diagnostics\.enabled to true$/);
@@ -349,18 +417,22 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
   });
 
   it('fails when otel metrics are switched off although the dashboards need them', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      (doc.diagnostics.otel as Record<string, unknown>).metrics = false;
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        (doc.diagnostics.otel as Record<string, unknown>).metrics = false;
+      }),
+    );
     const v = violation(message, 'openclaw-config');
     expect(v).toContain('diagnostics.otel.metrics: received false, expected true or unset');
     expectActionable(v);
   });
 
   it('fails when hooks.token resolves to the gateway token (openclaw 2026.2.19 refuses to start)', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      doc.hooks = { enabled: true, token: '${OPENCLAW_GATEWAY_TOKEN}' };
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        doc.hooks = { enabled: true, token: '${OPENCLAW_GATEWAY_TOKEN}' };
+      }),
+    );
     const v = violation(message, 'openclaw-config');
     expect(v).toContain('openclaw.json hooks.token: received the same value as gateway.auth.token');
     expect(v).toContain('openclaw 2026.2.19 refuses to start with "hooks.token must not match gateway auth token"');
@@ -369,17 +441,23 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
   });
 
   it('fails when hooks.token is a different env var that reads the same secret key as the gateway token', () => {
-    const message = synthFailure(documentVariant((doc, c) => {
-      secretNamed(c, 'OPENCLAW_GATEWAY_TOKEN').envVars = ['OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_HOOKS_TOKEN'];
-      doc.hooks = { enabled: true, token: '${OPENCLAW_HOOKS_TOKEN}' };
-    }));
-    expect(violation(message, 'openclaw-config')).toContain('hooks.token: received the same value as gateway.auth.token');
+    const message = synthFailure(
+      documentVariant((doc, c) => {
+        secretNamed(c, 'OPENCLAW_GATEWAY_TOKEN').envVars = ['OPENCLAW_GATEWAY_TOKEN', 'OPENCLAW_HOOKS_TOKEN'];
+        doc.hooks = { enabled: true, token: '${OPENCLAW_HOOKS_TOKEN}' };
+      }),
+    );
+    expect(violation(message, 'openclaw-config')).toContain(
+      'hooks.token: received the same value as gateway.auth.token',
+    );
   });
 
   it('fails when a ${lower} placeholder would stay literal', () => {
-    const message = synthFailure(documentVariant((doc) => {
-      (doc.channels.telegram as Record<string, unknown>).botToken = '${telegram_bot_token}';
-    }));
+    const message = synthFailure(
+      documentVariant((doc) => {
+        (doc.channels.telegram as Record<string, unknown>).botToken = '${telegram_bot_token}';
+      }),
+    );
     // reported once, by OpenClaw's own rules (no second, cross-object copy)
     expect(message).not.toContain('[config-env-syntax]');
     const v = violation(message, 'openclaw-config');
@@ -390,25 +468,31 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
   });
 
   it('fails when the openclaw version is not a release version', () => {
-    const message = synthFailure(configVariant((c) => {
-      c.openclawVersion = 'latest';
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        c.openclawVersion = 'latest';
+      }),
+    );
     expect(message).toBe(
       '[openclaw-version] config.openclawVersion: received "latest", expected a release version YYYY.M.D such as "2026.2.19": write the version of the image\'s OpenClaw release',
     );
   });
 
   it('fails when the openclaw version predates the otel metrics fix (version-specific rule)', () => {
-    const message = synthFailure(configVariant((c) => {
-      c.openclawVersion = '2026.2.17';
-    }));
+    const message = synthFailure(
+      configVariant((c) => {
+        c.openclawVersion = '2026.2.17';
+      }),
+    );
     const violations = graphViolations(message);
     const v = violations.find((line) => line.includes('openclaw.json diagnostics.otel: received openclaw 2026.2.17'));
     expect(v, violations.join('\n')).toBeDefined();
     expect(v).toContain('expected openclaw 2026.2.19 or later');
     expect(v).toMatch(/upgrade the image$/);
     // The same endpoint is a base URL that 2026.2.17 would not append /v1/metrics to.
-    expect(violations.some((line) => line.includes('diagnostics.otel.endpoint') && line.includes('2026.2.17'))).toBe(true);
+    expect(violations.some((line) => line.includes('diagnostics.otel.endpoint') && line.includes('2026.2.17'))).toBe(
+      true,
+    );
     for (const line of violations) expectActionable(line);
   });
 });

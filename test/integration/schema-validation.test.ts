@@ -28,8 +28,12 @@ const patchFiles = new Set(
   }),
 );
 
-const clusterObjects = objects.filter(({ file, object }) => !KUSTOMIZE_API.test(String(object.apiVersion)) && !patchFiles.has(file));
-const patches = objects.filter(({ file, object }) => !KUSTOMIZE_API.test(String(object.apiVersion)) && patchFiles.has(file));
+const clusterObjects = objects.filter(
+  ({ file, object }) => !KUSTOMIZE_API.test(String(object.apiVersion)) && !patchFiles.has(file),
+);
+const patches = objects.filter(
+  ({ file, object }) => !KUSTOMIZE_API.test(String(object.apiVersion)) && patchFiles.has(file),
+);
 
 /**
  * The smallest valid object of a kind a patch targets: the patch is merged onto it (objects merged,
@@ -42,9 +46,17 @@ const PATCH_BASES: Readonly<Record<string, unknown>> = {
 };
 
 function mergePatch(base: unknown, patch: unknown): unknown {
-  if (base && patch && typeof base === 'object' && typeof patch === 'object' && !Array.isArray(base) && !Array.isArray(patch)) {
+  if (
+    base &&
+    patch &&
+    typeof base === 'object' &&
+    typeof patch === 'object' &&
+    !Array.isArray(base) &&
+    !Array.isArray(patch)
+  ) {
     const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [key, value] of Object.entries(patch as Record<string, unknown>)) merged[key] = mergePatch(merged[key], value);
+    for (const [key, value] of Object.entries(patch as Record<string, unknown>))
+      merged[key] = mergePatch(merged[key], value);
     return merged;
   }
   return patch === undefined ? base : patch;
@@ -79,18 +91,24 @@ describe('schema validation | the whole rendered tree', () => {
     const missing = [...clusterObjects, ...patches]
       .map(({ object }) => `${object.apiVersion}/${object.kind}`)
       .filter((gvk) => !KUBERNETES_MODELS.has(gvk));
-    expect([...new Set(missing)], 'add a kubernetes-models class for these kinds in test/support/validate-model.ts').toEqual([]);
+    expect(
+      [...new Set(missing)],
+      'add a kubernetes-models class for these kinds in test/support/validate-model.ts',
+    ).toEqual([]);
   });
 
   test.each(clusterObjects.map((entry) => [label(entry), entry.object] as const))('%s validates', (_name, object) => {
     expect(() => validateKubernetesObject(object)).not.toThrow();
   });
 
-  test.each(patches.map((entry) => [label(entry), entry.object] as const))('%s (a kustomize patch) validates merged onto a minimal base', (name, object) => {
-    const gvk = `${object.apiVersion}/${object.kind}`;
-    expect(Object.keys(PATCH_BASES), `add a minimal ${gvk} to PATCH_BASES for ${name}`).toContain(gvk);
-    expect(() => validateKubernetesObject(mergePatch(PATCH_BASES[gvk], object) as K8sObject)).not.toThrow();
-  });
+  test.each(patches.map((entry) => [label(entry), entry.object] as const))(
+    '%s (a kustomize patch) validates merged onto a minimal base',
+    (name, object) => {
+      const gvk = `${object.apiVersion}/${object.kind}`;
+      expect(Object.keys(PATCH_BASES), `add a minimal ${gvk} to PATCH_BASES for ${name}`).toContain(gvk);
+      expect(() => validateKubernetesObject(mergePatch(PATCH_BASES[gvk], object) as K8sObject)).not.toThrow();
+    },
+  );
 
   test('kustomize files (if any) are Kustomization or Component', () => {
     for (const entry of kustomizeFiles) {
@@ -100,7 +118,9 @@ describe('schema validation | the whole rendered tree', () => {
 });
 
 describe('schema validation | the validator is live', () => {
-  const deployment = clusterObjects.find(({ object }) => object.kind === 'Deployment' && object.metadata.name === 'openclaw');
+  const deployment = clusterObjects.find(
+    ({ object }) => object.kind === 'Deployment' && object.metadata.name === 'openclaw',
+  );
   const externalSecret = clusterObjects.find(({ object }) => object.metadata.name === 'openclaw-es');
 
   /** A deep copy of a rendered object, typed for the field a test breaks. */
@@ -113,7 +133,9 @@ describe('schema validation | the validator is live', () => {
   test('fails when the Deployment pod spec has no containers', () => {
     const broken = copyOf<{ spec: { template: { spec: Record<string, unknown> } } }>(deployment);
     delete broken.spec.template.spec.containers;
-    expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(/spec\/template\/spec must have required property '?containers'?/);
+    expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(
+      /spec\/template\/spec must have required property '?containers'?/,
+    );
   });
 
   test('fails when a container port is a string', () => {
@@ -125,18 +147,32 @@ describe('schema validation | the validator is live', () => {
   test('fails when the ExternalSecret store kind is not an allowed value', () => {
     const broken = copyOf<{ spec: { secretStoreRef: { kind: string } } }>(externalSecret);
     broken.spec.secretStoreRef.kind = 'ParameterStore';
-    expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(/secretStoreRef\/kind must be equal to one of the allowed values/);
+    expect(() => validateKubernetesObject(broken as unknown as K8sObject)).toThrow(
+      /secretStoreRef\/kind must be equal to one of the allowed values/,
+    );
   });
 
   test('fails when a ConfigMap data value is not a string', () => {
     expect(() =>
-      validateKubernetesObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { 'openclaw.json': 42 } } as unknown as K8sObject),
+      validateKubernetesObject({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x' },
+        data: { 'openclaw.json': 42 },
+      } as unknown as K8sObject),
     ).toThrow(/must be string/);
   });
 
   test('fails when a Deployment patch sets a field of the wrong type, even merged onto the base', () => {
-    const patch = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'grafana' }, spec: { template: { spec: { volumes: [{ name: 'x', configMap: { name: 7 } }] } } } };
-    expect(() => validateKubernetesObject(mergePatch(PATCH_BASES['apps/v1/Deployment'], patch) as K8sObject)).toThrow(/volumes\/0\/configMap\/name must be string/);
+    const patch = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'grafana' },
+      spec: { template: { spec: { volumes: [{ name: 'x', configMap: { name: 7 } }] } } },
+    };
+    expect(() => validateKubernetesObject(mergePatch(PATCH_BASES['apps/v1/Deployment'], patch) as K8sObject)).toThrow(
+      /volumes\/0\/configMap\/name must be string/,
+    );
   });
 
   test('fails for a kind without a registered schema', () => {

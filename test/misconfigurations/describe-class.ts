@@ -8,7 +8,10 @@ export function describeMisconfigurationClass(name: string, cases: readonly Misc
   afterAll(removeTempDirs);
   describe(`misconfigurations | ${name}`, () => {
     it.each(cases.map((c) => [c.id, c] as const))('refuses %s', (_id, c) => {
-      expectRefusal(refusalOf(configVariant(c.variant), (config) => buildApp(config)), c);
+      expectRefusal(
+        refusalOf(configVariant(c.variant), (config) => buildApp(config)),
+        c,
+      );
     });
   });
 }

@@ -74,8 +74,19 @@ export function doc(config: MutableConfig): Record<string, Record<string, unknow
 }
 
 /** Cron job `index` of the default config (0: webhook report, 1: Discord report) as plain JSON. */
-export function job(config: MutableConfig, index = 0): Record<string, unknown> & { schedule: Record<string, unknown>; payload: Record<string, unknown>; delivery: Record<string, unknown> } {
-  const jobs = config.cronJobs as unknown as (Record<string, unknown> & { schedule: Record<string, unknown>; payload: Record<string, unknown>; delivery: Record<string, unknown> })[];
+export function job(
+  config: MutableConfig,
+  index = 0,
+): Record<string, unknown> & {
+  schedule: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  delivery: Record<string, unknown>;
+} {
+  const jobs = config.cronJobs as unknown as (Record<string, unknown> & {
+    schedule: Record<string, unknown>;
+    payload: Record<string, unknown>;
+    delivery: Record<string, unknown>;
+  })[];
   const found = jobs?.[index];
   if (!found) throw new Error(`default config has no cron job #${index}`);
   return found;

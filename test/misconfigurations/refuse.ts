@@ -4,8 +4,7 @@ import type { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 
 /** The outcome of synthesizing one config. */
 export type SynthOutcome =
-  | { readonly kind: 'refused'; readonly message: string; readonly errorName: string }
-  | { readonly kind: 'synthesized' };
+  { readonly kind: 'refused'; readonly message: string; readonly errorName: string } | { readonly kind: 'synthesized' };
 
 /** Runs `build` (which constructs the app), renders lolice and synthesizes arch. */
 export function synthesize(build: () => Pick<OpenClawOpsApp, 'renderLolice' | 'synthArch'>): SynthOutcome {
@@ -21,11 +20,16 @@ export function synthesize(build: () => Pick<OpenClawOpsApp, 'renderLolice' | 's
 }
 
 /** The refusal message of `config` (fails the test when it synthesizes or crashes). */
-export function refusalOf(config: OpenClawOpsConfig, build: (config: OpenClawOpsConfig) => Pick<OpenClawOpsApp, 'renderLolice' | 'synthArch'>): string {
+export function refusalOf(
+  config: OpenClawOpsConfig,
+  build: (config: OpenClawOpsConfig) => Pick<OpenClawOpsApp, 'renderLolice' | 'synthArch'>,
+): string {
   const outcome = synthesize(() => build(config));
   if (outcome.kind === 'synthesized') {
     throw new Error('expected synth to refuse the config, but it synthesized');
   }
-  expect(['Error', 'ConfigError'], `a ${outcome.errorName} is a crash, not a refusal: ${outcome.message}`).toContain(outcome.errorName);
+  expect(['Error', 'ConfigError'], `a ${outcome.errorName} is a crash, not a refusal: ${outcome.message}`).toContain(
+    outcome.errorName,
+  );
   return outcome.message;
 }

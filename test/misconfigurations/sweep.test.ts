@@ -33,7 +33,11 @@ describe('misconfiguration sweep', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expectRefusal(message, { rule: 'ssm-parameter-name', object: 'secret openclaw-credentials/DISCORD_BOT_TOKEN parameterName', fix: /rename it under the prefix/ });
+    expectRefusal(message, {
+      rule: 'ssm-parameter-name',
+      object: 'secret openclaw-credentials/DISCORD_BOT_TOKEN parameterName',
+      fix: /rename it under the prefix/,
+    });
   });
 
   it('the recorded sweep has every case, and after the fixes none crashes, passes silently or is unclear', () => {
@@ -42,7 +46,12 @@ describe('misconfiguration sweep', () => {
     };
     expect(Object.keys(record.after.cases).sort()).toEqual(ALL.map((c) => c.id).sort());
     for (const [cls, counts] of Object.entries(record.after.byClass)) {
-      expect({ cls, crash: counts.crash, silent: counts.silent, unclear: counts.unclear }).toEqual({ cls, crash: 0, silent: 0, unclear: 0 });
+      expect({ cls, crash: counts.crash, silent: counts.silent, unclear: counts.unclear }).toEqual({
+        cls,
+        crash: 0,
+        silent: 0,
+        unclear: 0,
+      });
     }
   });
 });

@@ -1,6 +1,14 @@
-import { LOLICE_CLUSTER_SERVICES, resolveEndpointEgress, type ResolveEndpointOptions } from '../../lib/network/network-peers';
+import {
+  LOLICE_CLUSTER_SERVICES,
+  resolveEndpointEgress,
+  type ResolveEndpointOptions,
+} from '../../lib/network/network-peers';
 
-const options: ResolveEndpointOptions = { purpose: 'env TEST_URL', services: LOLICE_CLUSTER_SERVICES, namespace: 'openclaw' };
+const options: ResolveEndpointOptions = {
+  purpose: 'env TEST_URL',
+  services: LOLICE_CLUSTER_SERVICES,
+  namespace: 'openclaw',
+};
 
 describe('resolveEndpointEgress address literals', () => {
   test('a public address literal is an internet destination', () => {

@@ -7,7 +7,12 @@ import { isMap, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import { loliceConfig } from '../../config/lolice';
 import { NETWORK_POLICY_FILE } from '../../lib/network/openclaw-network';
 import { LOLICE_CLUSTER_SERVICES } from '../../lib/network/network-peers';
-import { NetworkPolicyEvaluator, type Peer, type PodIdentity, type Protocol } from '../support/network-policy-evaluator';
+import {
+  NetworkPolicyEvaluator,
+  type Peer,
+  type PodIdentity,
+  type Protocol,
+} from '../support/network-policy-evaluator';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 import { writeTree } from '../../lib/gitops/lolice-tree';
 import {
@@ -93,7 +98,8 @@ describe('networkpolicy.yaml | shape', () => {
         seq.items.forEach((item, index) => {
           expect(isMap(item)).toBe(true);
           // the parser hangs the comment above the first item on the sequence itself
-          const comment = (item as { commentBefore?: string }).commentBefore ?? (index === 0 ? seq.commentBefore : undefined);
+          const comment =
+            (item as { commentBefore?: string }).commentBefore ?? (index === 0 ? seq.commentBefore : undefined);
           expect(comment ?? '').toMatch(/\w{3,}/);
           rules += 1;
         });
@@ -115,9 +121,17 @@ describe('networkpolicy.yaml | shape', () => {
     try {
       writeTree(rendered.tree, dir);
       const base = join(dir, 'argoproj', 'openclaw');
-      execFileSync('sh', ['-c', 'printf "namespace: openclaw\\nresources:\\n  - networkpolicy.yaml\\n" > kustomization.yaml'], { cwd: base });
+      execFileSync(
+        'sh',
+        ['-c', 'printf "namespace: openclaw\\nresources:\\n  - networkpolicy.yaml\\n" > kustomization.yaml'],
+        { cwd: base },
+      );
       const out = execFileSync(toolPath('kubectl'), ['kustomize', base], { encoding: 'utf8' });
-      expect(parseManifests(out).map((m) => `${String(m.kind)}/${String((m.metadata as { name: string }).name)}`).sort()).toEqual([
+      expect(
+        parseManifests(out)
+          .map((m) => `${String(m.kind)}/${String((m.metadata as { name: string }).name)}`)
+          .sort(),
+      ).toEqual([
         'NetworkPolicy/cloudflared-network',
         'NetworkPolicy/litellm-network',
         'NetworkPolicy/openclaw-network',
@@ -147,7 +161,14 @@ describe('openclaw-network | everything the gateway needs is reachable', () => {
   });
 
   test('the declared webhook receiver, Discord and Telegram on 443 (IPv4 and IPv6)', () => {
-    for (const ip of [PUBLIC.webhookReceiverV4, PUBLIC.webhookReceiverV6, PUBLIC.discordApi, PUBLIC.telegramApi, PUBLIC.openAi, PUBLIC.github]) {
+    for (const ip of [
+      PUBLIC.webhookReceiverV4,
+      PUBLIC.webhookReceiverV6,
+      PUBLIC.discordApi,
+      PUBLIC.telegramApi,
+      PUBLIC.openAi,
+      PUBLIC.github,
+    ]) {
       expect(evaluator.egress(gateway, { ip }, 443).allowed).toBe(true);
     }
   });
@@ -170,7 +191,9 @@ describe('openclaw-network | what must stay closed is closed', () => {
 
   test('200 RFC 1918 addresses on 443 and 80 are denied for the gateway, LiteLLM and cloudflared', () => {
     for (const pod of [gateway, PODS.litellm, PODS.cloudflared]) {
-      const open = sample.flatMap((ip) => [443, 80].filter((port) => evaluator.egress(pod, { ip }, port).allowed).map((port) => `${ip}:${port}`));
+      const open = sample.flatMap((ip) =>
+        [443, 80].filter((port) => evaluator.egress(pod, { ip }, port).allowed).map((port) => `${ip}:${port}`),
+      );
       expect(open).toEqual([]);
     }
   });
@@ -199,7 +222,11 @@ describe('openclaw-network | what must stay closed is closed', () => {
       [PODS.coredns, 9153],
     ];
     for (const [pod, port] of closed) {
-      expect({ pod: pod.name, port, allowed: evaluator.egress(gateway, { pod }, port).allowed }).toEqual({ pod: pod.name, port, allowed: false });
+      expect({ pod: pod.name, port, allowed: evaluator.egress(gateway, { pod }, port).allowed }).toEqual({
+        pod: pod.name,
+        port,
+        allowed: false,
+      });
     }
   });
 
@@ -236,7 +263,7 @@ describe('openclaw-network | what must stay closed is closed', () => {
   });
 });
 
-describe('litellm-network and cloudflared-network | today\'s behaviour', () => {
+describe("litellm-network and cloudflared-network | today's behaviour", () => {
   test('LiteLLM: ingress only from the gateway on 4000, egress DNS and 443 only', () => {
     expect(evaluator.ingress(PODS.litellm, { pod: gateway }, 4000).allowed).toBe(true);
     expect(evaluator.ingress(PODS.litellm, { pod: PODS.cloudflared }, 4000).allowed).toBe(false);
@@ -265,8 +292,21 @@ function grid(ev: NetworkPolicyEvaluator): Map<string, boolean> {
     ...Object.entries(PODS).map(([name, pod]): [string, Peer] => [name, { pod }]),
     ...[
       ...Object.values(PUBLIC),
-      '10.0.0.1', '10.96.0.10', '172.16.5.4', '172.31.255.254', '192.168.10.20', '169.254.169.254', '169.254.20.10',
-      '100.64.0.1', '127.0.0.1', '0.0.0.1', '198.41.192.7', 'fd00::1', 'fe80::1', '::1', '2001:4860:4860::8888',
+      '10.0.0.1',
+      '10.96.0.10',
+      '172.16.5.4',
+      '172.31.255.254',
+      '192.168.10.20',
+      '169.254.169.254',
+      '169.254.20.10',
+      '100.64.0.1',
+      '127.0.0.1',
+      '0.0.0.1',
+      '198.41.192.7',
+      'fd00::1',
+      'fe80::1',
+      '::1',
+      '2001:4860:4860::8888',
     ].map((ip): [string, Peer] => [ip, { ip }]),
   ];
   const ports = [22, 53, 80, 443, 3000, 3100, 4000, 5432, 6443, 7844, 8080, 8443, 9090, 9093, 18789];
@@ -276,8 +316,14 @@ function grid(ev: NetworkPolicyEvaluator): Map<string, boolean> {
     for (const [peerName, peer] of peers) {
       for (const port of ports) {
         for (const protocol of protocols) {
-          out.set(`${subject.name} egress to ${peerName} ${protocol}/${port}`, ev.egress(subject, peer, port, protocol).allowed);
-          out.set(`${subject.name} ingress from ${peerName} ${protocol}/${port}`, ev.ingress(subject, peer, port, protocol).allowed);
+          out.set(
+            `${subject.name} egress to ${peerName} ${protocol}/${port}`,
+            ev.egress(subject, peer, port, protocol).allowed,
+          );
+          out.set(
+            `${subject.name} ingress from ${peerName} ${protocol}/${port}`,
+            ev.ingress(subject, peer, port, protocol).allowed,
+          );
         }
       }
     }
@@ -290,7 +336,7 @@ function opened(generated: Map<string, boolean>, today: Map<string, boolean>): s
   return [...generated].filter(([key, ok]) => ok && today.get(key) === false).map(([key]) => key);
 }
 
-describe('superset check against today\'s hand-written policies', () => {
+describe("superset check against today's hand-written policies", () => {
   const today = grid(todaysEvaluator());
   const generated = grid(evaluator);
 
@@ -300,7 +346,7 @@ describe('superset check against today\'s hand-written policies', () => {
     expect([...today.values()].filter((ok) => !ok).length).toBeGreaterThan(1000);
   });
 
-  test('the default graph opens nothing today\'s policies keep closed, and closes nothing they open', () => {
+  test("the default graph opens nothing today's policies keep closed, and closes nothing they open", () => {
     expect(opened(generated, today)).toEqual([]);
     expect(opened(today, generated)).toEqual([]);
   });
@@ -333,7 +379,10 @@ describe('peers are derived from the graph', () => {
         ...loliceConfig.openclawConfig,
         diagnostics: {
           ...loliceConfig.openclawConfig.diagnostics,
-          otel: { ...loliceConfig.openclawConfig.diagnostics?.otel, endpoint: 'http://otel-collector.observability:4318' },
+          otel: {
+            ...loliceConfig.openclawConfig.diagnostics?.otel,
+            endpoint: 'http://otel-collector.observability:4318',
+          },
         },
       },
     });
@@ -356,11 +405,17 @@ describe('peers are derived from the graph', () => {
   test('the LiteLLM rule uses the Service target port, not the URL port', () => {
     const config = withConfig({
       network: {
-        clusterServices: LOLICE_CLUSTER_SERVICES.map((s) => (s.name === 'litellm' ? { ...s, ports: [{ port: 80, targetPort: 4000 }] } : s)),
+        clusterServices: LOLICE_CLUSTER_SERVICES.map((s) =>
+          s.name === 'litellm' ? { ...s, ports: [{ port: 80, targetPort: 4000 }] } : s,
+        ),
       },
       openclawConfig: {
         ...loliceConfig.openclawConfig,
-        models: { providers: { litellm: { ...loliceConfig.openclawConfig.models?.providers?.litellm, baseUrl: 'http://litellm' } } },
+        models: {
+          providers: {
+            litellm: { ...loliceConfig.openclawConfig.models?.providers?.litellm, baseUrl: 'http://litellm' },
+          },
+        },
       },
     });
     const ev = evaluatorFor(renderWithNetworkAndCron(config));
@@ -385,7 +440,9 @@ describe('peers are derived from the graph', () => {
         e.name === 'GRAFANA_URL' ? { ...e, value: 'http://grafana.monitoring.svc:8080' } : e,
       ),
     });
-    expect(() => renderWithNetworkAndCron(config)).toThrow(/uses port 8080 of Service grafana\.monitoring, which the service table does not list \(ports: 3000\)/);
+    expect(() => renderWithNetworkAndCron(config)).toThrow(
+      /uses port 8080 of Service grafana\.monitoring, which the service table does not list \(ports: 3000\)/,
+    );
   });
 
   test('fails synth for a private address literal, which the internet rules except', () => {
@@ -398,14 +455,21 @@ describe('peers are derived from the graph', () => {
         },
       },
     });
-    expect(() => renderWithNetworkAndCron(config)).toThrow(/diagnostics\.otel\.endpoint \(OTLP export\) "http:\/\/10\.96\.12\.7:9090\/api\/v1\/otlp" is the private address 10\.96\.12\.7 \(inside 10\.0\.0\.0\/8/);
+    expect(() => renderWithNetworkAndCron(config)).toThrow(
+      /diagnostics\.otel\.endpoint \(OTLP export\) "http:\/\/10\.96\.12\.7:9090\/api\/v1\/otlp" is the private address 10\.96\.12\.7 \(inside 10\.0\.0\.0\/8/,
+    );
   });
 
   test('fails synth for an internet endpoint on a port the gateway may not open', () => {
     const config = withConfig({
       openclawConfig: {
         ...loliceConfig.openclawConfig,
-        models: { providers: { ...loliceConfig.openclawConfig.models?.providers, vllm: { baseUrl: 'https://llm.b0xp.io:8443/v1', api: 'openai-completions' } } },
+        models: {
+          providers: {
+            ...loliceConfig.openclawConfig.models?.providers,
+            vllm: { baseUrl: 'https://llm.b0xp.io:8443/v1', api: 'openai-completions' },
+          },
+        },
       },
     });
     expect(() => renderWithNetworkAndCron(config)).toThrow(

@@ -18,7 +18,12 @@ function pod(namespace: string, labels: Record<string, string>, extra: Partial<P
 
 /** Builds a policy from JSON that does not fit the manifest type, to exercise runtime validation. */
 function untyped(spec: unknown, metadata: unknown = { name: 'bad', namespace: 'apps' }): NetworkPolicyManifest {
-  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec } as unknown as NetworkPolicyManifest;
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata,
+    spec,
+  } as unknown as NetworkPolicyManifest;
 }
 
 const web = pod('apps', { app: 'web' });
@@ -26,7 +31,9 @@ const db = pod('apps', { app: 'db' });
 
 describe('policy selection', () => {
   test('a policy selects only pods of its own namespace that match its podSelector', () => {
-    const evaluator = new NetworkPolicyEvaluator([policy('deny-web', { podSelector: { matchLabels: { app: 'web' } } })]);
+    const evaluator = new NetworkPolicyEvaluator([
+      policy('deny-web', { podSelector: { matchLabels: { app: 'web' } } }),
+    ]);
     expect(evaluator.ingress(web, { pod: db }, 80).allowed).toBe(false);
     expect(evaluator.ingress(db, { pod: web }, 80).allowed).toBe(true);
     expect(evaluator.ingress(pod('other', { app: 'web' }), { pod: db }, 80).allowed).toBe(true);
@@ -104,7 +111,12 @@ describe('policyTypes and isolation per direction', () => {
   test('once selected with the type set, missing rules and `ingress: []` both deny everything', () => {
     const evaluator = new NetworkPolicyEvaluator([
       policy('deny-missing', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress', 'Egress'] }),
-      policy('deny-empty', { podSelector: { matchLabels: { app: 'db' } }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [] }),
+      policy('deny-empty', {
+        podSelector: { matchLabels: { app: 'db' } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [],
+        egress: [],
+      }),
     ]);
     for (const target of [web, db]) {
       expect(evaluator.ingress(target, { pod: pod('apps', { app: 'x' }) }, 80).allowed).toBe(false);
@@ -123,7 +135,10 @@ describe('OR across policies, rules and peers', () => {
       podSelector: {},
       ingress: [
         { from: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 443 }] },
-        { from: [{ podSelector: { matchLabels: { app: 'db' } } }, { ipBlock: { cidr: '192.0.2.0/24' } }], ports: [{ port: 8443 }] },
+        {
+          from: [{ podSelector: { matchLabels: { app: 'db' } } }, { ipBlock: { cidr: '192.0.2.0/24' } }],
+          ports: [{ port: 8443 }],
+        },
       ],
     }),
   ]);
@@ -157,7 +172,9 @@ describe('OR across policies, rules and peers', () => {
 describe('rules without peers or ports', () => {
   test('a rule without `to` (or with `to: []`) matches every destination, pods and IPs, in any namespace', () => {
     for (const rule of [{ ports: [{ port: 443 }] }, { to: [], ports: [{ port: 443 }] }]) {
-      const evaluator = new NetworkPolicyEvaluator([policy('any-443', { podSelector: {}, policyTypes: ['Egress'], egress: [rule] })]);
+      const evaluator = new NetworkPolicyEvaluator([
+        policy('any-443', { podSelector: {}, policyTypes: ['Egress'], egress: [rule] }),
+      ]);
       expect(evaluator.egress(web, { ip: '10.0.0.1' }, 443).allowed).toBe(true);
       expect(evaluator.egress(web, { ip: '2001:db8::1' }, 443).allowed).toBe(true);
       expect(evaluator.egress(web, { pod: pod('elsewhere', {}) }, 443).allowed).toBe(true);
@@ -186,7 +203,10 @@ describe('peers', () => {
   const localPrometheus = pod('apps', { app: 'prometheus' });
   const strayPrometheus = pod('sandbox', { app: 'prometheus' });
   const egressTo = (peers: NetworkPolicyManifest['spec']['egress']): NetworkPolicyEvaluator =>
-    new NetworkPolicyEvaluator([policy('out', { podSelector: {}, policyTypes: ['Egress'], egress: peers })], namespaces);
+    new NetworkPolicyEvaluator(
+      [policy('out', { podSelector: {}, policyTypes: ['Egress'], egress: peers })],
+      namespaces,
+    );
 
   test('podSelector alone selects pods of the policy namespace only', () => {
     const evaluator = egressTo([{ to: [{ podSelector: { matchLabels: { app: 'prometheus' } } }] }]);
@@ -206,7 +226,11 @@ describe('peers', () => {
 
   test('namespaceSelector and podSelector in ONE peer are ANDed', () => {
     const evaluator = egressTo([
-      { to: [{ namespaceSelector: { matchLabels: { team: 'obs' } }, podSelector: { matchLabels: { app: 'prometheus' } } }] },
+      {
+        to: [
+          { namespaceSelector: { matchLabels: { team: 'obs' } }, podSelector: { matchLabels: { app: 'prometheus' } } },
+        ],
+      },
     ]);
     expect(evaluator.egress(web, { pod: prometheus }, 9090).allowed).toBe(true);
     expect(evaluator.egress(web, { pod: grafana }, 9090).allowed).toBe(false);
@@ -216,7 +240,12 @@ describe('peers', () => {
 
   test('the same selectors as TWO peers are ORed', () => {
     const evaluator = egressTo([
-      { to: [{ namespaceSelector: { matchLabels: { team: 'obs' } } }, { podSelector: { matchLabels: { app: 'prometheus' } } }] },
+      {
+        to: [
+          { namespaceSelector: { matchLabels: { team: 'obs' } } },
+          { podSelector: { matchLabels: { app: 'prometheus' } } },
+        ],
+      },
     ]);
     expect(evaluator.egress(web, { pod: prometheus }, 9090).allowed).toBe(true);
     expect(evaluator.egress(web, { pod: grafana }, 9090).allowed).toBe(true);
@@ -307,11 +336,15 @@ describe('ports', () => {
     expect(evaluator.egress(web, { pod: exporter }, 9101).allowed).toBe(false);
     expect(evaluator.egress(web, { pod: exporter }, 9100, 'UDP').allowed).toBe(false);
     expect(evaluator.egress(web, { pod: pod('apps', { app: 'exporter' }) }, 9100).allowed).toBe(false);
-    expect(evaluator.egress(pod('apps', {}, { namedPorts: { metrics: 9100 } }), { ip: '10.0.0.1' }, 9100).allowed).toBe(false);
+    expect(evaluator.egress(pod('apps', {}, { namedPorts: { metrics: 9100 } }), { ip: '10.0.0.1' }, 9100).allowed).toBe(
+      false,
+    );
   });
 
   test('named ports in ingress rules resolve against the selected (receiving) pod, not the source', () => {
-    const evaluator = new NetworkPolicyEvaluator([policy('named-in', { podSelector: {}, ingress: [{ ports: [{ port: 'http' }] }] })]);
+    const evaluator = new NetworkPolicyEvaluator([
+      policy('named-in', { podSelector: {}, ingress: [{ ports: [{ port: 'http' }] }] }),
+    ]);
     const server = pod('apps', { app: 'server' }, { namedPorts: { http: 8080 } });
     const client = pod('apps', { app: 'client' }, { namedPorts: { http: 9999 } });
     expect(evaluator.ingress(server, { pod: client }, 8080).allowed).toBe(true);
@@ -322,16 +355,56 @@ describe('ports', () => {
 
 describe('label selectors (matchExpressions)', () => {
   const cases: Array<[string, LabelSelector, Record<string, string>, boolean]> = [
-    ['In matches a listed value', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] }, { tier: 'b' }, true],
-    ['In rejects an unlisted value', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] }, { tier: 'c' }, false],
+    [
+      'In matches a listed value',
+      { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] },
+      { tier: 'b' },
+      true,
+    ],
+    [
+      'In rejects an unlisted value',
+      { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] },
+      { tier: 'c' },
+      false,
+    ],
     ['In rejects a missing key', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a'] }] }, {}, false],
-    ['NotIn rejects a listed value', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] }, { tier: 'a' }, false],
-    ['NotIn matches an unlisted value', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] }, { tier: 'b' }, true],
-    ['NotIn matches a missing key', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] }, {}, true],
-    ['Exists matches any value, even empty', { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, { tier: '' }, true],
-    ['Exists rejects a missing key', { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, { other: 'x' }, false],
+    [
+      'NotIn rejects a listed value',
+      { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] },
+      { tier: 'a' },
+      false,
+    ],
+    [
+      'NotIn matches an unlisted value',
+      { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] },
+      { tier: 'b' },
+      true,
+    ],
+    [
+      'NotIn matches a missing key',
+      { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] },
+      {},
+      true,
+    ],
+    [
+      'Exists matches any value, even empty',
+      { matchExpressions: [{ key: 'tier', operator: 'Exists' }] },
+      { tier: '' },
+      true,
+    ],
+    [
+      'Exists rejects a missing key',
+      { matchExpressions: [{ key: 'tier', operator: 'Exists' }] },
+      { other: 'x' },
+      false,
+    ],
     ['DoesNotExist matches a missing key', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, {}, true],
-    ['DoesNotExist rejects a present key', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, { tier: 'a' }, false],
+    [
+      'DoesNotExist rejects a present key',
+      { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] },
+      { tier: 'a' },
+      false,
+    ],
     [
       'matchLabels and matchExpressions are ANDed',
       { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] },
@@ -351,19 +424,30 @@ describe('label selectors (matchExpressions)', () => {
   test('fails on an unknown operator, In without values and Exists with values', () => {
     expect(() =>
       validateLabelSelector({ matchExpressions: [{ key: 'a', operator: 'in' as 'In', values: ['x'] }] }, 'selector s'),
-    ).toThrow(/selector s\.matchExpressions\[0\]\.operator is string "in": expected one of DoesNotExist, Exists, In, NotIn/);
-    expect(() => validateLabelSelector({ matchExpressions: [{ key: 'a', operator: 'In' }] }, 's')).toThrow(/no values/);
-    expect(() => validateLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] }, 's')).toThrow(
-      /expected no values/,
+    ).toThrow(
+      /selector s\.matchExpressions\[0\]\.operator is string "in": expected one of DoesNotExist, Exists, In, NotIn/,
     );
-    expect(() => validateLabelSelector({ matchLabels: { a: 1 as unknown as string } }, 's')).toThrow(/expected a string/);
+    expect(() => validateLabelSelector({ matchExpressions: [{ key: 'a', operator: 'In' }] }, 's')).toThrow(/no values/);
+    expect(() =>
+      validateLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] }, 's'),
+    ).toThrow(/expected no values/);
+    expect(() => validateLabelSelector({ matchLabels: { a: 1 as unknown as string } }, 's')).toThrow(
+      /expected a string/,
+    );
   });
 });
 
 describe('connect', () => {
   const evaluator = new NetworkPolicyEvaluator([
-    policy('web-out', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: {} }] }] }),
-    policy('db-in', { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }] }] }),
+    policy('web-out', {
+      podSelector: { matchLabels: { app: 'web' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: {} }] }],
+    }),
+    policy('db-in', {
+      podSelector: { matchLabels: { app: 'db' } },
+      ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }] }],
+    }),
   ]);
 
   test('is denied when egress is allowed but the destination pod does not admit ingress', () => {
@@ -371,7 +455,9 @@ describe('connect', () => {
     const verdict = evaluator.connect(web, { pod: db }, 5432);
     expect(verdict.allowed).toBe(false);
     expect(verdict.policies).toEqual(['apps/db-in']);
-    expect(verdict.reason).toMatch(/^connection denied: egress .* is allowed by apps\/web-out egress\[0\]; ingress .* is denied/);
+    expect(verdict.reason).toMatch(
+      /^connection denied: egress .* is allowed by apps\/web-out egress\[0\]; ingress .* is denied/,
+    );
   });
 
   test('is allowed when both sides allow it and names the policies of both', () => {
@@ -408,32 +494,96 @@ describe('inputs', () => {
   });
 
   test.each<[string, NetworkPolicyManifest, RegExp]>([
-    ['a bad CIDR', untyped({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/40' } }] }] }), /spec\.egress\[0\]\.to\[0\]\.ipBlock\.cidr: cidr "10\.0\.0\.0\/40" has prefix length "40"/],
-    ['a CIDR without prefix', untyped({ ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.1' } }] }] }), /has no prefix length/],
-    ['an except outside the cidr', untyped({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['192.168.0.0/16'] } }] }] }), /except\[0\] is "192\.168\.0\.0\/16": expected a CIDR strictly inside 10\.0\.0\.0\/8/],
-    ['an except equal to the cidr', untyped({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.0.0.0/8'] } }] }] }), /strictly inside/],
-    ['an except of the other family', untyped({ egress: [{ to: [{ ipBlock: { cidr: '::/0', except: ['10.0.0.0/8'] } }] }] }), /strictly inside ::\/0/],
-    ['ipBlock with a selector in one peer', untyped({ egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' }, podSelector: {} }] }] }), /combines ipBlock with a selector/],
+    [
+      'a bad CIDR',
+      untyped({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/40' } }] }] }),
+      /spec\.egress\[0\]\.to\[0\]\.ipBlock\.cidr: cidr "10\.0\.0\.0\/40" has prefix length "40"/,
+    ],
+    [
+      'a CIDR without prefix',
+      untyped({ ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.1' } }] }] }),
+      /has no prefix length/,
+    ],
+    [
+      'an except outside the cidr',
+      untyped({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['192.168.0.0/16'] } }] }] }),
+      /except\[0\] is "192\.168\.0\.0\/16": expected a CIDR strictly inside 10\.0\.0\.0\/8/,
+    ],
+    [
+      'an except equal to the cidr',
+      untyped({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.0.0.0/8'] } }] }] }),
+      /strictly inside/,
+    ],
+    [
+      'an except of the other family',
+      untyped({ egress: [{ to: [{ ipBlock: { cidr: '::/0', except: ['10.0.0.0/8'] } }] }] }),
+      /strictly inside ::\/0/,
+    ],
+    [
+      'ipBlock with a selector in one peer',
+      untyped({ egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' }, podSelector: {} }] }] }),
+      /combines ipBlock with a selector/,
+    ],
     ['an empty peer', untyped({ ingress: [{ from: [{}] }] }), /spec\.ingress\[0\]\.from\[0\] is empty/],
-    ['"to" in an ingress rule', untyped({ ingress: [{ to: [{ podSelector: {} }] }] }), /has "to": expected "from" in ingress rules/],
-    ['an unknown operator', untyped({ podSelector: { matchExpressions: [{ key: 'a', operator: 'Equals', values: ['b'] }] } }), /NetworkPolicy apps\/bad spec\.podSelector\.matchExpressions\[0\]\.operator is string "Equals"/],
-    ['an unknown protocol', untyped({ ingress: [{ ports: [{ protocol: 'tcp', port: 80 }] }] }), /ports\[0\]\.protocol is string "tcp": expected one of SCTP, TCP, UDP/],
+    [
+      '"to" in an ingress rule',
+      untyped({ ingress: [{ to: [{ podSelector: {} }] }] }),
+      /has "to": expected "from" in ingress rules/,
+    ],
+    [
+      'an unknown operator',
+      untyped({ podSelector: { matchExpressions: [{ key: 'a', operator: 'Equals', values: ['b'] }] } }),
+      /NetworkPolicy apps\/bad spec\.podSelector\.matchExpressions\[0\]\.operator is string "Equals"/,
+    ],
+    [
+      'an unknown protocol',
+      untyped({ ingress: [{ ports: [{ protocol: 'tcp', port: 80 }] }] }),
+      /ports\[0\]\.protocol is string "tcp": expected one of SCTP, TCP, UDP/,
+    ],
     ['endPort without port', untyped({ ingress: [{ ports: [{ endPort: 90 }] }] }), /endPort number 90 without port/],
-    ['endPort below port', untyped({ ingress: [{ ports: [{ port: 90, endPort: 80 }] }] }), /endPort is number 80: expected an integer from 90/],
-    ['endPort with a named port', untyped({ ingress: [{ ports: [{ port: 'http', endPort: 80 }] }] }), /endPort with the named port "http"/],
-    ['a quoted number as port', untyped({ ingress: [{ ports: [{ port: '443' }] }] }), /port is string "443": expected a port number \(unquoted\)/],
-    ['port 0', untyped({ ingress: [{ ports: [{ port: 0 }] }] }), /port is number 0: expected an integer from 1 to 65535/],
-    ['an unknown policyType', untyped({ policyTypes: ['ingress'] }), /spec\.policyTypes\[0\] is string "ingress": expected Ingress or Egress/],
+    [
+      'endPort below port',
+      untyped({ ingress: [{ ports: [{ port: 90, endPort: 80 }] }] }),
+      /endPort is number 80: expected an integer from 90/,
+    ],
+    [
+      'endPort with a named port',
+      untyped({ ingress: [{ ports: [{ port: 'http', endPort: 80 }] }] }),
+      /endPort with the named port "http"/,
+    ],
+    [
+      'a quoted number as port',
+      untyped({ ingress: [{ ports: [{ port: '443' }] }] }),
+      /port is string "443": expected a port number \(unquoted\)/,
+    ],
+    [
+      'port 0',
+      untyped({ ingress: [{ ports: [{ port: 0 }] }] }),
+      /port is number 0: expected an integer from 1 to 65535/,
+    ],
+    [
+      'an unknown policyType',
+      untyped({ policyTypes: ['ingress'] }),
+      /spec\.policyTypes\[0\] is string "ingress": expected Ingress or Egress/,
+    ],
     ['a missing spec', untyped(undefined), /NetworkPolicy apps\/bad has spec missing/],
-    ['a wrong kind', { ...policy('x', {}), kind: 'Service' } as unknown as NetworkPolicyManifest, /has apiVersion string "networking\.k8s\.io\/v1" and kind string "Service"/],
+    [
+      'a wrong kind',
+      { ...policy('x', {}), kind: 'Service' } as unknown as NetworkPolicyManifest,
+      /has apiVersion string "networking\.k8s\.io\/v1" and kind string "Service"/,
+    ],
   ])('fails on %s', (_name, manifest, message) => {
     expect(() => new NetworkPolicyEvaluator([manifest])).toThrow(message);
   });
 
   test('fails on duplicate policies, duplicate namespaces and a contradicting namespace name label', () => {
-    expect(() => new NetworkPolicyEvaluator([policy('p', {}), policy('p', {})])).toThrow(/NetworkPolicy apps\/p is given twice/);
+    expect(() => new NetworkPolicyEvaluator([policy('p', {}), policy('p', {})])).toThrow(
+      /NetworkPolicy apps\/p is given twice/,
+    );
     expect(() => new NetworkPolicyEvaluator([policy('p', {}), policy('p', {}, 'other')])).not.toThrow();
-    expect(() => new NetworkPolicyEvaluator([], [{ name: 'a' }, { name: 'a' }])).toThrow(/namespace "a" is given twice/);
+    expect(() => new NetworkPolicyEvaluator([], [{ name: 'a' }, { name: 'a' }])).toThrow(
+      /namespace "a" is given twice/,
+    );
     expect(
       () => new NetworkPolicyEvaluator([], [{ name: 'a', labels: { 'kubernetes.io/metadata.name': 'b' } }]),
     ).toThrow(/namespace "a" has label kubernetes\.io\/metadata\.name=b: expected a/);
@@ -441,12 +591,18 @@ describe('inputs', () => {
 
   test('fails on a bad IP, port or protocol in a query', () => {
     const evaluator = new NetworkPolicyEvaluator([]);
-    expect(() => evaluator.egress(web, { ip: '10.0.0.256' }, 80)).toThrow(/egress destination ip is string "10\.0\.0\.256": expected an IPv4 or IPv6 address/);
+    expect(() => evaluator.egress(web, { ip: '10.0.0.256' }, 80)).toThrow(
+      /egress destination ip is string "10\.0\.0\.256": expected an IPv4 or IPv6 address/,
+    );
     expect(() => evaluator.egress(web, { ip: '10.0.0.0/8' }, 80)).toThrow(/egress destination ip/);
-    expect(() => evaluator.ingress(web, { ip: '10.0.0.1' }, 0)).toThrow(/port is number 0: expected an integer from 1 to 65535/);
+    expect(() => evaluator.ingress(web, { ip: '10.0.0.1' }, 0)).toThrow(
+      /port is number 0: expected an integer from 1 to 65535/,
+    );
     expect(() => evaluator.ingress(web, { ip: '10.0.0.1' }, 80.5)).toThrow(/port is number 80\.5/);
     expect(() => evaluator.ingress(web, { ip: '10.0.0.1' }, 80, 'tcp' as 'TCP')).toThrow(/protocol is string "tcp"/);
-    expect(() => evaluator.connect(web, { pod: { labels: {} } as unknown as PodIdentity }, 80)).toThrow(/egress destination pod is/);
+    expect(() => evaluator.connect(web, { pod: { labels: {} } as unknown as PodIdentity }, 80)).toThrow(
+      /egress destination pod is/,
+    );
   });
 });
 
@@ -464,7 +620,9 @@ const dnsRule = {
     { protocol: 'TCP', port: 53 },
   ],
 } as const;
-const internet = (ports: NonNullable<NetworkPolicySpec['egress']>[number]['ports']): NonNullable<NetworkPolicySpec['egress']> => [
+const internet = (
+  ports: NonNullable<NetworkPolicySpec['egress']>[number]['ports'],
+): NonNullable<NetworkPolicySpec['egress']> => [
   { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: privateV4 } }], ports },
   { to: [{ ipBlock: { cidr: '::/0', except: privateV6 } }], ports },
 ];
@@ -555,7 +713,11 @@ describe('lolice openclaw NetworkPolicies (2026-02-20)', () => {
     { name: 'monitoring' },
   ]);
   const gateway = pod('openclaw', gatewayLabels, { name: 'openclaw' });
-  const litellm = pod('openclaw', { app: 'litellm', 'app.kubernetes.io/name': 'openclaw', 'app.kubernetes.io/component': 'litellm' }, { name: 'litellm' });
+  const litellm = pod(
+    'openclaw',
+    { app: 'litellm', 'app.kubernetes.io/name': 'openclaw', 'app.kubernetes.io/component': 'litellm' },
+    { name: 'litellm' },
+  );
   const cloudflared = pod(
     'openclaw',
     { app: 'cloudflared', 'app.kubernetes.io/name': 'openclaw', 'app.kubernetes.io/component': 'cloudflared' },
@@ -570,7 +732,9 @@ describe('lolice openclaw NetworkPolicies (2026-02-20)', () => {
     for (const manifest of loliceOpenclawPolicies) {
       expect(() => validate(JSON.parse(JSON.stringify(manifest)))).not.toThrow();
     }
-    expect(() => validate({ metadata: { name: 'x' }, spec: { podSelector: {}, policyTypes: ['Sideways'] } })).toThrow(/policyTypes/);
+    expect(() => validate({ metadata: { name: 'x' }, spec: { podSelector: {}, policyTypes: ['Sideways'] } })).toThrow(
+      /policyTypes/,
+    );
   });
 
   test('the gateway may resolve DNS in kube-system over UDP and TCP 53, and nothing else there', () => {
@@ -609,11 +773,19 @@ describe('lolice openclaw NetworkPolicies (2026-02-20)', () => {
 
   test('the gateway reaches litellm, Prometheus and Grafana, but not look-alike pods in other namespaces', () => {
     expect(evaluator.connect(gateway, { pod: litellm }, 4000).allowed).toBe(true);
-    expect(evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'prometheus' }) }, 9090).allowed).toBe(true);
-    expect(evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'grafana' }) }, 3000).allowed).toBe(true);
+    expect(
+      evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'prometheus' }) }, 9090).allowed,
+    ).toBe(true);
+    expect(
+      evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'grafana' }) }, 3000).allowed,
+    ).toBe(true);
     expect(evaluator.connect(gateway, { pod: pod('default', { app: 'litellm' }) }, 4000).allowed).toBe(false);
-    expect(evaluator.connect(gateway, { pod: pod('sandbox', { 'app.kubernetes.io/name': 'prometheus' }) }, 9090).allowed).toBe(false);
-    expect(evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'loki' }) }, 3100).allowed).toBe(false);
+    expect(
+      evaluator.connect(gateway, { pod: pod('sandbox', { 'app.kubernetes.io/name': 'prometheus' }) }, 9090).allowed,
+    ).toBe(false);
+    expect(
+      evaluator.connect(gateway, { pod: pod('monitoring', { 'app.kubernetes.io/name': 'loki' }) }, 3100).allowed,
+    ).toBe(false);
   });
 
   test('a call back to the gateway itself is blocked (the policy of that day has no egress rule for it)', () => {

@@ -25,12 +25,25 @@ describe('parseDurationMs', () => {
     expect(parseDurationMs('90m', { defaultUnit: 'h' })).toBe(5_400_000);
   });
 
-  it.each(['', '   ', '7 days', '7 d', '1h30m', '2w', '-1h', '+1h', '.5h', '1.h', '1e3', '1,000', 'h', 'forever', '0x10'])(
-    'fails to parse %j',
-    (text) => {
-      expect(parseDurationMs(text, { defaultUnit: 'h' })).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '7 days',
+    '7 d',
+    '1h30m',
+    '2w',
+    '-1h',
+    '+1h',
+    '.5h',
+    '1.h',
+    '1e3',
+    '1,000',
+    'h',
+    'forever',
+    '0x10',
+  ])('fails to parse %j', (text) => {
+    expect(parseDurationMs(text, { defaultUnit: 'h' })).toBeUndefined();
+  });
 
   it('fails to parse a number too large to represent', () => {
     expect(parseDurationMs('9'.repeat(400))).toBeUndefined();

@@ -72,7 +72,10 @@ describe('envStringsResolveEqual', () => {
   it('treats different variables as different unless they resolve to the same source', () => {
     expect(envStringsResolveEqual('${HOOKS_TOKEN}', '${OPENCLAW_GATEWAY_TOKEN}')).toBe(false);
     const sameSource = (name: string): string | undefined =>
-      ({ HOOKS_TOKEN: 'openclaw-credentials/OPENCLAW_GATEWAY_TOKEN', OPENCLAW_GATEWAY_TOKEN: 'openclaw-credentials/OPENCLAW_GATEWAY_TOKEN' })[name];
+      ({
+        HOOKS_TOKEN: 'openclaw-credentials/OPENCLAW_GATEWAY_TOKEN',
+        OPENCLAW_GATEWAY_TOKEN: 'openclaw-credentials/OPENCLAW_GATEWAY_TOKEN',
+      })[name];
     expect(envStringsResolveEqual('${HOOKS_TOKEN}', '${OPENCLAW_GATEWAY_TOKEN}', sameSource)).toBe(true);
     expect(envStringsResolveEqual('x-${HOOKS_TOKEN}', '${OPENCLAW_GATEWAY_TOKEN}', sameSource)).toBe(false);
     const otherSource = (name: string): string => `openclaw-credentials/${name}`;

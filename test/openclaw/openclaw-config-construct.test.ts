@@ -18,7 +18,10 @@ describe('OpenClawConfig', () => {
       env: TOKEN_ENV,
       requireOtelMetrics: false,
     });
-    const [configMap] = Testing.synth(Chart.of(config.configMap)) as Array<{ metadata: { name: string }; data: Record<string, string> }>;
+    const [configMap] = Testing.synth(Chart.of(config.configMap)) as Array<{
+      metadata: { name: string };
+      data: Record<string, string>;
+    }>;
     expect(configMap.metadata.name).toBe('openclaw-config');
     expect(JSON.parse(configMap.data['openclaw.json'] as string)).toEqual({ gateway: GATEWAY });
   });
@@ -33,7 +36,9 @@ describe('OpenClawConfig', () => {
       requireOtelMetrics: false,
     });
     expect(config.node.validate()).toEqual([
-      expect.stringMatching(/^\[openclaw-config\] configmap openclaw\/openclaw-config openclaw\.json: openclaw\.json cron\.notAKey: received the unknown key "notAKey"/),
+      expect.stringMatching(
+        /^\[openclaw-config\] configmap openclaw\/openclaw-config openclaw\.json: openclaw\.json cron\.notAKey: received the unknown key "notAKey"/,
+      ),
     ]);
   });
 });

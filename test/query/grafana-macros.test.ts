@@ -21,11 +21,15 @@ describe('substituteGrafanaMacrosWithOffsets', () => {
   });
 
   it('leaves variables named like Object.prototype members to the variable rules', () => {
-    expect(substituteGrafanaMacros('sum by ($constructor) (x{a="$toString"})')).toBe('sum by (__grafana_var_constructor) (x{a=".*"})');
+    expect(substituteGrafanaMacros('sum by ($constructor) (x{a="$toString"})')).toBe(
+      'sum by (__grafana_var_constructor) (x{a=".*"})',
+    );
   });
 
   it('treats a deprecated [[var]] selector value in LogQL as a variable, not as an unknown value', () => {
-    expect(checkLogQL('sum(count_over_time({namespace="openclaw", container="[[container]]"} [5m]))').problems).toEqual([]);
+    expect(checkLogQL('sum(count_over_time({namespace="openclaw", container="[[container]]"} [5m]))').problems).toEqual(
+      [],
+    );
   });
 });
 

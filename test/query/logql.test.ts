@@ -16,38 +16,67 @@ import {
   substituteLogQLMacros,
 } from '../../lib/query/logql';
 import { MiniLoki, type Sample, type Stream } from '../support/mini-loki';
-import { ALLOY_STREAM_LABELS, GATEWAY_STREAM_SELECTOR, RUN_LOG_SHIPPER_CONTAINER, RUN_LOG_STREAM_SELECTOR } from '../../lib/observability/logs/loki-streams';
+import {
+  ALLOY_STREAM_LABELS,
+  GATEWAY_STREAM_SELECTOR,
+  RUN_LOG_SHIPPER_CONTAINER,
+  RUN_LOG_STREAM_SELECTOR,
+} from '../../lib/observability/logs/loki-streams';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'openclaw-logs');
 const DIGEST = '6f1c9a52-3b7e-4d2a-9c41-2e8f5a7b0d13';
 const TRIAGE = 'a8d2e4f6-1c3b-4e5a-8f7d-9b0c1d2e3f40';
 const MAIN = 'c0ffee00-5a5a-4b4b-8c8c-0d0d0e0e0f0f';
-const POD = { namespace: 'openclaw', pod: 'openclaw-7d9f8b6c5d-x2x4q', node: 'node-a', app_kubernetes_io_name: 'openclaw', job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q' };
+const POD = {
+  namespace: 'openclaw',
+  pod: 'openclaw-7d9f8b6c5d-x2x4q',
+  node: 'node-a',
+  app_kubernetes_io_name: 'openclaw',
+  job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q',
+};
 
 /** Runs the real shipper over the fixtures and builds the streams Alloy would push. */
 function fixtureStreams(): Stream[] {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'logql-fixtures-'));
   try {
-    const result = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs'), '--once'], {
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        RUN_LOG_DIR: path.join(FIXTURES, 'runs'),
-        GATEWAY_LOG_DIR: path.join(FIXTURES, 'gateway-file'),
-        STATE_FILE: path.join(root, 'state.json'),
+    const result = spawnSync(
+      process.execPath,
+      [path.join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs'), '--once'],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          RUN_LOG_DIR: path.join(FIXTURES, 'runs'),
+          GATEWAY_LOG_DIR: path.join(FIXTURES, 'gateway-file'),
+          STATE_FILE: path.join(root, 'state.json'),
+        },
       },
-    });
+    );
     expect(result.status, result.stderr).toBe(0);
     const shipped = result.stdout.split('\n').filter((line) => line !== '');
     // stderr goes to the same stream: a warning line must not break `| json` queries
     shipped.push('run-log-shipper: skipping malformed line at byte 0 of /home/node/.openclaw/cron/runs/x.jsonl');
-    const gatewayLines = fs.readFileSync(path.join(FIXTURES, 'gateway-stdout.log'), 'utf8').split('\n').filter((line) => line !== '');
+    const gatewayLines = fs
+      .readFileSync(path.join(FIXTURES, 'gateway-stdout.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     return [
       { labels: { ...POD, container: RUN_LOG_SHIPPER_CONTAINER }, lines: shipped },
       { labels: { ...POD, container: 'openclaw' }, lines: gatewayLines },
-      { labels: { ...POD, container: 'config-manager' }, lines: ['cron: webhook delivery failed (an unrelated container echoing the text)'] },
       {
-        labels: { namespace: 'openclaw', pod: 'litellm-5c6d7e8f9-abcde', node: 'node-a', app: 'litellm', app_kubernetes_io_name: 'openclaw', container: 'litellm', job: 'openclaw/litellm-5c6d7e8f9-abcde' },
+        labels: { ...POD, container: 'config-manager' },
+        lines: ['cron: webhook delivery failed (an unrelated container echoing the text)'],
+      },
+      {
+        labels: {
+          namespace: 'openclaw',
+          pod: 'litellm-5c6d7e8f9-abcde',
+          node: 'node-a',
+          app: 'litellm',
+          app_kubernetes_io_name: 'openclaw',
+          container: 'litellm',
+          job: 'openclaw/litellm-5c6d7e8f9-abcde',
+        },
         lines: ['{"kind":"cron_run","jobId":"not-a-run","status":"ok"}'],
       },
     ];
@@ -57,7 +86,11 @@ function fixtureStreams(): Stream[] {
 }
 
 const asMap = (samples: Sample[], ...labels: string[]): Record<string, number> =>
-  Object.fromEntries(samples.map((s) => [labels.map((l) => s.labels[l] ?? '').join('|'), s.value]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  Object.fromEntries(
+    samples
+      .map((s) => [labels.map((l) => s.labels[l] ?? '').join('|'), s.value])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
 
 let loki: MiniLoki;
 beforeAll(() => {
@@ -65,7 +98,11 @@ beforeAll(() => {
 });
 
 describe('LogQL builders parse and use only Alloy labels', () => {
-  const variants = { default: {}, alert: { range: '15m' }, dashboard: { range: '$__interval', jobIdRegex: '${jobId:regex}' } };
+  const variants = {
+    default: {},
+    alert: { range: '15m' },
+    dashboard: { range: '$__interval', jobIdRegex: '${jobId:regex}' },
+  };
   for (const [variant, options] of Object.entries(variants)) {
     for (const [name, expr] of Object.entries(cronLogQLQueries(options))) {
       it(`${name} (${variant}) parses and selects known streams`, () => {
@@ -86,13 +123,16 @@ describe('LogQL builders parse and use only Alloy labels', () => {
 
 describe('checkLogQL', () => {
   it('substitutes Grafana macros and variables before parsing', () => {
-    const expr = 'sum by (jobId) (count_over_time({namespace="openclaw", container=~"${container:regex}"} |= "$search" [$__range]))';
+    const expr =
+      'sum by (jobId) (count_over_time({namespace="openclaw", container=~"${container:regex}"} |= "$search" [$__range]))';
     expect(checkLogQL(expr).problems).toEqual([]);
     expect(substituteLogQLMacros('rate({a="b"}[$__auto])').text).toBe('rate({a="b"}[1m])');
   });
 
   it('fails on app="openclaw", naming the query, the label and the values that exist', () => {
-    const result = checkLogQL('sum(count_over_time({namespace="openclaw", app="openclaw"} |= "cron" [5m]))', { name: 'Cron errors panel' });
+    const result = checkLogQL('sum(count_over_time({namespace="openclaw", app="openclaw"} |= "cron" [5m]))', {
+      name: 'Cron errors panel',
+    });
     expect(result.ok).toBe(false);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]!.message).toContain('Cron errors panel');
@@ -113,7 +153,9 @@ describe('checkLogQL', () => {
   });
 
   it('does not treat a label filter after | json as a stream label', () => {
-    expect(checkLogQL('{namespace="openclaw", container="cron-run-log"} | json | app="x" | status="error"').ok).toBe(true);
+    expect(checkLogQL('{namespace="openclaw", container="cron-run-log"} | json | app="x" | status="error"').ok).toBe(
+      true,
+    );
   });
 
   it('fails on a syntax error and reports the offset in the original text', () => {
@@ -132,7 +174,9 @@ describe('checkLogQL', () => {
 
 describe('builder options', () => {
   it('fails on a range that is neither a duration nor a macro', () => {
-    expect(() => cronRunErrorsQuery({ range: '5 minutes' })).toThrow(/cronRunErrorsQuery: range "5 minutes" is not a LogQL duration or Grafana macro/);
+    expect(() => cronRunErrorsQuery({ range: '5 minutes' })).toThrow(
+      /cronRunErrorsQuery: range "5 minutes" is not a LogQL duration or Grafana macro/,
+    );
   });
 
   it('fails on a jobId regex with a backtick', () => {
@@ -179,9 +223,13 @@ describe('queries evaluated against the fixture lines (mini evaluator)', () => {
       [`${DIGEST}|gpt-5-mini`]: 9100,
       [`${TRIAGE}|claude-sonnet-4-5`]: 5400,
     });
-    expect(asMap(loki.query(cronTokensQuery({ tokens: 'output' })), 'jobId', 'model')[`${DIGEST}|gpt-5-mini`]).toBe(388);
+    expect(asMap(loki.query(cronTokensQuery({ tokens: 'output' })), 'jobId', 'model')[`${DIGEST}|gpt-5-mini`]).toBe(
+      388,
+    );
     // total_tokens is the prompt size, so it is neither input + output nor derived from them
-    expect(asMap(loki.query(cronTokensQuery({ tokens: 'total' })), 'jobId', 'model')[`${DIGEST}|gpt-5-mini`]).toBe(11876);
+    expect(asMap(loki.query(cronTokensQuery({ tokens: 'total' })), 'jobId', 'model')[`${DIGEST}|gpt-5-mini`]).toBe(
+      11876,
+    );
   });
 
   it('counts webhook delivery failures and SSRF-blocked deliveries per job from the shipped file log', () => {
@@ -194,7 +242,9 @@ describe('queries evaluated against the fixture lines (mini evaluator)', () => {
   });
 
   it('finds no cron warning on the gateway stdout (OpenClaw writes them to its file log only)', () => {
-    expect(loki.query('sum(count_over_time({namespace="openclaw", container="openclaw"} |= "cron: webhook" [5m]))')).toEqual([]);
+    expect(
+      loki.query('sum(count_over_time({namespace="openclaw", container="openclaw"} |= "cron: webhook" [5m]))'),
+    ).toEqual([]);
   });
 
   it('fails like Loki when a JSON parse error reaches the aggregation', () => {

@@ -15,9 +15,9 @@ const q = createQueryBuilder(namer);
 
 describe('createQueryBuilder', () => {
   it('builds rate and sum by from catalog objects', () => {
-    expect(q.sumBy([ATTR.token], q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, value: '$channel' }] }))).toBe(
-      'sum by (openclaw_token) (rate(openclaw_tokens_total{openclaw_channel="$channel"}[$__rate_interval]))',
-    );
+    expect(
+      q.sumBy([ATTR.token], q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, value: '$channel' }] })),
+    ).toBe('sum by (openclaw_token) (rate(openclaw_tokens_total{openclaw_channel="$channel"}[$__rate_interval]))');
     expect(q.increase(METRICS.costUsd, { range: '$__range' })).toBe('increase(openclaw_cost_usd_total[$__range])');
     expect(q.sumBy([], q.selector(METRICS.queueLaneEnqueue))).toBe('sum (openclaw_queue_lane_enqueue_total)');
   });
@@ -30,9 +30,9 @@ describe('createQueryBuilder', () => {
 
   it('quotes names that are not legacy names (UTF-8 strategies)', () => {
     const utf8 = createQueryBuilder(createMetricNamer('NoUTF8EscapingWithSuffixes'));
-    expect(utf8.sumBy([ATTR.token], utf8.rate(METRICS.tokens, { matchers: [{ label: 'job', value: 'openclaw' }] }))).toBe(
-      'sum by ("openclaw.token") (rate({"openclaw.tokens_total", job="openclaw"}[$__rate_interval]))',
-    );
+    expect(
+      utf8.sumBy([ATTR.token], utf8.rate(METRICS.tokens, { matchers: [{ label: 'job', value: 'openclaw' }] })),
+    ).toBe('sum by ("openclaw.token") (rate({"openclaw.tokens_total", job="openclaw"}[$__rate_interval]))');
   });
 
   it('builds a target_info selector', () => {
@@ -40,7 +40,9 @@ describe('createQueryBuilder', () => {
   });
 
   it('fails for a label that is neither an attribute key nor a built-in', () => {
-    expect(() => q.label('openclaw_token')).toThrow(/received label "openclaw_token", expected an attribute key from ATTR/);
+    expect(() => q.label('openclaw_token')).toThrow(
+      /received label "openclaw_token", expected an attribute key from ATTR/,
+    );
   });
 
   it('fails for a quantile outside 0..1', () => {
@@ -55,9 +57,13 @@ describe('createQueryBuilder', () => {
 describe('substituteGrafanaMacros', () => {
   it('replaces interval macros, variables in strings, in ranges and as labels', () => {
     expect(
-      substituteGrafanaMacros('sum by (${group}) (rate(x{a=~"$channel", b=~"${model:regex}"}[$__rate_interval])) / $__range_s [$win]'),
+      substituteGrafanaMacros(
+        'sum by (${group}) (rate(x{a=~"$channel", b=~"${model:regex}"}[$__rate_interval])) / $__range_s [$win]',
+      ),
     ).toBe('sum by (__grafana_var_group) (rate(x{a=~".*", b=~".*"}[5m])) / 3600 [5m]');
-    expect(substituteGrafanaMacros('label_replace(x, "d", "$1", "s", "(.*)")')).toBe('label_replace(x, "d", "$1", "s", "(.*)")');
+    expect(substituteGrafanaMacros('label_replace(x, "d", "$1", "s", "(.*)")')).toBe(
+      'label_replace(x, "d", "$1", "s", "(.*)")',
+    );
     expect(substituteGrafanaMacros('increase(x[$__range])', { range: '6h' })).toBe('increase(x[6h])');
     expect(substituteGrafanaMacros('x{a="$v"}', { variables: { v: 'discord' } })).toBe('x{a="discord"}');
   });
@@ -77,7 +83,10 @@ describe('checkPromQL', () => {
   });
 
   it('extracts metric and label names', () => {
-    const result = checkPromQL(q.sumBy([ATTR.token], q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, value: 'x' }] })), namer);
+    const result = checkPromQL(
+      q.sumBy([ATTR.token], q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, value: 'x' }] })),
+      namer,
+    );
     expect(result.metricNames).toEqual(['openclaw_tokens_total']);
     expect(result.labelNames).toEqual(['openclaw_channel', 'openclaw_token']);
   });
@@ -90,7 +99,10 @@ describe('checkPromQL', () => {
   });
 
   it('fails for openclaw_run_duration_ms_bucket', () => {
-    const [error] = checkPromQL('histogram_quantile(0.9, sum by (le) (rate(openclaw_run_duration_ms_bucket[5m])))', namer).errors;
+    const [error] = checkPromQL(
+      'histogram_quantile(0.9, sum by (le) (rate(openclaw_run_duration_ms_bucket[5m])))',
+      namer,
+    ).errors;
     expect(error).toContain('unknown metric "openclaw_run_duration_ms_bucket"');
     expect(error).toContain('"openclaw_run_duration_ms_milliseconds_bucket"');
   });
@@ -111,13 +123,18 @@ describe('checkPromQL', () => {
   });
 
   it('fails for an unknown grouping label and suggests the closest', () => {
-    const [error] = checkPromQL('sum by (openclaw_tokens) (rate(openclaw_tokens_total[$__rate_interval]))', namer).errors;
+    const [error] = checkPromQL(
+      'sum by (openclaw_tokens) (rate(openclaw_tokens_total[$__rate_interval]))',
+      namer,
+    ).errors;
     expect(error).toContain('unknown label "openclaw_tokens" (closest known label: "openclaw_token")');
     expect(error).toContain('checked as');
   });
 
   it('fails for le on a non-bucket series', () => {
-    expect(checkPromQL('openclaw_run_duration_ms_milliseconds_count{le="5"}', namer).errors[0]).toContain('unknown label "le"');
+    expect(checkPromQL('openclaw_run_duration_ms_milliseconds_count{le="5"}', namer).errors[0]).toContain(
+      'unknown label "le"',
+    );
   });
 
   it('fails with the offset of a syntax error', () => {
@@ -139,7 +156,9 @@ describe('checkPromQL', () => {
 
   it('allows extra labels such as promoted resource attributes', () => {
     expect(checkPromQL('sum by (k8s_pod_name) (openclaw_tokens_total)', namer).errors).toHaveLength(1);
-    expect(checkPromQL('sum by (k8s_pod_name) (openclaw_tokens_total)', namer, { extraLabels: ['k8s_pod_name'] }).errors).toEqual([]);
+    expect(
+      checkPromQL('sum by (k8s_pod_name) (openclaw_tokens_total)', namer, { extraLabels: ['k8s_pod_name'] }).errors,
+    ).toEqual([]);
   });
 });
 

@@ -16,7 +16,14 @@ import { CronValidationContext, validateCronJobs } from '../../lib/cron/validate
 import { findEnvPlaceholders } from '../../lib/openclaw/env-placeholders';
 import { OpenClawVersion } from '../../lib/openclaw/openclaw-version';
 import { OPENCLAW_NAMESPACE, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/observability/logs/loki-streams';
-import { attributeKeysOf, ATTRIBUTES, metricByOtlpName, RECORDABLE_METRICS, SDK_RESOURCE_ATTRIBUTES, RESOURCE_ATTR } from '../../lib/observability/metrics/metric-catalog';
+import {
+  attributeKeysOf,
+  ATTRIBUTES,
+  metricByOtlpName,
+  RECORDABLE_METRICS,
+  SDK_RESOURCE_ATTRIBUTES,
+  RESOURCE_ATTR,
+} from '../../lib/observability/metrics/metric-catalog';
 import { CRON_RUN_JSON_LABELS, CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD } from '../../lib/openclaw/openclaw-log-lines';
 import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-settings';
 import { evaluateAlert, LogStream, shipOnce } from '../support/logql-evaluator';
@@ -24,7 +31,12 @@ import { buildApp, removeTempDirs } from '../support/openclaw-ops-harness';
 import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from '../support/prometheus-harness';
 import { gatewayCacheDir } from '../support/real-openclaw/cache';
 import { RealGateway, startRealGateway } from '../support/real-openclaw/gateway-harness';
-import { capturedOpenMetrics, decodeOtlpExports, lastSampleSeconds, summarizeMetrics } from '../support/real-openclaw/otlp-capture';
+import {
+  capturedOpenMetrics,
+  decodeOtlpExports,
+  lastSampleSeconds,
+  summarizeMetrics,
+} from '../support/real-openclaw/otlp-capture';
 import { vectorSelectors } from '../support/real-openclaw/promql-selectors';
 import { realOpenClawRelease, RELEASE_INSTALL_TIMEOUT_MS } from '../support/real-openclaw';
 
@@ -43,21 +55,32 @@ const renderedFile = (path: string): string => {
 };
 const CRON_DIR = 'argoproj/openclaw/cron-jobs';
 const synthesizedConfig = JSON.parse(
-  (YAML.parse(renderedFile('argoproj/openclaw/configmap-openclaw.yaml')) as { data: Record<string, string> }).data['openclaw.json'] as string,
+  (YAML.parse(renderedFile('argoproj/openclaw/configmap-openclaw.yaml')) as { data: Record<string, string> }).data[
+    'openclaw.json'
+  ] as string,
 ) as Record<string, unknown>;
-const declaredJobs = (JSON.parse(renderedFile(`${CRON_DIR}/cron-jobs.json`)) as { jobs: Record<string, Record<string, unknown>> }).jobs;
+const declaredJobs = (
+  JSON.parse(renderedFile(`${CRON_DIR}/cron-jobs.json`)) as { jobs: Record<string, Record<string, unknown>> }
+).jobs;
 const namer = metricNamer(app.config.telemetry?.prometheus ?? {});
 
 let gw: RealGateway;
 let traffic: Promise<void>;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms\ngateway output (tail):\n${gw.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `gave up waiting for ${what} after ${timeoutMs} ms\ngateway output (tail):\n${gw.output().slice(-3000)}`,
+      );
     await sleep(250);
   }
 }
@@ -67,7 +90,10 @@ function counterTotal(name: string): number {
   let best = 0;
   for (const metric of decodeOtlpExports(gw.otlp.requests)) {
     if (metric.name !== name) continue;
-    best = Math.max(best, metric.points.reduce((sum, p) => sum + (p.value ?? p.histogram?.count ?? 0), 0));
+    best = Math.max(
+      best,
+      metric.points.reduce((sum, p) => sum + (p.value ?? p.histogram?.count ?? 0), 0),
+    );
   }
   return best;
 }
@@ -78,7 +104,11 @@ function counterTotal(name: string): number {
  * histogram increases inside the query windows.
  */
 async function chatTraffic(): Promise<void> {
-  await gw.rpc('chat.send', { sessionKey: 'agent:main:stuck-probe', message: `please ${HOLD_MARKER}`, idempotencyKey: 'hold-1' });
+  await gw.rpc('chat.send', {
+    sessionKey: 'agent:main:stuck-probe',
+    message: `please ${HOLD_MARKER}`,
+    idempotencyKey: 'hold-1',
+  });
   // the first run sets up the agent workspace; a second run started meanwhile can fail renaming
   // the workspace state file (ENOENT), so the next message waits for the held model request
   await gw.model.waitFor((r) => r.body.includes(HOLD_MARKER), 90_000, 'the held model request');
@@ -87,7 +117,9 @@ async function chatTraffic(): Promise<void> {
   const first = counterTotal('openclaw.tokens');
   await sleep(2500);
   await gw.rpc('chat.send', { sessionKey: 'agent:main:main', message: 'hello again', idempotencyKey: 'chat-2' });
-  await until('the second reply in an export', 90_000, () => (counterTotal('openclaw.tokens') > first ? true : undefined));
+  await until('the second reply in an export', 90_000, () =>
+    counterTotal('openclaw.tokens') > first ? true : undefined,
+  );
 }
 
 beforeAll(async () => {
@@ -113,7 +145,10 @@ afterAll(async () => {
 describe('never off loopback', () => {
   it('runs the gateway with the loopback-only preload, and the reserved name resolves only through it', () => {
     const active = gw.preloadEvents().filter((e) => e.event === 'active');
-    expect(active.some((e) => e.argv?.includes('gateway') && e.host === RESERVED_HOST), JSON.stringify(active)).toBe(true);
+    expect(
+      active.some((e) => e.argv?.includes('gateway') && e.host === RESERVED_HOST),
+      JSON.stringify(active),
+    ).toBe(true);
     // without the preload the reserved name does not resolve (fail-closed)
     const probe = spawnSync(
       process.execPath,
@@ -126,10 +161,15 @@ describe('never off loopback', () => {
   it('refuses every connect off loopback (the channels and the update check try, and fail)', () => {
     const events = gw.preloadEvents();
     const refused = events.filter((e) => e.event === 'refused' && e.kind === 'connect');
-    expect(refused.length, 'the gateway tried to reach the internet (Discord, Telegram, npm) and was refused').toBeGreaterThan(0);
+    expect(
+      refused.length,
+      'the gateway tried to reach the internet (Discord, Telegram, npm) and was refused',
+    ).toBeGreaterThan(0);
     for (const event of refused) expect(['127.0.0.1', 'localhost', '::1']).not.toContain(event.host);
     // the only connect that was let through to another host is the reserved name, to loopback
-    expect([...new Set(events.filter((e) => e.event === 'redirect').map((e) => e.host))].filter((h) => h !== RESERVED_HOST)).toEqual([]);
+    expect(
+      [...new Set(events.filter((e) => e.event === 'redirect').map((e) => e.host))].filter((h) => h !== RESERVED_HOST),
+    ).toEqual([]);
   });
 
   it('points every URL of the boot config at loopback', () => {
@@ -167,7 +207,9 @@ describe('cron jobs against the real gateway', () => {
 
     const listed = await gw.cli(['cron', 'list', '--all', '--json']);
     expect(listed.code, listed.stderr).toBe(0);
-    const jobs = (JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{'))) as { jobs: Array<Record<string, unknown>> }).jobs;
+    const jobs = (
+      JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{'))) as { jobs: Array<Record<string, unknown>> }
+    ).jobs;
     const ours = jobs.filter((job) => names.includes(String(job.name)));
     expect(ours.map((job) => job.name).sort(), 'one job per declared name, no duplicates').toEqual(names);
     for (const job of ours) {
@@ -211,7 +253,9 @@ describe('cron jobs against the real gateway', () => {
         oursMessage: ours.errors.join(' | '),
       });
     }
-    process.stdout.write(`cron.add variants (variant | real | ours | rule):\n${rows.map((r) => `${r.variant} | ${r.real}${r.realMessage ? ` (${r.realMessage.slice(0, 90)})` : ''} | ${r.ours} | ${r.ruleMatched ? 'matched' : `NOT MATCHED: ${r.oursMessage}`}`).join('\n')}\n`);
+    process.stdout.write(
+      `cron.add variants (variant | real | ours | rule):\n${rows.map((r) => `${r.variant} | ${r.real}${r.realMessage ? ` (${r.realMessage.slice(0, 90)})` : ''} | ${r.ours} | ${r.ruleMatched ? 'matched' : `NOT MATCHED: ${r.oursMessage}`}`).join('\n')}\n`,
+    );
     // every rule of ours fires on its variant, and ours refuses everything the real gateway refuses
     expect(rows.filter((r) => !r.ruleMatched).map((r) => `${r.variant}: ${r.oursMessage || 'no error'}`)).toEqual([]);
     expect(rows.filter((r) => r.real === 'refused' && r.ours !== 'refused').map((r) => r.variant)).toEqual([]);
@@ -233,11 +277,19 @@ interface RealVerdict {
 function storedDifferences(sent: unknown, stored: unknown, path = ''): string | undefined {
   if (sent !== null && typeof sent === 'object' && !Array.isArray(sent)) {
     const parts = Object.entries(sent as Record<string, unknown>)
-      .map(([key, value]) => storedDifferences(value, (stored as Record<string, unknown> | undefined)?.[key], path === '' ? key : `${path}.${key}`))
+      .map(([key, value]) =>
+        storedDifferences(
+          value,
+          (stored as Record<string, unknown> | undefined)?.[key],
+          path === '' ? key : `${path}.${key}`,
+        ),
+      )
       .filter((part): part is string => part !== undefined);
     return parts.length === 0 ? undefined : parts.join(', ');
   }
-  return JSON.stringify(sent) === JSON.stringify(stored) ? undefined : `${path}: ${JSON.stringify(sent)} -> ${JSON.stringify(stored)}`;
+  return JSON.stringify(sent) === JSON.stringify(stored)
+    ? undefined
+    : `${path}: ${JSON.stringify(sent)} -> ${JSON.stringify(stored)}`;
 }
 interface VariantRow {
   readonly variant: string;
@@ -259,29 +311,39 @@ interface CronVariant {
   readonly context?: Partial<CronValidationContext>;
 }
 
-const variantOf = (id: string, edit: (job: Mutable) => void) => (base: CronJobDeclaration): CronJobDeclaration[] => {
-  const job = structuredClone(base) as unknown as Mutable;
-  job.name = `variant ${id}`;
-  edit(job);
-  return [job as unknown as CronJobDeclaration];
-};
-const isolatedAnnounce = (delivery: Mutable) => (job: Mutable): void => {
-  job.delivery = delivery;
-};
+const variantOf =
+  (id: string, edit: (job: Mutable) => void) =>
+  (base: CronJobDeclaration): CronJobDeclaration[] => {
+    const job = structuredClone(base) as unknown as Mutable;
+    job.name = `variant ${id}`;
+    edit(job);
+    return [job as unknown as CronJobDeclaration];
+  };
+const isolatedAnnounce =
+  (delivery: Mutable) =>
+  (job: Mutable): void => {
+    job.delivery = delivery;
+  };
 const mainSystemEvent = (job: Mutable): void => {
   job.sessionTarget = 'main';
   job.payload = { kind: 'systemEvent', text: 'wake up' };
   delete job.delivery;
 };
-const webhookTo = (to: string) => (job: Mutable): void => {
-  job.delivery = { mode: 'webhook', to };
-};
-const payloadField = (key: string, value: unknown) => (job: Mutable): void => {
-  (job.payload as Mutable)[key] = value;
-};
-const scheduleOf = (schedule: Mutable) => (job: Mutable): void => {
-  job.schedule = schedule;
-};
+const webhookTo =
+  (to: string) =>
+  (job: Mutable): void => {
+    job.delivery = { mode: 'webhook', to };
+  };
+const payloadField =
+  (key: string, value: unknown) =>
+  (job: Mutable): void => {
+    (job.payload as Mutable)[key] = value;
+  };
+const scheduleOf =
+  (schedule: Mutable) =>
+  (job: Mutable): void => {
+    job.schedule = schedule;
+  };
 
 /** One variant per job rule of `validateCronJobs`, with what the real cron.add does with it. */
 const CRON_VARIANTS: readonly CronVariant[] = [
@@ -290,31 +352,89 @@ const CRON_VARIANTS: readonly CronVariant[] = [
     id: 'name-duplicate',
     rule: /duplicate name/,
     real: 'accepted',
-    jobs: (base) => [...variantOf('name-duplicate', () => undefined)(base), ...variantOf('name-duplicate', () => undefined)(base)],
+    jobs: (base) => [
+      ...variantOf('name-duplicate', () => undefined)(base),
+      ...variantOf('name-duplicate', () => undefined)(base),
+    ],
   },
-  { id: 'at-not-iso', rule: /is not an ISO-8601 date-time/, real: 'refused', jobs: variantOf('at-not-iso', scheduleOf({ kind: 'at', at: 'tomorrow 9am' })) },
-  { id: 'every-zero', rule: /everyMs is 0/, real: 'refused', jobs: variantOf('every-zero', scheduleOf({ kind: 'every', everyMs: 0 })) },
-  { id: 'every-fraction', rule: /everyMs is 1500\.5/, real: 'refused', jobs: variantOf('every-fraction', scheduleOf({ kind: 'every', everyMs: 1500.5 })) },
+  {
+    id: 'at-not-iso',
+    rule: /is not an ISO-8601 date-time/,
+    real: 'refused',
+    jobs: variantOf('at-not-iso', scheduleOf({ kind: 'at', at: 'tomorrow 9am' })),
+  },
+  {
+    id: 'every-zero',
+    rule: /everyMs is 0/,
+    real: 'refused',
+    jobs: variantOf('every-zero', scheduleOf({ kind: 'every', everyMs: 0 })),
+  },
+  {
+    id: 'every-fraction',
+    rule: /everyMs is 1500\.5/,
+    real: 'refused',
+    jobs: variantOf('every-fraction', scheduleOf({ kind: 'every', everyMs: 1500.5 })),
+  },
   {
     id: 'every-anchor-negative',
     rule: /anchorMs is -1/,
     real: 'refused',
     jobs: variantOf('every-anchor-negative', scheduleOf({ kind: 'every', everyMs: 3_600_000, anchorMs: -1 })),
   },
-  { id: 'expr-four-fields', rule: /has 4 fields/, real: 'refused', jobs: variantOf('expr-four-fields', scheduleOf({ kind: 'cron', expr: '0 9 * *', tz: 'Asia/Tokyo' })) },
-  { id: 'expr-out-of-range', rule: /does not parse with croner/, real: 'refused', jobs: variantOf('expr-out-of-range', scheduleOf({ kind: 'cron', expr: '0 25 * * *', tz: 'Asia/Tokyo' })) },
-  { id: 'expr-never-fires', rule: /never fires|does not parse/, real: 'accepted', jobs: variantOf('expr-never-fires', scheduleOf({ kind: 'cron', expr: '0 0 30 2 *', tz: 'UTC' })) },
-  { id: 'expr-empty', rule: /schedule\.expr is empty/, real: 'refused', jobs: variantOf('expr-empty', scheduleOf({ kind: 'cron', expr: '', tz: 'UTC' })) },
-  { id: 'tz-unknown', rule: /is not an IANA time zone/, real: 'refused', jobs: variantOf('tz-unknown', scheduleOf({ kind: 'cron', expr: '0 9 * * *', tz: 'Mars/Olympus_Mons' })) },
+  {
+    id: 'expr-four-fields',
+    rule: /has 4 fields/,
+    real: 'refused',
+    jobs: variantOf('expr-four-fields', scheduleOf({ kind: 'cron', expr: '0 9 * *', tz: 'Asia/Tokyo' })),
+  },
+  {
+    id: 'expr-out-of-range',
+    rule: /does not parse with croner/,
+    real: 'refused',
+    jobs: variantOf('expr-out-of-range', scheduleOf({ kind: 'cron', expr: '0 25 * * *', tz: 'Asia/Tokyo' })),
+  },
+  {
+    id: 'expr-never-fires',
+    rule: /never fires|does not parse/,
+    real: 'accepted',
+    jobs: variantOf('expr-never-fires', scheduleOf({ kind: 'cron', expr: '0 0 30 2 *', tz: 'UTC' })),
+  },
+  {
+    id: 'expr-empty',
+    rule: /schedule\.expr is empty/,
+    real: 'refused',
+    jobs: variantOf('expr-empty', scheduleOf({ kind: 'cron', expr: '', tz: 'UTC' })),
+  },
+  {
+    id: 'tz-unknown',
+    rule: /is not an IANA time zone/,
+    real: 'refused',
+    jobs: variantOf('tz-unknown', scheduleOf({ kind: 'cron', expr: '0 9 * * *', tz: 'Mars/Olympus_Mons' })),
+  },
   {
     id: 'stagger-negative',
     rule: /staggerMs is -5/,
     real: 'accepted',
     jobs: variantOf('stagger-negative', scheduleOf({ kind: 'cron', expr: '0 9 * * *', tz: 'UTC', staggerMs: -5 })),
   },
-  { id: 'schedule-kind-unknown', rule: /schedule\.kind is "weekly"/, real: 'refused', jobs: variantOf('schedule-kind-unknown', scheduleOf({ kind: 'weekly' })) },
-  { id: 'session-target-unknown', rule: /sessionTarget is "elsewhere"/, real: 'accepted', jobs: variantOf('session-target-unknown', (j) => (j.sessionTarget = 'elsewhere')) },
-  { id: 'wake-mode-unknown', rule: /wakeMode is "later"/, real: 'accepted', jobs: variantOf('wake-mode-unknown', (j) => (j.wakeMode = 'later')) },
+  {
+    id: 'schedule-kind-unknown',
+    rule: /schedule\.kind is "weekly"/,
+    real: 'refused',
+    jobs: variantOf('schedule-kind-unknown', scheduleOf({ kind: 'weekly' })),
+  },
+  {
+    id: 'session-target-unknown',
+    rule: /sessionTarget is "elsewhere"/,
+    real: 'accepted',
+    jobs: variantOf('session-target-unknown', (j) => (j.sessionTarget = 'elsewhere')),
+  },
+  {
+    id: 'wake-mode-unknown',
+    rule: /wakeMode is "later"/,
+    real: 'accepted',
+    jobs: variantOf('wake-mode-unknown', (j) => (j.wakeMode = 'later')),
+  },
   {
     id: 'payload-kind-unknown',
     rule: /payload\.kind is "shellCommand"/,
@@ -345,12 +465,42 @@ const CRON_VARIANTS: readonly CronVariant[] = [
       j.payload = { kind: 'systemEvent', text: '' };
     }),
   },
-  { id: 'agent-turn-empty', rule: /payload\.message is empty/, real: 'refused', jobs: variantOf('agent-turn-empty', payloadField('message', '')) },
-  { id: 'timeout-negative', rule: /timeoutSeconds is -1/, real: 'accepted', jobs: variantOf('timeout-negative', payloadField('timeoutSeconds', -1)) },
-  { id: 'model-empty', rule: /payload\.model is empty/, real: 'accepted', jobs: variantOf('model-empty', payloadField('model', '')) },
-  { id: 'thinking-empty', rule: /payload\.thinking is empty/, real: 'accepted', jobs: variantOf('thinking-empty', payloadField('thinking', '')) },
-  { id: 'enabled-string', rule: /enabled is "yes"/, real: 'accepted', jobs: variantOf('enabled-string', (j) => (j.enabled = 'yes')) },
-  { id: 'agent-id-empty', rule: /agentId is empty/, real: 'accepted', jobs: variantOf('agent-id-empty', (j) => (j.agentId = '')) },
+  {
+    id: 'agent-turn-empty',
+    rule: /payload\.message is empty/,
+    real: 'refused',
+    jobs: variantOf('agent-turn-empty', payloadField('message', '')),
+  },
+  {
+    id: 'timeout-negative',
+    rule: /timeoutSeconds is -1/,
+    real: 'accepted',
+    jobs: variantOf('timeout-negative', payloadField('timeoutSeconds', -1)),
+  },
+  {
+    id: 'model-empty',
+    rule: /payload\.model is empty/,
+    real: 'accepted',
+    jobs: variantOf('model-empty', payloadField('model', '')),
+  },
+  {
+    id: 'thinking-empty',
+    rule: /payload\.thinking is empty/,
+    real: 'accepted',
+    jobs: variantOf('thinking-empty', payloadField('thinking', '')),
+  },
+  {
+    id: 'enabled-string',
+    rule: /enabled is "yes"/,
+    real: 'accepted',
+    jobs: variantOf('enabled-string', (j) => (j.enabled = 'yes')),
+  },
+  {
+    id: 'agent-id-empty',
+    rule: /agentId is empty/,
+    real: 'accepted',
+    jobs: variantOf('agent-id-empty', (j) => (j.agentId = '')),
+  },
   {
     id: 'announce-on-main',
     rule: /only supported for sessionTarget "isolated"/,
@@ -364,7 +514,10 @@ const CRON_VARIANTS: readonly CronVariant[] = [
     id: 'announce-channel-not-enabled',
     rule: /is not an enabled channel/,
     real: 'accepted',
-    jobs: variantOf('announce-channel-not-enabled', isolatedAnnounce({ mode: 'announce', channel: 'slack', to: 'channel:C123' })),
+    jobs: variantOf(
+      'announce-channel-not-enabled',
+      isolatedAnnounce({ mode: 'announce', channel: 'slack', to: 'channel:C123' }),
+    ),
   },
   {
     id: 'announce-discord-without-to',
@@ -376,24 +529,48 @@ const CRON_VARIANTS: readonly CronVariant[] = [
     id: 'announce-discord-bare-id',
     rule: /is a bare id/,
     real: 'accepted',
-    jobs: variantOf('announce-discord-bare-id', isolatedAnnounce({ mode: 'announce', channel: 'discord', to: '100000000000000002' })),
+    jobs: variantOf(
+      'announce-discord-bare-id',
+      isolatedAnnounce({ mode: 'announce', channel: 'discord', to: '100000000000000002' }),
+    ),
   },
   {
     id: 'announce-discord-not-a-target',
     rule: /is not a Discord target/,
     real: 'accepted',
-    jobs: variantOf('announce-discord-not-a-target', isolatedAnnounce({ mode: 'announce', channel: 'discord', to: 'general' })),
+    jobs: variantOf(
+      'announce-discord-not-a-target',
+      isolatedAnnounce({ mode: 'announce', channel: 'discord', to: 'general' }),
+    ),
   },
   {
     id: 'announce-discord-not-configured',
     rule: /Discord is not configured/,
     real: 'accepted',
-    jobs: variantOf('announce-discord-not-configured', isolatedAnnounce({ mode: 'announce', channel: 'discord', to: 'channel:100000000000000002' })),
+    jobs: variantOf(
+      'announce-discord-not-configured',
+      isolatedAnnounce({ mode: 'announce', channel: 'discord', to: 'channel:100000000000000002' }),
+    ),
     context: { discordConfigured: false },
   },
-  { id: 'delivery-mode-unknown', rule: /delivery\.mode is "email"/, real: 'refused', jobs: variantOf('delivery-mode-unknown', isolatedAnnounce({ mode: 'email', to: 'ops' })) },
-  { id: 'webhook-not-a-url', rule: /is not a URL/, real: 'refused', jobs: variantOf('webhook-not-a-url', webhookTo('cron-receiver')) },
-  { id: 'webhook-ftp', rule: /has scheme "ftp:"/, real: 'refused', jobs: variantOf('webhook-ftp', webhookTo('ftp://cron-receiver.example.com/openclaw/cron')) },
+  {
+    id: 'delivery-mode-unknown',
+    rule: /delivery\.mode is "email"/,
+    real: 'refused',
+    jobs: variantOf('delivery-mode-unknown', isolatedAnnounce({ mode: 'email', to: 'ops' })),
+  },
+  {
+    id: 'webhook-not-a-url',
+    rule: /is not a URL/,
+    real: 'refused',
+    jobs: variantOf('webhook-not-a-url', webhookTo('cron-receiver')),
+  },
+  {
+    id: 'webhook-ftp',
+    rule: /has scheme "ftp:"/,
+    real: 'refused',
+    jobs: variantOf('webhook-ftp', webhookTo('ftp://cron-receiver.example.com/openclaw/cron')),
+  },
   {
     id: 'webhook-userinfo',
     rule: /embeds credentials/,
@@ -412,14 +589,32 @@ const CRON_VARIANTS: readonly CronVariant[] = [
     real: 'accepted',
     jobs: variantOf('webhook-discord-url', webhookTo('https://discord.com/api/webhooks/1/fake')),
   },
-  { id: 'webhook-plain-http', rule: /uses http:\/\/ to a host outside the cluster/, real: 'accepted', jobs: variantOf('webhook-plain-http', webhookTo('http://cron-receiver.example.com/openclaw/cron')) },
-  { id: 'webhook-port-closed', rule: /port 8443 is not open/, real: 'accepted', jobs: variantOf('webhook-port-closed', webhookTo('https://cron-receiver.example.com:8443/openclaw/cron')) },
-  { id: 'webhook-localhost', rule: /blocked by the SSRF guard/, real: 'accepted', jobs: variantOf('webhook-localhost', webhookTo('http://localhost:8080/openclaw/cron')) },
+  {
+    id: 'webhook-plain-http',
+    rule: /uses http:\/\/ to a host outside the cluster/,
+    real: 'accepted',
+    jobs: variantOf('webhook-plain-http', webhookTo('http://cron-receiver.example.com/openclaw/cron')),
+  },
+  {
+    id: 'webhook-port-closed',
+    rule: /port 8443 is not open/,
+    real: 'accepted',
+    jobs: variantOf('webhook-port-closed', webhookTo('https://cron-receiver.example.com:8443/openclaw/cron')),
+  },
+  {
+    id: 'webhook-localhost',
+    rule: /blocked by the SSRF guard/,
+    real: 'accepted',
+    jobs: variantOf('webhook-localhost', webhookTo('http://localhost:8080/openclaw/cron')),
+  },
   {
     id: 'webhook-cluster-service',
     rule: /blocked by the SSRF guard/,
     real: 'accepted',
-    jobs: variantOf('webhook-cluster-service', webhookTo('http://cron-receiver.monitoring.svc.cluster.local:8080/openclaw/cron')),
+    jobs: variantOf(
+      'webhook-cluster-service',
+      webhookTo('http://cron-receiver.monitoring.svc.cluster.local:8080/openclaw/cron'),
+    ),
   },
   {
     id: 'webhook-token-not-configured',
@@ -461,7 +656,10 @@ const CRON_VARIANTS: readonly CronVariant[] = [
     id: 'in-cluster-without-receiver',
     rule: /is in the cluster but receiver is not set/,
     real: 'accepted',
-    jobs: variantOf('in-cluster-without-receiver', webhookTo('http://cron-receiver.monitoring.svc.cluster.local:8080/openclaw/cron')),
+    jobs: variantOf(
+      'in-cluster-without-receiver',
+      webhookTo('http://cron-receiver.monitoring.svc.cluster.local:8080/openclaw/cron'),
+    ),
     context: { openclawVersion: OpenClawVersion.parse('2026.2.17') },
   },
   {
@@ -494,7 +692,10 @@ describe('cron webhook end to end', () => {
 
   it('cron run POSTs the finished event with the Bearer token to the receiver (through the reserved name)', async () => {
     expect(tokenVar, 'cron.webhookToken is a ${VAR} in the synthesized config').toBeDefined();
-    const added = (await gw.rpc('cron.add', webhookJob('webhook probe', `http://${RESERVED_HOST}:${gw.webhook.port}/openclaw/cron`))) as { id: string };
+    const added = (await gw.rpc(
+      'cron.add',
+      webhookJob('webhook probe', `http://${RESERVED_HOST}:${gw.webhook.port}/openclaw/cron`),
+    )) as { id: string };
     deliveredJobId = added.id;
     const ran = await gw.cli(['cron', 'run', deliveredJobId]);
     expect(ran.code, ran.stderr).toBe(0);
@@ -506,7 +707,9 @@ describe('cron webhook end to end', () => {
     expect(body).toMatchObject({ jobId: deliveredJobId, action: 'finished', status: 'ok', summary: FAKE_REPLY });
     expect(typeof body.runAtMs).toBe('number');
     expect(typeof body.durationMs).toBe('number');
-    expect(String(body.sessionKey)).toMatch(new RegExp(`^agent:[^:]+:cron:${deliveredJobId}:run:${String(body.sessionId)}$`));
+    expect(String(body.sessionKey)).toMatch(
+      new RegExp(`^agent:[^:]+:cron:${deliveredJobId}:run:${String(body.sessionId)}$`),
+    );
     // the documented fields and nothing else (the run log adds ts; the shipper adds kind)
     const documented = new Set<string>(CRON_RUN_JSON_LABELS.filter((k) => k !== 'ts' && k !== 'kind'));
     const flat = Object.entries(body).flatMap(([key, value]) =>
@@ -514,11 +717,16 @@ describe('cron webhook end to end', () => {
     );
     expect(flat.filter((key) => !documented.has(key))).toEqual([]);
     // the preload redirected the reserved name in the gateway process
-    expect(gw.preloadEvents().some((e) => e.event === 'redirect' && e.host === RESERVED_HOST && e.port === gw.webhook.port)).toBe(true);
+    expect(
+      gw.preloadEvents().some((e) => e.event === 'redirect' && e.host === RESERVED_HOST && e.port === gw.webhook.port),
+    ).toBe(true);
   }, 180_000);
 
   it('a private target is refused by the real SSRF guard, and the shipped log line fires the LogQL alert', async () => {
-    const added = (await gw.rpc('cron.add', webhookJob('blocked probe', `http://localhost:${gw.webhook.port}/blocked`))) as { id: string };
+    const added = (await gw.rpc(
+      'cron.add',
+      webhookJob('blocked probe', `http://localhost:${gw.webhook.port}/blocked`),
+    )) as { id: string };
     blockedJobId = added.id;
     await gw.rpc('cron.run', { id: blockedJobId, mode: 'force' });
     const line = await until('the SSRF guard line in the file log', 120_000, () => {
@@ -534,7 +742,12 @@ describe('cron webhook end to end', () => {
     expect(gw.webhook.requests.filter((r) => r.url === '/blocked')).toEqual([]);
 
     const stream: LogStream = {
-      labels: { namespace: OPENCLAW_NAMESPACE, container: RUN_LOG_SHIPPER_CONTAINER, pod: 'openclaw-test', job: 'openclaw/openclaw-test' },
+      labels: {
+        namespace: OPENCLAW_NAMESPACE,
+        container: RUN_LOG_SHIPPER_CONTAINER,
+        pod: 'openclaw-test',
+        job: 'openclaw/openclaw-test',
+      },
       lines: shipOnce(join(gw.dirs.state, 'cron', 'runs'), gw.dirs.logs),
     };
     const rule = app.alerting.rules.find((r) => r.name === OPENCLAW_ALERT_NAMES.webhookBlockedBySsrfGuard);
@@ -544,7 +757,9 @@ describe('cron webhook end to end', () => {
     const failed = app.alerting.rules.find((r) => r.name === OPENCLAW_ALERT_NAMES.webhookDeliveryFailed);
     expect(evaluateAlert(failed?.expr as string, [stream], Date.now())).toEqual([]);
     // the delivered job's run is in the shipped run log too
-    expect(stream.lines.some((l) => l.line.includes('"kind":"cron_run"') && l.line.includes(deliveredJobId))).toBe(true);
+    expect(stream.lines.some((l) => l.line.includes('"kind":"cron_run"') && l.line.includes(deliveredJobId))).toBe(
+      true,
+    );
   }, 180_000);
 });
 
@@ -576,11 +791,22 @@ describe('metrics from the real gateway', () => {
 
   it('exports exactly the catalog metrics, with its types, units, descriptions and attribute keys', () => {
     const summaries = summarizeMetrics(captured);
-    process.stdout.write(`captured metrics:\n${summaries.map((s) => `${s.name}\t${s.type}\tunit=${s.unit}\t${JSON.stringify(s.attributes)}`).join('\n')}\n`);
+    process.stdout.write(
+      `captured metrics:\n${summaries.map((s) => `${s.name}\t${s.type}\tunit=${s.unit}\t${JSON.stringify(s.attributes)}`).join('\n')}\n`,
+    );
     expect(summaries.map((s) => s.name)).toEqual(expected.map((m) => m.name));
     for (const summary of summaries) {
       const metric = metricByOtlpName(summary.name);
-      expect({ type: summary.type, unit: summary.unit, description: summary.description, temporality: summary.temporality, scopes: summary.scopes }, summary.name).toEqual({
+      expect(
+        {
+          type: summary.type,
+          unit: summary.unit,
+          description: summary.description,
+          temporality: summary.temporality,
+          scopes: summary.scopes,
+        },
+        summary.name,
+      ).toEqual({
         type: metric.type,
         unit: metric.unit,
         description: metric.description,
@@ -594,7 +820,8 @@ describe('metrics from the real gateway', () => {
       }
       for (const [key, values] of Object.entries(summary.attributes)) {
         const attribute = ATTRIBUTES[key as keyof typeof ATTRIBUTES];
-        if (!attribute.openEnded) for (const value of values) expect(attribute.knownValues, `${summary.name} ${key}`).toContain(value);
+        if (!attribute.openEnded)
+          for (const value of values) expect(attribute.knownValues, `${summary.name} ${key}`).toContain(value);
       }
     }
   });
@@ -608,7 +835,10 @@ describe('metrics from the real gateway', () => {
     let prometheus: PrometheusHarness;
 
     beforeAll(async () => {
-      prometheus = await startPrometheusHarness({ openMetrics: capturedOpenMetrics(captured, namer), evalTime: lastSampleSeconds(captured) });
+      prometheus = await startPrometheusHarness({
+        openMetrics: capturedOpenMetrics(captured, namer),
+        evalTime: lastSampleSeconds(captured),
+      });
     }, 120_000);
 
     afterAll(async () => {

@@ -16,7 +16,7 @@ describe('the installed real OpenClaw release', () => {
     expect(release.openclawEntry).toBe(join(release.packageDir, 'openclaw.mjs'));
   });
 
-  it('runs on its own Node 22, not the project\'s Node', () => {
+  it("runs on its own Node 22, not the project's Node", () => {
     const result = spawnSync(release.nodeBinary, ['-p', 'process.versions.node'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toMatch(/^22\./);
@@ -24,10 +24,17 @@ describe('the installed real OpenClaw release', () => {
   });
 
   it('has the OpenTelemetry packages the bundled diagnostics-otel plugin imports', () => {
-    const result = spawnSync(release.nodeBinary, ['-e', [
-      'for (const m of ["@opentelemetry/sdk-node", "@opentelemetry/exporter-metrics-otlp-http", "@opentelemetry/sdk-metrics"])',
-      '  require.resolve(m);',
-    ].join('\n')], { cwd: release.root, encoding: 'utf8' });
+    const result = spawnSync(
+      release.nodeBinary,
+      [
+        '-e',
+        [
+          'for (const m of ["@opentelemetry/sdk-node", "@opentelemetry/exporter-metrics-otlp-http", "@opentelemetry/sdk-metrics"])',
+          '  require.resolve(m);',
+        ].join('\n'),
+      ],
+      { cwd: release.root, encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

@@ -21,21 +21,28 @@ const KNOWN_BLOCKED = ['64:ff9b:1::a00:1', '2001:db8::5efe:a00:1', '[64:ff9b:1::
 
 /** Why ours blocks a host the real static check lets through. */
 const STRICTER_CATEGORIES = {
-  'single label': 'a single label resolves through the pod\'s DNS search path to <name>.<namespace>.svc.cluster.local, '
-    + 'a ClusterIP the real guard blocks after DNS resolution',
-  'service or pod name': 'a name under .svc or .pod resolves through the search path to a ClusterIP or pod IP, '
-    + 'which the real guard blocks after DNS resolution',
-  'name.namespace': '<name>.<namespace> of a namespace the cluster has resolves through the search path to a '
-    + 'ClusterIP, which the real guard blocks after DNS resolution',
-  'not a public TLD': 'the last label has a digit or hyphen, which no public top-level domain has: only the cluster '
-    + 'search path can resolve it (to a private address) or nothing does',
-  'zone identifier': 'an IPv6 zone identifier (%eth0) cannot appear in a URL host; ours refuses what it cannot parse, '
-    + 'the real guard strips the zone and judges the rest',
-  'non-routable prefix with an ISATAP id': 'a link-local, site-local or unique-local address whose interface id looks '
-    + 'like ISATAP: the real guard judges it only by the embedded IPv4, ours keeps the prefix rule (never routable '
-    + 'on the internet)',
-  'two embedding forms': 'the address matches two IPv4-embedding forms (e.g. 6to4 with an ISATAP interface id): the '
-    + 'real guard judges only the first, ours blocks when any embedded IPv4 address is private',
+  'single label':
+    "a single label resolves through the pod's DNS search path to <name>.<namespace>.svc.cluster.local, " +
+    'a ClusterIP the real guard blocks after DNS resolution',
+  'service or pod name':
+    'a name under .svc or .pod resolves through the search path to a ClusterIP or pod IP, ' +
+    'which the real guard blocks after DNS resolution',
+  'name.namespace':
+    '<name>.<namespace> of a namespace the cluster has resolves through the search path to a ' +
+    'ClusterIP, which the real guard blocks after DNS resolution',
+  'not a public TLD':
+    'the last label has a digit or hyphen, which no public top-level domain has: only the cluster ' +
+    'search path can resolve it (to a private address) or nothing does',
+  'zone identifier':
+    'an IPv6 zone identifier (%eth0) cannot appear in a URL host; ours refuses what it cannot parse, ' +
+    'the real guard strips the zone and judges the rest',
+  'non-routable prefix with an ISATAP id':
+    'a link-local, site-local or unique-local address whose interface id looks ' +
+    'like ISATAP: the real guard judges it only by the embedded IPv4, ours keeps the prefix rule (never routable ' +
+    'on the internet)',
+  'two embedding forms':
+    'the address matches two IPv4-embedding forms (e.g. 6to4 with an ISATAP interface id): the ' +
+    'real guard judges only the first, ours blocks when any embedded IPv4 address is private',
 } as const;
 
 type StricterCategory = keyof typeof STRICTER_CATEGORIES;
@@ -59,7 +66,8 @@ function stricterCategory(host: string, ours: WebhookHostClassification): Strict
   if (ours.kind === 'private-address' && IpAddress.isValid(normalized)) {
     const address = IpAddress.parse(normalized);
     const isatapId = ((address.value >> 32n) & 0xfcffffffn) === 0x5efen;
-    if (isatapId && NON_ROUTABLE.some((block) => block.contains(address))) return 'non-routable prefix with an ISATAP id';
+    if (isatapId && NON_ROUTABLE.some((block) => block.contains(address)))
+      return 'non-routable prefix with an ISATAP id';
     if (ours.reason?.includes('ISATAP') && address.value >> 112n === 0x2002n) return 'two embedding forms';
   }
   return undefined;
@@ -75,10 +83,15 @@ beforeAll(async () => {
   hosts = [...KNOWN_BLOCKED.map((host) => ({ host, family: 'known' })), ...generated];
   // the cluster knowledge the app gives the cron validator (attachNetworkAndCron)
   const app = buildApp();
-  const services = (app.config.network?.clusterServices ?? LOLICE_CLUSTER_SERVICES)
-    .map((s) => ({ name: s.name, namespace: s.namespace }));
+  const services = (app.config.network?.clusterServices ?? LOLICE_CLUSTER_SERVICES).map((s) => ({
+    name: s.name,
+    namespace: s.namespace,
+  }));
   const options = { clusterServices: services, clusterNamespaces: [app.config.namespace] };
-  real = await classifyHostsWithRelease(release, hosts.map((h) => h.host));
+  real = await classifyHostsWithRelease(
+    release,
+    hosts.map((h) => h.host),
+  );
   ours = hosts.map((h) => classifyWebhookHost(h.host, options));
 }, RELEASE_INSTALL_TIMEOUT_MS);
 
@@ -86,20 +99,51 @@ describe('webhook SSRF guard: ours vs OpenClaw 2026.2.19 (openclaw/plugin-sdk)',
   it(`generates at least ${MINIMUM_HOSTS} distinct hosts, the same ones every run`, () => {
     expect(hosts.length).toBeGreaterThanOrEqual(MINIMUM_HOSTS);
     expect(new Set(hosts.map((h) => h.host)).size).toBe(hosts.length);
-    expect(generateHosts(SEED, MINIMUM_HOSTS).slice(0, 50)).toEqual(hosts.slice(KNOWN_BLOCKED.length, KNOWN_BLOCKED.length + 50));
+    expect(generateHosts(SEED, MINIMUM_HOSTS).slice(0, 50)).toEqual(
+      hosts.slice(KNOWN_BLOCKED.length, KNOWN_BLOCKED.length + 50),
+    );
     // every family of the brief is present
-    const families = new Set(hosts.map((h) => h.family.replace(/-(upper|padded|bracketed|bracketed-dot|dotted-tail|zone|trailing-dot|two-trailing-dots)$/, '')));
-    expect([...families].sort()).toEqual(expect.arrayContaining([
-      'ipv4', 'ipv4-decimal', 'ipv4-hex', 'ipv4-octal-dotted', 'ipv4-short-2', 'ipv4-short-3', 'ipv6', 'ipv6-6to4',
-      'ipv6-compatible', 'ipv6-isatap', 'ipv6-mapped', 'ipv6-nat64', 'ipv6-nat64-local', 'ipv6-teredo',
-      'name-namespace', 'name-public', 'name-single-label', 'name-suffix', 'name-svc',
-    ]));
+    const families = new Set(
+      hosts.map((h) =>
+        h.family.replace(
+          /-(upper|padded|bracketed|bracketed-dot|dotted-tail|zone|trailing-dot|two-trailing-dots)$/,
+          '',
+        ),
+      ),
+    );
+    expect([...families].sort()).toEqual(
+      expect.arrayContaining([
+        'ipv4',
+        'ipv4-decimal',
+        'ipv4-hex',
+        'ipv4-octal-dotted',
+        'ipv4-short-2',
+        'ipv4-short-3',
+        'ipv6',
+        'ipv6-6to4',
+        'ipv6-compatible',
+        'ipv6-isatap',
+        'ipv6-mapped',
+        'ipv6-nat64',
+        'ipv6-nat64-local',
+        'ipv6-teredo',
+        'name-namespace',
+        'name-public',
+        'name-single-label',
+        'name-suffix',
+        'name-svc',
+      ]),
+    );
   });
 
   it('agrees with the real guard on the known cases', () => {
     for (const host of KNOWN_BLOCKED) {
       const i = hosts.findIndex((h) => h.host === host);
-      expect({ host, real: real[i]!.blocked, ours: ours[i]!.blockedBySsrfGuard }).toEqual({ host, real: true, ours: true });
+      expect({ host, real: real[i]!.blocked, ours: ours[i]!.blockedBySsrfGuard }).toEqual({
+        host,
+        real: true,
+        ours: true,
+      });
     }
   });
 
@@ -148,9 +192,12 @@ describe('webhook SSRF guard: ours vs OpenClaw 2026.2.19 (openclaw/plugin-sdk)',
     expect(agreeBlocked).toBeGreaterThan(3000);
     expect(agreeAllowed).toBeGreaterThan(3000);
     console.info(
-      `ssrf differential (seed ${SEED}): ${hosts.length} hosts; both block ${agreeBlocked}, both allow `
-      + `${agreeAllowed}, ours looser 0, ours stricter ${stricter}: `
-      + [...counts].sort().map(([c, n]) => `\n  ${c}: ${n} (${STRICTER_CATEGORIES[c as StricterCategory]})`).join(''),
+      `ssrf differential (seed ${SEED}): ${hosts.length} hosts; both block ${agreeBlocked}, both allow ` +
+        `${agreeAllowed}, ours looser 0, ours stricter ${stricter}: ` +
+        [...counts]
+          .sort()
+          .map(([c, n]) => `\n  ${c}: ${n} (${STRICTER_CATEGORIES[c as StricterCategory]})`)
+          .join(''),
     );
   });
 });

@@ -48,30 +48,51 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 const render = (version: string, hosts: readonly string[] = []) =>
-  renderOpenClawConfig(loliceConfig.openclawConfig, { version: OpenClawVersion.parse(version), cronWebhookAllowedHostnames: hosts });
+  renderOpenClawConfig(loliceConfig.openclawConfig, {
+    version: OpenClawVersion.parse(version),
+    cronWebhookAllowedHostnames: hosts,
+  });
 
 describe('each release accepts the config rendered for it', () => {
   test(`the rendering for ${UPGRADE_TARGET_OPENCLAW_VERSION} is accepted by the real ${UPGRADE_TARGET_OPENCLAW_VERSION} loader, today's file is not`, async () => {
-    const verdicts = await validateConfigsWithRelease(target, new Map<string, unknown>([
-      ['target', render(UPGRADE_TARGET_OPENCLAW_VERSION)],
-      ['today', render(REAL_OPENCLAW_VERSION)],
-    ]), { env: ENV });
+    const verdicts = await validateConfigsWithRelease(
+      target,
+      new Map<string, unknown>([
+        ['target', render(UPGRADE_TARGET_OPENCLAW_VERSION)],
+        ['today', render(REAL_OPENCLAW_VERSION)],
+      ]),
+      { env: ENV },
+    );
     expect(verdicts.get('target')?.issues).toEqual([]);
     expect(verdicts.get('target')?.valid).toBe(true);
     expect(verdicts.get('today')?.valid).toBe(false);
-    expect(verdicts.get('today')?.issues.map((i) => i.message).join('\n')).toContain('allowInsecureAuth');
+    expect(
+      verdicts
+        .get('today')
+        ?.issues.map((i) => i.message)
+        .join('\n'),
+    ).toContain('allowInsecureAuth');
   });
 
   test(`the rendering for ${REAL_OPENCLAW_VERSION} is still accepted by the real ${REAL_OPENCLAW_VERSION} loader, the ${UPGRADE_TARGET_OPENCLAW_VERSION} ssrf policy is not`, async () => {
     const withPolicy = render(UPGRADE_TARGET_OPENCLAW_VERSION, ['cron-receiver.observability.svc.cluster.local']);
-    const verdicts = await validateConfigsWithRelease(today, new Map<string, unknown>([
-      ['today', render(REAL_OPENCLAW_VERSION)],
-      ['with-policy', withPolicy],
-    ]), { env: ENV });
+    const verdicts = await validateConfigsWithRelease(
+      today,
+      new Map<string, unknown>([
+        ['today', render(REAL_OPENCLAW_VERSION)],
+        ['with-policy', withPolicy],
+      ]),
+      { env: ENV },
+    );
     expect(verdicts.get('today')?.issues).toEqual([]);
     expect(verdicts.get('today')?.valid).toBe(true);
     expect(verdicts.get('with-policy')?.valid).toBe(false);
-    expect(verdicts.get('with-policy')?.issues.map((i) => i.message).join('\n')).toContain('webhookSsrfPolicy');
+    expect(
+      verdicts
+        .get('with-policy')
+        ?.issues.map((i) => i.message)
+        .join('\n'),
+    ).toContain('webhookSsrfPolicy');
   });
 
   test(`an in-cluster webhook receiver rendered into allowedHostnames is accepted by the real ${UPGRADE_TARGET_OPENCLAW_VERSION} loader`, async () => {
@@ -81,14 +102,16 @@ describe('each release accepts the config rendered for it', () => {
     };
     const hosts = cronWebhookAllowedHostnames([job], OpenClawVersion.parse(UPGRADE_TARGET_OPENCLAW_VERSION));
     const document = render(UPGRADE_TARGET_OPENCLAW_VERSION, hosts);
-    expect(document.cron?.webhookSsrfPolicy?.allowedHostnames).toEqual(['cron-receiver.observability.svc.cluster.local']);
+    expect(document.cron?.webhookSsrfPolicy?.allowedHostnames).toEqual([
+      'cron-receiver.observability.svc.cluster.local',
+    ]);
     const verdicts = await validateConfigsWithRelease(target, new Map([['doc', document]]), { env: ENV });
     expect(verdicts.get('doc')?.issues).toEqual([]);
   });
 });
 
 describe(`the upgrade report for ${UPGRADE_TARGET_OPENCLAW_VERSION}`, () => {
-  test('says the target accepts the rendered config and lists what it refuses in today\'s file', () => {
+  test("says the target accepts the rendered config and lists what it refuses in today's file", () => {
     expect(report.accepted).toBe(true);
     expect(report.refusedTarget).toEqual([]);
     const refused = report.refusedToday.map((i) => `${i.path}: ${i.message}`).join('\n');

@@ -17,7 +17,9 @@ function props(overrides: Partial<OpenClawSecretsProps> = {}): OpenClawSecretsPr
     namespace: 'test',
     store: { kind: 'ClusterSecretStore', name: 'parameterstore' },
     refreshInterval: '1h',
-    externalSecrets: [{ name: 'app-es', targetSecretName: 'app-credentials', path: 'argoproj/test/external-secret.yaml' }],
+    externalSecrets: [
+      { name: 'app-es', targetSecretName: 'app-credentials', path: 'argoproj/test/external-secret.yaml' },
+    ],
     secrets: [TOKEN],
     ssmPrefix: '/test/app/',
     ...overrides,
@@ -37,7 +39,9 @@ describe('OpenClawSecrets', () => {
 
   test('writes the ExternalSecret with the declared remoteRef', () => {
     const secrets = new OpenClawSecrets(Testing.chart(), 'Secrets', props());
-    const [es] = Testing.synth(Chart.of(secrets.externalSecrets[0] as OpenClawSecrets['externalSecrets'][number])) as Array<{ kind: string; spec: { data: Array<{ secretKey: string; remoteRef: { key: string } }> } }>;
+    const [es] = Testing.synth(
+      Chart.of(secrets.externalSecrets[0] as OpenClawSecrets['externalSecrets'][number]),
+    ) as Array<{ kind: string; spec: { data: Array<{ secretKey: string; remoteRef: { key: string } }> } }>;
     expect(es.kind).toBe('ExternalSecret');
     expect(es.spec.data.map((d) => [d.secretKey, d.remoteRef.key])).toEqual([['APP_TOKEN', '/test/app/APP_TOKEN']]);
   });
@@ -45,7 +49,9 @@ describe('OpenClawSecrets', () => {
   test('refuses a handle on a key the ExternalSecret does not write', () => {
     const secrets = new OpenClawSecrets(Testing.chart(), 'Secrets', props());
     const [es] = secrets.externalSecrets;
-    expect(() => es.keyReference('NOT_WRITTEN')).toThrow(/secret app-credentials has no key NOT_WRITTEN: no externalsecret produces it/);
+    expect(() => es.keyReference('NOT_WRITTEN')).toThrow(
+      /secret app-credentials has no key NOT_WRITTEN: no externalsecret produces it/,
+    );
   });
 
   test('a plain { secretName, key } object is not a handle (type error)', () => {
@@ -73,7 +79,9 @@ describe('OpenClawSecrets', () => {
     new OpenClawSecrets(chart, 'Secrets', props({ ssmPrefix: '/other/' }));
     const errors = chart.node.findAll().flatMap((c) => c.node.validate());
     expect(errors).toEqual([
-      expect.stringMatching(/^\[ssm-parameter-name\] externalsecret test\/app-es key APP_TOKEN: .*outside the configured prefix "\/other\/"/),
+      expect.stringMatching(
+        /^\[ssm-parameter-name\] externalsecret test\/app-es key APP_TOKEN: .*outside the configured prefix "\/other\/"/,
+      ),
     ]);
   });
 });

@@ -12,7 +12,7 @@ import { buildApp, configVariant, removeTempDirs } from '../support/openclaw-ops
 afterAll(removeTempDirs);
 
 describe('arch-managed SSM parameters', () => {
-  test("the committed table is exactly the aws_ssm_parameter resources of the live ssm.tf", () => {
+  test('the committed table is exactly the aws_ssm_parameter resources of the live ssm.tf', () => {
     const ssmTf = fs.readFileSync(path.join(LIVE_ARCH, 'terraform/aws/openclaw/ssm.tf'), 'utf8');
     const live = [...ssmTf.matchAll(/resource "aws_ssm_parameter" "(\w+)" \{\s*name\s*=\s*"([^"]+)"/g)].map((m) => ({
       resource: `aws_ssm_parameter.${m[1]}`,
@@ -40,6 +40,8 @@ describe('arch-managed SSM parameters', () => {
   });
 
   test('a new GENERATED parameter outside ssm.tf is fine (the cron webhook token)', () => {
-    expect(ARCH_MANAGED_SSM_PARAMETERS.map((p) => p.parameterName)).not.toContain('/lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN');
+    expect(ARCH_MANAGED_SSM_PARAMETERS.map((p) => p.parameterName)).not.toContain(
+      '/lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
+    );
   });
 });

@@ -74,7 +74,9 @@ describe('arch stack | resources (cdktf Testing matchers)', () => {
 
   test('manages only the generated parameter: every existing one produces no resource', () => {
     const managed = Object.values(stack.resource?.aws_ssm_parameter ?? {}).map((r) => r.name);
-    const existing = loliceConfig.secrets.filter((s) => s.owner === SecretValueOwner.EXISTING).map((s) => s.parameterName);
+    const existing = loliceConfig.secrets
+      .filter((s) => s.owner === SecretValueOwner.EXISTING)
+      .map((s) => s.parameterName);
     expect(existing.length).toBeGreaterThanOrEqual(14);
     for (const name of existing) expect(managed).not.toContain(name);
     expect(managed).toEqual([WEBHOOK_PARAMETER]);
@@ -214,7 +216,8 @@ describe('arch stack | checkov/tfsec-style rules (docs/FACTS.md (Tooling))', () 
     // so the default relies on the AWS-managed key and key_id is opt-in per secret.
     const withKms = configVariant((c) => {
       // only generated parameters take a key (on an existing one kmsKeyId would be ignored, so it is refused)
-      for (const secret of c.secrets) if (secret.owner === SecretValueOwner.GENERATED) secret.kmsKeyId = 'alias/openclaw-ops-placeholder';
+      for (const secret of c.secrets)
+        if (secret.owner === SecretValueOwner.GENERATED) secret.kmsKeyId = 'alias/openclaw-ops-placeholder';
     });
     for (const [name, parameter] of Object.entries(synthStack(withKms).json.resource?.aws_ssm_parameter ?? {})) {
       expect(parameter.key_id, name).toBe('alias/openclaw-ops-placeholder');

@@ -14,7 +14,9 @@ describe('GeneratedSsmParameter', () => {
       ssmPrefix: '/lolice/openclaw/',
     });
     expect(parameter.node.validate()).toEqual([
-      expect.stringMatching(/^\[ssm-parameter-name\] generated parameter token: ssm parameter name "\/other\/TOKEN" is outside the configured prefix "\/lolice\/openclaw\/"/),
+      expect.stringMatching(
+        /^\[ssm-parameter-name\] generated parameter token: ssm parameter name "\/other\/TOKEN" is outside the configured prefix "\/lolice\/openclaw\/"/,
+      ),
     ]);
   });
 

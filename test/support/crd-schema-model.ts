@@ -14,7 +14,8 @@ const CRDS_DIR = join(__dirname, '..', '..', 'crds');
 const OTLP_FRAGMENT = join(__dirname, '..', 'fixtures', 'prometheus-crd-otlp.yaml');
 
 // strict: false — CRD schemas carry x-kubernetes-* keywords and Kubernetes-only formats
-const compile = (schema: object): ValidateFunction => new Ajv({ strict: false, validateFormats: false }).compile(schema);
+const compile = (schema: object): ValidateFunction =>
+  new Ajv({ strict: false, validateFormats: false }).compile(schema);
 
 function firstError(errors: ErrorObject[] | null | undefined, prefix = ''): Error {
   const [first] = errors ?? [];
@@ -22,7 +23,9 @@ function firstError(errors: ErrorObject[] | null | undefined, prefix = ''): Erro
 }
 
 interface CrdDocument {
-  readonly spec: { readonly versions: readonly { readonly name: string; readonly schema: { readonly openAPIV3Schema: object } }[] };
+  readonly spec: {
+    readonly versions: readonly { readonly name: string; readonly schema: { readonly openAPIV3Schema: object } }[];
+  };
 }
 
 /** A model whose `validate()` checks the object against `version` of the CRD in `crds/<file>`. */

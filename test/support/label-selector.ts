@@ -50,12 +50,16 @@ export interface LabelSelector {
 export function validateLabelSelector(selector: LabelSelector, where: string): void {
   const selectorValue: unknown = selector;
   if (typeof selectorValue !== 'object' || selectorValue === null || Array.isArray(selectorValue)) {
-    throw new Error(`${where} is ${describe(selectorValue)}: expected a label selector object such as {} or {matchLabels: {...}}`);
+    throw new Error(
+      `${where} is ${describe(selectorValue)}: expected a label selector object such as {} or {matchLabels: {...}}`,
+    );
   }
   const matchLabels: unknown = selector.matchLabels;
   if (matchLabels !== undefined) {
     if (typeof matchLabels !== 'object' || matchLabels === null || Array.isArray(matchLabels)) {
-      throw new Error(`${where}.matchLabels is ${describe(matchLabels)}: expected an object of label key to string value`);
+      throw new Error(
+        `${where}.matchLabels is ${describe(matchLabels)}: expected an object of label key to string value`,
+      );
     }
     for (const [key, value] of Object.entries(matchLabels)) {
       if (typeof value !== 'string') {
@@ -70,7 +74,9 @@ export function validateLabelSelector(selector: LabelSelector, where: string): v
     return;
   }
   if (!Array.isArray(expressions)) {
-    throw new Error(`${where}.matchExpressions is ${describe(expressions)}: expected a list of {key, operator, values}`);
+    throw new Error(
+      `${where}.matchExpressions is ${describe(expressions)}: expected a list of {key, operator, values}`,
+    );
   }
   expressions.forEach((expression: unknown, index) => {
     const at = `${where}.matchExpressions[${index}]`;
@@ -91,10 +97,14 @@ export function validateLabelSelector(selector: LabelSelector, where: string): v
     }
     const count = values === undefined ? 0 : values.length;
     if ((operator === 'In' || operator === 'NotIn') && count === 0) {
-      throw new Error(`${at} uses operator ${operator} with no values: expected at least one value (use Exists or DoesNotExist to test only the key)`);
+      throw new Error(
+        `${at} uses operator ${operator} with no values: expected at least one value (use Exists or DoesNotExist to test only the key)`,
+      );
     }
     if ((operator === 'Exists' || operator === 'DoesNotExist') && count !== 0) {
-      throw new Error(`${at} uses operator ${operator} with ${count} value(s): expected no values (use In or NotIn to test values)`);
+      throw new Error(
+        `${at} uses operator ${operator} with ${count} value(s): expected no values (use In or NotIn to test values)`,
+      );
     }
   });
 }

@@ -39,7 +39,9 @@ export function liveLoliceCopy(root: string, files: ReadonlyMap<string, string> 
   const before = fs.readFileSync(kustomization, 'utf8');
   const after = before.replace(`- ${KUBE_PROMETHEUS_REMOTE_BASE}\n`, '- kube-prometheus-stand-in\n');
   if (after === before) {
-    throw new Error(`${kustomization} does not list ${KUBE_PROMETHEUS_REMOTE_BASE}: the stand-in cannot be substituted`);
+    throw new Error(
+      `${kustomization} does not list ${KUBE_PROMETHEUS_REMOTE_BASE}: the stand-in cannot be substituted`,
+    );
   }
   fs.writeFileSync(kustomization, after);
   fs.cpSync(KUBE_PROMETHEUS_STAND_IN, path.join(operator, 'kube-prometheus-stand-in'), { recursive: true });
@@ -48,5 +50,9 @@ export function liveLoliceCopy(root: string, files: ReadonlyMap<string, string> 
 
 /** `kubectl kustomize DIR` as text. */
 export function kustomizeBuild(dir: string): string {
-  return execFileSync(toolPath('kubectl'), ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  return execFileSync(toolPath('kubectl'), ['kustomize', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
 }

@@ -45,7 +45,12 @@ export function shipOnce(runsDir: string, gatewayLogDir: string): LogLine[] {
   try {
     const result = spawnSync(process.execPath, [RUN_LOG_SHIPPER_SCRIPT, '--once'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, RUN_LOG_DIR: runsDir, GATEWAY_LOG_DIR: gatewayLogDir, STATE_FILE: join(stateDir, 'state.json') },
+      env: {
+        PATH: process.env.PATH,
+        RUN_LOG_DIR: runsDir,
+        GATEWAY_LOG_DIR: gatewayLogDir,
+        STATE_FILE: join(stateDir, 'state.json'),
+      },
       timeout: 30_000,
     });
     if (result.status !== 0) {

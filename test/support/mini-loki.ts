@@ -138,13 +138,19 @@ export class MiniLoki {
     return this.metric(left.getChild('MetricExpr')!, src).filter((sample) => test(sample.value));
   }
 
-  private group(samples: Sample[], grouping: TreeNode | null, src: (n: TreeNode) => string, reduce: (values: number[]) => number): Sample[] {
+  private group(
+    samples: Sample[],
+    grouping: TreeNode | null,
+    src: (n: TreeNode) => string,
+    reduce: (values: number[]) => number,
+  ): Sample[] {
     const by = grouping ? descendants(grouping, 'Identifier').map(src) : [];
     if (grouping && !grouping.getChild('By')) throw new Error('evaluator: only by() grouping is supported');
     const groups = new Map<string, { labels: Labels; values: number[] }>();
     for (const sample of samples) {
       const labels: Labels = {};
-      for (const label of by) if (sample.labels[label] !== undefined && sample.labels[label] !== '') labels[label] = sample.labels[label];
+      for (const label of by)
+        if (sample.labels[label] !== undefined && sample.labels[label] !== '') labels[label] = sample.labels[label];
       const k = key(labels);
       const group = groups.get(k) ?? { labels, values: [] };
       group.values.push(sample.value);
@@ -249,14 +255,26 @@ export class MiniLoki {
     return { fromMs: this.atMs - seconds * 1000, toMs: this.atMs };
   }
 
-  private stage(stage: TreeNode, line: string, labels: Labels, streamLabels: Labels, src: (n: TreeNode) => string): Labels | null {
+  private stage(
+    stage: TreeNode,
+    line: string,
+    labels: Labels,
+    streamLabels: Labels,
+    src: (n: TreeNode) => string,
+  ): Labels | null {
     const lineFilters = stage.getChild('LineFilters');
     if (lineFilters) {
       for (const filter of descendants(lineFilters, 'LineFilter')) {
         const op = children(filter.getChild('Filter')!)[0]!.name;
         const needle = unquote(src(filter.getChild('String')!));
         const ok =
-          op === 'PipeExact' ? line.includes(needle) : op === 'PipeMatch' ? new RegExp(needle).test(line) : op === 'Neq' ? !line.includes(needle) : !new RegExp(needle).test(line);
+          op === 'PipeExact'
+            ? line.includes(needle)
+            : op === 'PipeMatch'
+              ? new RegExp(needle).test(line)
+              : op === 'Neq'
+                ? !line.includes(needle)
+                : !new RegExp(needle).test(line);
         if (!ok) return null;
       }
       return labels;
@@ -301,4 +319,3 @@ export class MiniLoki {
     return matches(op, labels[label], unquote(src(matcher.getChild('String')!))) ? labels : null;
   }
 }
-

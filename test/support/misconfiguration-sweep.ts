@@ -17,7 +17,8 @@ import type { MisconfigurationCase } from '../misconfigurations/misconfiguration
 
 type Outcome = 'clear' | 'unclear' | 'crash' | 'silent';
 const RECORD = path.join(__dirname, '..', 'misconfigurations', 'sweep-record.json');
-const FIX_WORDS = /\b(add|use|remove|rename|declare|keep|set|give|fix|raise|choose|point|write|escape|change|upgrade|drop|append|list|shorten|move|put|merge|revoke|serve|expose|make|omit)\b/;
+const FIX_WORDS =
+  /\b(add|use|remove|rename|declare|keep|set|give|fix|raise|choose|point|write|escape|change|upgrade|drop|append|list|shorten|move|put|merge|revoke|serve|expose|make|omit)\b/;
 const CRASH = /Cannot read propert|is not a function|is not iterable|undefined \(reading|Cannot convert/;
 
 /** The field or object name a message must mention: the last name-like part of the case's object. */
@@ -48,7 +49,9 @@ function main(): void {
   }
   const root = path.resolve(rootArg ?? path.join(__dirname, '..', '..'));
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { OpenClawOpsApp } = require(path.join(root, 'lib', 'openclaw-ops-app')) as typeof import('../../lib/openclaw-ops-app');
+  const { OpenClawOpsApp } = require(
+    path.join(root, 'lib', 'openclaw-ops-app'),
+  ) as typeof import('../../lib/openclaw-ops-app');
   const { loliceConfig } = require(path.join(root, 'config', 'lolice')) as typeof import('../../config/lolice');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-ops-sweep-'));
@@ -76,10 +79,20 @@ function main(): void {
   }
   const record = fs.existsSync(RECORD) ? (JSON.parse(fs.readFileSync(RECORD, 'utf8')) as Record<string, unknown>) : {};
   record.command = 'node --require tsx/cjs test/support/misconfiguration-sweep.ts before|after [ROOT REVISION]';
-  record.outcomes = 'silent: synthesized; crash: a TypeError or similar escaped; clear: refused naming the object and a fix; unclear: refused otherwise; ruleId: the message carried the case\'s rule id';
+  record.outcomes =
+    "silent: synthesized; crash: a TypeError or similar escaped; clear: refused naming the object and a fix; unclear: refused otherwise; ruleId: the message carried the case's rule id";
   record[phase] = { revision: revision ?? 'this checkout', byClass, cases };
   fs.writeFileSync(RECORD, `${JSON.stringify(record, null, 2)}\n`);
-  const total = Object.values(byClass).reduce((sum, c) => ({ clear: sum.clear + c.clear, unclear: sum.unclear + c.unclear, crash: sum.crash + c.crash, silent: sum.silent + c.silent, ruleId: sum.ruleId + c.ruleId }), { clear: 0, unclear: 0, crash: 0, silent: 0, ruleId: 0 });
+  const total = Object.values(byClass).reduce(
+    (sum, c) => ({
+      clear: sum.clear + c.clear,
+      unclear: sum.unclear + c.unclear,
+      crash: sum.crash + c.crash,
+      silent: sum.silent + c.silent,
+      ruleId: sum.ruleId + c.ruleId,
+    }),
+    { clear: 0, unclear: 0, crash: 0, silent: 0, ruleId: 0 },
+  );
   process.stdout.write(`${phase}: ${JSON.stringify(byClass)}\ntotal: ${JSON.stringify(total)}\n`);
 }
 

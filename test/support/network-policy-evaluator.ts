@@ -6,7 +6,13 @@
 import { describeValue } from '../../lib/config/describe-value';
 import { IpAddress, IpCidr } from '../../lib/network/ip-address';
 import { formatLabelSelector, LabelSelector, matchesLabelSelector, validateLabelSelector } from './label-selector';
-import type { NetworkPolicyManifest, NetworkPolicyPeer, NetworkPolicyPort, PolicyType, Protocol } from './network-policy-manifest';
+import type {
+  NetworkPolicyManifest,
+  NetworkPolicyPeer,
+  NetworkPolicyPort,
+  PolicyType,
+  Protocol,
+} from './network-policy-manifest';
 
 export type {
   IpBlock,
@@ -193,7 +199,9 @@ export class NetworkPolicyEvaluator {
         throw new Error(`namespace name is ${describeValue(namespace.name)}: expected a non-empty string`);
       }
       if (labels.has(namespace.name)) {
-        throw new Error(`namespace "${namespace.name}" is given twice: expected each namespace once; merge their labels`);
+        throw new Error(
+          `namespace "${namespace.name}" is given twice: expected each namespace once; merge their labels`,
+        );
       }
       const given = namespace.labels ?? {};
       const automatic = given[NAMESPACE_NAME_LABEL];
@@ -306,7 +314,11 @@ export class NetworkPolicyEvaluator {
   private peerMatches(candidate: CompiledPeer, policy: CompiledPolicy, peer: ResolvedPeer): boolean {
     if ('ip' in peer) {
       const { ip } = peer;
-      return candidate.kind === 'ipBlock' && candidate.cidr.contains(ip) && !candidate.except.some((excluded) => excluded.contains(ip));
+      return (
+        candidate.kind === 'ipBlock' &&
+        candidate.cidr.contains(ip) &&
+        !candidate.except.some((excluded) => excluded.contains(ip))
+      );
     }
     if (candidate.kind !== 'selector') {
       return false;
@@ -327,7 +339,12 @@ export class NetworkPolicyEvaluator {
   }
 }
 
-function ruleMatchesPort(rule: CompiledRule, port: number, protocol: Protocol, destination: PodIdentity | undefined): boolean {
+function ruleMatchesPort(
+  rule: CompiledRule,
+  port: number,
+  protocol: Protocol,
+  destination: PodIdentity | undefined,
+): boolean {
   if (rule.ports === undefined) {
     return true;
   }
@@ -348,7 +365,11 @@ function ruleMatchesPort(rule: CompiledRule, port: number, protocol: Protocol, d
   });
 }
 
-function compilePolicy(manifest: NetworkPolicyManifest, index: number, defaultNamespace: string | undefined): CompiledPolicy {
+function compilePolicy(
+  manifest: NetworkPolicyManifest,
+  index: number,
+  defaultNamespace: string | undefined,
+): CompiledPolicy {
   const raw: unknown = manifest;
   if (!isRecord(raw)) {
     throw new Error(`NetworkPolicy #${index} is ${describeValue(raw)}: expected a NetworkPolicy object`);
@@ -393,7 +414,9 @@ function compilePolicy(manifest: NetworkPolicyManifest, index: number, defaultNa
     types = egressRules.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
   } else {
     if (!Array.isArray(policyTypes)) {
-      throw new Error(`${where} spec.policyTypes is ${describeValue(policyTypes)}: expected a list of Ingress and/or Egress`);
+      throw new Error(
+        `${where} spec.policyTypes is ${describeValue(policyTypes)}: expected a list of Ingress and/or Egress`,
+      );
     }
     policyTypes.forEach((type: unknown, typeIndex) => {
       if (!(POLICY_TYPES as readonly unknown[]).includes(type)) {
@@ -425,7 +448,9 @@ function compileRules(rules: unknown, direction: Direction, where: string): Comp
   return rules.map((rule: unknown, ruleIndex): CompiledRule => {
     const at = `${where} spec.${direction}[${ruleIndex}]`;
     if (!isRecord(rule)) {
-      throw new Error(`${at} is ${describeValue(rule)}: expected an object with ${peersField} and/or ports ({} allows everything)`);
+      throw new Error(
+        `${at} is ${describeValue(rule)}: expected an object with ${peersField} and/or ports ({} allows everything)`,
+      );
     }
     const otherField = direction === 'ingress' ? 'to' : 'from';
     if (rule[otherField] !== undefined) {
@@ -521,7 +546,9 @@ function compilePort(entry: unknown, at: string): CompiledPort {
   const { protocol: rawProtocol, port, endPort } = entry as Record<keyof NetworkPolicyPort, unknown>;
   const protocol = rawProtocol ?? 'TCP';
   if (!isProtocol(protocol)) {
-    throw new Error(`${at}.protocol is ${describeValue(protocol)}: expected one of ${PROTOCOLS.join(', ')} (upper case)`);
+    throw new Error(
+      `${at}.protocol is ${describeValue(protocol)}: expected one of ${PROTOCOLS.join(', ')} (upper case)`,
+    );
   }
   if (port === undefined) {
     if (endPort !== undefined) {
@@ -559,7 +586,9 @@ function checkPod(pod: PodIdentity, role: string): void {
   }
   for (const [name, number] of Object.entries(pod.namedPorts ?? {})) {
     if (!isPortNumber(number)) {
-      throw new Error(`${role} ${describePod(pod)} has named port ${name}=${describeValue(number)}: expected an integer from 1 to 65535`);
+      throw new Error(
+        `${role} ${describePod(pod)} has named port ${name}=${describeValue(number)}: expected an integer from 1 to 65535`,
+      );
     }
   }
 }
@@ -568,7 +597,9 @@ function checkPeer(peer: Peer, role: string): void {
   const value: unknown = peer;
   if (isRecord(value) && 'ip' in value) {
     if (typeof value.ip !== 'string' || !IpAddress.isValid(value.ip)) {
-      throw new Error(`${role} ip is ${describeValue(value.ip)}: expected an IPv4 or IPv6 address such as "203.0.113.7" or "2001:db8::1"`);
+      throw new Error(
+        `${role} ip is ${describeValue(value.ip)}: expected an IPv4 or IPv6 address such as "203.0.113.7" or "2001:db8::1"`,
+      );
     }
     return;
   }

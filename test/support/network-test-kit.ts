@@ -24,7 +24,10 @@ export interface RenderedLolice {
  * < 2026.2.19 (OTel metrics never record there) and some plugin setups, which would hide the
  * network and cron rules under test.
  */
-export function renderWithNetworkAndCron(config: OpenClawOpsConfig, options: { onlyNetworkRules?: boolean } = {}): RenderedLolice {
+export function renderWithNetworkAndCron(
+  config: OpenClawOpsConfig,
+  options: { onlyNetworkRules?: boolean } = {},
+): RenderedLolice {
   const app = new OpenClawOpsApp({ config });
   const wiring = app.network;
   if (options.onlyNetworkRules !== true) {
@@ -82,7 +85,11 @@ export const PODS = {
   gateway: {
     name: 'openclaw',
     namespace: 'openclaw',
-    labels: { 'app.kubernetes.io/name': 'openclaw', 'app.kubernetes.io/component': 'gateway', 'app.kubernetes.io/managed-by': 'argocd' },
+    labels: {
+      'app.kubernetes.io/name': 'openclaw',
+      'app.kubernetes.io/component': 'gateway',
+      'app.kubernetes.io/managed-by': 'argocd',
+    },
   },
   litellm: {
     name: 'litellm',
@@ -106,12 +113,24 @@ export const PODS = {
     },
   },
   grafana: { name: 'grafana', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'grafana' } },
-  alertmanager: { name: 'alertmanager-main-0', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'alertmanager' } },
+  alertmanager: {
+    name: 'alertmanager-main-0',
+    namespace: 'monitoring',
+    labels: { 'app.kubernetes.io/name': 'alertmanager' },
+  },
   loki: { name: 'loki-0', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'loki' } },
   webInDefault: { name: 'web', namespace: 'default', labels: { app: 'web' } },
   litellmLookalike: { name: 'litellm-elsewhere', namespace: 'default', labels: { app: 'litellm' } },
-  prometheusLookalike: { name: 'prometheus-elsewhere', namespace: 'observability', labels: { 'app.kubernetes.io/name': 'prometheus' } },
-  grafanaLookalike: { name: 'grafana-elsewhere', namespace: 'default', labels: { 'app.kubernetes.io/name': 'grafana' } },
+  prometheusLookalike: {
+    name: 'prometheus-elsewhere',
+    namespace: 'observability',
+    labels: { 'app.kubernetes.io/name': 'prometheus' },
+  },
+  grafanaLookalike: {
+    name: 'grafana-elsewhere',
+    namespace: 'default',
+    labels: { 'app.kubernetes.io/name': 'grafana' },
+  },
   cloudflaredLookalike: { name: 'cloudflared-elsewhere', namespace: 'default', labels: { app: 'cloudflared' } },
   gatewayLookalike: {
     name: 'gateway-elsewhere',

@@ -87,18 +87,27 @@ export function renderLolice(config: OpenClawOpsConfig = loliceConfig): Readonly
 export interface K8sObject {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: Record<string, string>;
+    readonly annotations?: Record<string, string>;
+  };
   readonly [key: string]: unknown;
 }
 
 /** Parses every document of a (multi-document) YAML file. */
 export function parseYamlDocuments(text: string, file = '<yaml>'): K8sObject[] {
-  return YAML.parseAllDocuments(text).map((document, index) => {
-    if (document.errors.length > 0) {
-      throw new Error(`${file} document ${index} does not parse: ${document.errors.map((e) => e.message).join('; ')}`);
-    }
-    return document.toJS() as K8sObject;
-  }).filter((object) => object !== null);
+  return YAML.parseAllDocuments(text)
+    .map((document, index) => {
+      if (document.errors.length > 0) {
+        throw new Error(
+          `${file} document ${index} does not parse: ${document.errors.map((e) => e.message).join('; ')}`,
+        );
+      }
+      return document.toJS() as K8sObject;
+    })
+    .filter((object) => object !== null);
 }
 
 /** Every file under `dir`, as repo-relative POSIX path → bytes, sorted by path. */
@@ -116,7 +125,11 @@ export function readTree(dir: string): Map<string, Buffer> {
 }
 
 /** Runs the compiled synth CLI (`build/cli/synth.js`, built by the test setup) with `args` with a controlled environment. */
-export function runMain(args: readonly string[], env: Readonly<Record<string, string>> = {}, cwd: string = REPO_ROOT): SpawnSyncReturns<string> {
+export function runMain(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  cwd: string = REPO_ROOT,
+): SpawnSyncReturns<string> {
   const inherited = { ...process.env };
   delete inherited.CDK8S_OUTDIR;
   delete inherited.CDKTF_OUTDIR;
@@ -140,7 +153,11 @@ export interface MainResult {
 }
 
 /** Like {@link runMain}, but asynchronous, so several synths can run side by side. */
-export function runMainAsync(args: readonly string[], env: Readonly<Record<string, string>> = {}, cwd: string = REPO_ROOT): Promise<MainResult> {
+export function runMainAsync(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  cwd: string = REPO_ROOT,
+): Promise<MainResult> {
   const inherited = { ...process.env };
   delete inherited.CDK8S_OUTDIR;
   delete inherited.CDKTF_OUTDIR;

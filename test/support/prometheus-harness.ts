@@ -139,7 +139,9 @@ export async function startPrometheusHarness(options: PrometheusHarnessOptions):
         data?: { resultType: string; result: unknown };
       };
       if (body.status !== 'success' || body.data === undefined) {
-        throw new Error(`prometheus harness: query ${JSON.stringify(expr)} failed: ${body.error ?? response.statusText}`);
+        throw new Error(
+          `prometheus harness: query ${JSON.stringify(expr)} failed: ${body.error ?? response.statusText}`,
+        );
       }
       const { resultType, result } = body.data;
       if (resultType === 'scalar') {
@@ -147,7 +149,9 @@ export async function startPrometheusHarness(options: PrometheusHarnessOptions):
         return Number.isNaN(Number(value)) ? [] : [{ metric: {}, value: Number(value) }];
       }
       if (resultType !== 'vector') {
-        throw new Error(`prometheus harness: query ${JSON.stringify(expr)} returned a ${resultType}, expected an instant vector`);
+        throw new Error(
+          `prometheus harness: query ${JSON.stringify(expr)} returned a ${resultType}, expected an instant vector`,
+        );
       }
       return (result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((sample) => ({
         metric: sample.metric,

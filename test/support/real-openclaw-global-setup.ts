@@ -21,7 +21,8 @@ function runsRealOpenClawTests(project: TestProject): boolean {
     return false;
   }
   const root = project.config.root;
-  const files = readdirSync(REAL_TESTS_DIR).filter((f) => f.endsWith('.test.ts'))
+  const files = readdirSync(REAL_TESTS_DIR)
+    .filter((f) => f.endsWith('.test.ts'))
     .map((f) => relative(root, join(REAL_TESTS_DIR, f)));
   if (project.config.exclude.some((pattern) => pattern.includes('real-openclaw'))) {
     return false;

@@ -13,7 +13,13 @@ import {
   OTEL_SDK_DEFAULT_HISTOGRAM_BOUNDS,
   RECORDABLE_METRICS,
 } from '../../lib/observability/metrics/metric-catalog';
-import { isLegacyLabelName, isLegacyMetricName, MetricNamer, resourceLabels, TARGET_INFO } from '../../lib/observability/metrics/otlp-prometheus-naming';
+import {
+  isLegacyLabelName,
+  isLegacyMetricName,
+  MetricNamer,
+  resourceLabels,
+  TARGET_INFO,
+} from '../../lib/observability/metrics/otlp-prometheus-naming';
 
 /** The resource the synthetic OpenClaw reports (service.name from OpenClaw, the rest from SDK detectors). */
 export const SYNTHETIC_RESOURCE: Readonly<Record<string, string>> = {
@@ -85,7 +91,11 @@ const SYNTHETIC_VALUES: Readonly<Record<OpenClawAttributeKey, readonly string[]>
 /** The attribute sets each metric is recorded with (catalog attributes, special cases per source facts). */
 function attributeSets(metric: OpenClawMetric): Array<Record<string, string>> {
   if (metric.id === 'queueDepth') {
-    return [{ [ATTR.lane]: 'main' }, { [ATTR.channel]: 'discord', [ATTR.source]: 'dispatch' }, { [ATTR.channel]: 'heartbeat' }];
+    return [
+      { [ATTR.lane]: 'main' },
+      { [ATTR.channel]: 'discord', [ATTR.source]: 'dispatch' },
+      { [ATTR.channel]: 'heartbeat' },
+    ];
   }
   const webhook = metric.conditions.includes('telegramWebhookMode');
   let sets: Array<Record<string, string>> = [{}];
@@ -119,13 +129,17 @@ function assertLegacy(name: string, kind: string, namer: MetricNamer): void {
 const OBSERVATIONS = [3, 8, 40, 90, 180, 420, 900, 1800, 4200, 6500, 9000, 15000];
 
 /** Count (at most a bound) and sum of the first `count` observations of the cycle, starting at `offset`. */
-function cycledObservations(count: number, offset: number): { countAtMost(bound: number): number; readonly sum: number } {
+function cycledObservations(
+  count: number,
+  offset: number,
+): { countAtMost(bound: number): number; readonly sum: number } {
   const cycle = OBSERVATIONS.length;
   const full = Math.floor(count / cycle);
   const rest = Array.from({ length: count % cycle }, (_, n) => OBSERVATIONS[(n + offset) % cycle] as number);
   const cycleSum = OBSERVATIONS.reduce((sum, v) => sum + v, 0);
   return {
-    countAtMost: (bound) => full * OBSERVATIONS.filter((v) => v <= bound).length + rest.filter((v) => v <= bound).length,
+    countAtMost: (bound) =>
+      full * OBSERVATIONS.filter((v) => v <= bound).length + rest.filter((v) => v <= bound).length,
     sum: full * cycleSum + rest.reduce((sum, v) => sum + v, 0),
   };
 }
@@ -148,7 +162,12 @@ export function syntheticOpenMetrics(sources: readonly SyntheticSourceOptions[],
     }
     return found;
   };
-  const addSeries = (target: Family, name: string, labels: Record<string, string>, value: (index: number) => number): void => {
+  const addSeries = (
+    target: Family,
+    name: string,
+    labels: Record<string, string>,
+    value: (index: number) => number,
+  ): void => {
     times.forEach((time, index) => target.lines.push(`${name}${renderLabels(labels)} ${value(index)} ${time}`));
   };
 

@@ -97,7 +97,9 @@ function replaceExternalSelectors(
       const metric = name === undefined ? undefined : byName.get(name);
       if (metric === undefined) return false;
       if (node.parent?.name === 'MatrixSelector') {
-        errors.push(`${where}: external metric "${metric.name}" is used in a range selector; use it as an instant selector (the checks only support that)`);
+        errors.push(
+          `${where}: external metric "${metric.name}" is used in a range selector; use it as an instant selector (the checks only support that)`,
+        );
         return false;
       }
       const allowed = new Set([...metric.labels, 'instance', 'job']);
@@ -144,10 +146,14 @@ export function checkAlertRule(rule: AlertRule, namer: MetricNamer, options: Che
   const where = `alert ${rule.name}`;
   const errors: string[] = [];
   if (!ALERT_NAME.test(rule.name)) {
-    errors.push(`${where}: name ${JSON.stringify(rule.name)} is not PascalCase: expected e.g. "OpenClawTelemetryAbsent"; rename the alert`);
+    errors.push(
+      `${where}: name ${JSON.stringify(rule.name)} is not PascalCase: expected e.g. "OpenClawTelemetryAbsent"; rename the alert`,
+    );
   }
   if (rule.for !== '0' && parsePrometheusDuration(rule.for) === undefined) {
-    errors.push(`${where}: for ${JSON.stringify(rule.for)} is not a duration: expected e.g. "0m" or "15m"; fix the for field`);
+    errors.push(
+      `${where}: for ${JSON.stringify(rule.for)} is not a duration: expected e.g. "0m" or "15m"; fix the for field`,
+    );
   }
   for (const field of ['summary', 'description', 'runbook', 'runbookAnchor', 'threshold'] as const) {
     if (rule[field].trim() === '') errors.push(`${where}: ${field} is empty: expected text; write it`);

@@ -163,7 +163,6 @@ export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'>
   runbookBaseUrl: ALERT_RUNBOOK_URL,
 };
 
-
 function assertDuration(value: unknown, field: string): void {
   if (typeof value !== 'string' || (parsePrometheusDuration(value) ?? 0) <= 0) {
     throw new Error(
@@ -174,7 +173,9 @@ function assertDuration(value: unknown, field: string): void {
 
 function assertPositiveNumber(value: unknown, field: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new Error(`alerting config ${field}: received ${describeValue(value)}, expected a finite number above 0; fix alerting.${field}`);
+    throw new Error(
+      `alerting config ${field}: received ${describeValue(value)}, expected a finite number above 0; fix alerting.${field}`,
+    );
   }
 }
 

@@ -92,8 +92,23 @@ function queryModel(rule: AlertRule, config: ResolvedAlertingConfig): GrafanaAle
   const type = rule.language === 'promql' ? 'prometheus' : 'loki';
   const model: Record<string, unknown> =
     rule.language === 'promql'
-      ? { datasource: { type, uid }, expr: rule.expr, instant: true, intervalMs: 60000, maxDataPoints: 43200, range: false, refId: 'A' }
-      : { datasource: { type, uid }, expr: rule.expr, intervalMs: 60000, maxDataPoints: 43200, queryType: 'instant', refId: 'A' };
+      ? {
+          datasource: { type, uid },
+          expr: rule.expr,
+          instant: true,
+          intervalMs: 60000,
+          maxDataPoints: 43200,
+          range: false,
+          refId: 'A',
+        }
+      : {
+          datasource: { type, uid },
+          expr: rule.expr,
+          intervalMs: 60000,
+          maxDataPoints: 43200,
+          queryType: 'instant',
+          refId: 'A',
+        };
   return {
     refId: 'A',
     relativeTimeRange: { from: Math.max(600, durationToSeconds(rule.lookback)), to: 0 },
@@ -135,7 +150,11 @@ export function grafanaAlertProvisioningFile(
       data: [
         queryModel(rule, config),
         expressionModel('B', { expression: 'A', reducer: 'last', settings: { mode: 'dropNN' }, type: 'reduce' }),
-        expressionModel('C', { conditions: [{ evaluator: { params: [0], type: 'gt' } }], expression: 'B', type: 'threshold' }),
+        expressionModel('C', {
+          conditions: [{ evaluator: { params: [0], type: 'gt' } }],
+          expression: 'B',
+          type: 'threshold',
+        }),
       ],
       noDataState: 'OK',
       execErrState: 'Error',
@@ -153,7 +172,15 @@ export function grafanaAlertProvisioningFile(
   });
   return {
     apiVersion: 1,
-    groups: [{ orgId: 1, name: options.groupName ?? 'openclaw', folder: config.folder, interval: config.evaluationInterval, rules: provisioned }],
+    groups: [
+      {
+        orgId: 1,
+        name: options.groupName ?? 'openclaw',
+        folder: config.folder,
+        interval: config.evaluationInterval,
+        rules: provisioned,
+      },
+    ],
   };
 }
 
@@ -215,7 +242,9 @@ export class GrafanaAlertProvisioning extends Construct {
     const content = YAML.stringify(this.document, { lineWidth: 0 });
     const digest = createHash('sha256').update(content).digest('hex').slice(0, 16);
 
-    const chart = new GitOpsFileChart(this, 'ConfigMapFile', { path: `${dir}/configmap-${GRAFANA_ALERTING_CONFIGMAP}.yaml` });
+    const chart = new GitOpsFileChart(this, 'ConfigMapFile', {
+      path: `${dir}/configmap-${GRAFANA_ALERTING_CONFIGMAP}.yaml`,
+    });
     this.configMap = new k8s.KubeConfigMap(chart, 'ConfigMap', {
       metadata: {
         name: GRAFANA_ALERTING_CONFIGMAP,
@@ -273,7 +302,9 @@ export class GrafanaAlertProvisioning extends Construct {
             apiVersion: 'kustomize.config.k8s.io/v1alpha1',
             kind: 'Component',
             resources: [`configmap-${GRAFANA_ALERTING_CONFIGMAP}.yaml`],
-            patches: [{ path: 'grafana-alerting-volume.yaml', target: { kind: 'Deployment', name: grafana, namespace } }],
+            patches: [
+              { path: 'grafana-alerting-volume.yaml', target: { kind: 'Deployment', name: grafana, namespace } },
+            ],
           },
           { lineWidth: 0 },
         ),

@@ -43,7 +43,10 @@ function logql(expr: string, legend: string): DashboardPanelSpec['targets'][numb
  * the dashboard by `checkDashboardRows`.
  */
 export function cronDashboardRows(options: CronDashboardRowsOptions = {}): readonly DashboardRowSpec[] {
-  const q = { range: options.range ?? '$__auto', ...(options.jobIdRegex === undefined ? {} : { jobIdRegex: options.jobIdRegex }) };
+  const q = {
+    range: options.range ?? '$__auto',
+    ...(options.jobIdRegex === undefined ? {} : { jobIdRegex: options.jobIdRegex }),
+  };
   const cronJobs: DashboardRowSpec = {
     title: 'Cron Jobs',
     panels: [
@@ -75,7 +78,10 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         note:
           'usage.input_tokens and usage.output_tokens of isolated cron runs, per job and model. Main-session jobs carry no usage, and OpenClaw omits usage when it is all zero; cache tokens are never filled. ' +
           `These tokens are NOT in openclaw_tokens (cron runs emit no token metrics). ${SOURCE_NOTE}`,
-        targets: [logql(cronTokensQuery({ ...q, tokens: 'input' }), '{{jobId}} {{model}} input'), logql(cronTokensQuery({ ...q, tokens: 'output' }), '{{jobId}} {{model}} output')],
+        targets: [
+          logql(cronTokensQuery({ ...q, tokens: 'input' }), '{{jobId}} {{model}} input'),
+          logql(cronTokensQuery({ ...q, tokens: 'output' }), '{{jobId}} {{model}} output'),
+        ],
         axisLabel: 'tokens',
       },
       {
@@ -84,7 +90,7 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         unit: 'short',
         sources: [],
         note:
-          'OpenClaw\'s usage.total_tokens is the prompt/context size (prompt tokens, or input + cache read + cache write): it is NOT input + output and must not be added to the output tokens. ' +
+          "OpenClaw's usage.total_tokens is the prompt/context size (prompt tokens, or input + cache read + cache write): it is NOT input + output and must not be added to the output tokens. " +
           `Shown separately for that reason. ${SOURCE_NOTE}`,
         targets: [logql(cronTokensQuery({ ...q, tokens: 'total' }), '{{jobId}} {{model}} prompt size')],
         axisLabel: 'tokens',
@@ -113,7 +119,10 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         note:
           '"cron: webhook delivery blocked by SSRF guard" per job (v2026.2.19+: .local/.internal hosts and private addresses, in-cluster Services included, are refused with no override). ' +
           'The second query counts every guarded fetch the gateway refused ([security] blocked URL fetch on stdout; no jobId, other fetches included).',
-        targets: [logql(cronWebhookBlockedBySsrfGuardQuery(q), '{{jobId}}'), logql(gatewayBlockedUrlFetchesQuery(q), 'all blocked fetches (gateway stdout)')],
+        targets: [
+          logql(cronWebhookBlockedBySsrfGuardQuery(q), '{{jobId}}'),
+          logql(gatewayBlockedUrlFetchesQuery(q), 'all blocked fetches (gateway stdout)'),
+        ],
         axisLabel: 'blocked',
       },
     ],

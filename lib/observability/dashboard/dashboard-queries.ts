@@ -118,7 +118,12 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'short',
         sources: [METRICS.tokens],
         note: 'Sum of the token type "total" (prompt + output, as OpenClaw computes it) over the dashboard time range. Cron runs never record tokens: see the Cron Jobs section.',
-        targets: [{ expr: q.sumBy([], q.increase(METRICS.tokens, { matchers: [TOTAL_TOKENS], range: '$__range' })), legend: 'tokens' }],
+        targets: [
+          {
+            expr: q.sumBy([], q.increase(METRICS.tokens, { matchers: [TOTAL_TOKENS], range: '$__range' })),
+            legend: 'tokens',
+          },
+        ],
       },
       {
         title: 'Estimated cost (time range)',
@@ -153,7 +158,9 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
           {
             expr: q.sumBy(
               [ATTR.token],
-              q.increase(METRICS.tokens, { matchers: [{ label: ATTR.token, op: '=~', value: 'input|output|cache_read|cache_write' }] }),
+              q.increase(METRICS.tokens, {
+                matchers: [{ label: ATTR.token, op: '=~', value: 'input|output|cache_read|cache_write' }],
+              }),
             ),
             legend: `{{${q.label(ATTR.token)}}}`,
           },
@@ -173,7 +180,10 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
 
 function agentRunsRow(q: QueryBuilder): DashboardRowSpec {
   const contextUsed = (kind: 'used' | 'limit'): string =>
-    q.sumBy([ATTR.model], q.rate(METRICS.contextTokens, { part: 'sum', matchers: [{ label: ATTR.context, value: kind }] }));
+    q.sumBy(
+      [ATTR.model],
+      q.rate(METRICS.contextTokens, { part: 'sum', matchers: [{ label: ATTR.context, value: kind }] }),
+    );
   return {
     title: 'Agent Runs',
     panels: [
@@ -192,7 +202,12 @@ function agentRunsRow(q: QueryBuilder): DashboardRowSpec {
         axisLabel: 'runs',
         sources: [METRICS.runDuration],
         note: 'Agent runs per interval (the histogram count). Only inbound-message replies are counted; cron runs are in the Cron Jobs section.',
-        targets: [{ expr: q.sumBy([ATTR.model], q.increase(METRICS.runDuration, { part: 'count' })), legend: `{{${q.label(ATTR.model)}}}` }],
+        targets: [
+          {
+            expr: q.sumBy([ATTR.model], q.increase(METRICS.runDuration, { part: 'count' })),
+            legend: `{{${q.label(ATTR.model)}}}`,
+          },
+        ],
       },
       {
         title: 'Context window utilization',
@@ -219,7 +234,10 @@ function messagesRow(q: QueryBuilder): DashboardRowSpec {
         sources: [METRICS.messageProcessed],
         note: 'Processed messages per minute by outcome (completed, skipped, error).',
         targets: [
-          { expr: perMinute(q.sumBy([ATTR.outcome], q.rate(METRICS.messageProcessed))), legend: `{{${q.label(ATTR.outcome)}}}` },
+          {
+            expr: perMinute(q.sumBy([ATTR.outcome], q.rate(METRICS.messageProcessed))),
+            legend: `{{${q.label(ATTR.outcome)}}}`,
+          },
         ],
       },
       {
@@ -228,7 +246,12 @@ function messagesRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'cpm',
         sources: [METRICS.messageQueued],
         note: 'Messages queued per minute by source (dispatch or pi-embedded-runner).',
-        targets: [{ expr: perMinute(q.sumBy([ATTR.source], q.rate(METRICS.messageQueued))), legend: `{{${q.label(ATTR.source)}}}` }],
+        targets: [
+          {
+            expr: perMinute(q.sumBy([ATTR.source], q.rate(METRICS.messageQueued))),
+            legend: `{{${q.label(ATTR.source)}}}`,
+          },
+        ],
       },
       {
         title: 'Message processing latency (p50 / p95 / p99)',
@@ -263,7 +286,9 @@ function sessionsRow(q: QueryBuilder): DashboardRowSpec {
         width: 18,
         sources: [METRICS.sessionState],
         note: 'Transitions into each state per interval. It counts transitions, not sessions currently in a state.',
-        targets: [{ expr: q.sumBy([ATTR.state], q.increase(METRICS.sessionState)), legend: `{{${q.label(ATTR.state)}}}` }],
+        targets: [
+          { expr: q.sumBy([ATTR.state], q.increase(METRICS.sessionState)), legend: `{{${q.label(ATTR.state)}}}` },
+        ],
       },
       {
         title: 'Stuck sessions',
@@ -272,7 +297,9 @@ function sessionsRow(q: QueryBuilder): DashboardRowSpec {
         axisLabel: 'detections',
         sources: [METRICS.sessionStuck],
         note: 'Stuck-session detections per interval by state.',
-        targets: [{ expr: q.sumBy([ATTR.state], q.increase(METRICS.sessionStuck)), legend: `{{${q.label(ATTR.state)}}}` }],
+        targets: [
+          { expr: q.sumBy([ATTR.state], q.increase(METRICS.sessionStuck)), legend: `{{${q.label(ATTR.state)}}}` },
+        ],
       },
       {
         title: 'Stuck session age (p95)',

@@ -16,7 +16,10 @@ import {
   VariableHide,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DataqueryBuilder as LokiQueryBuilder } from '@grafana/grafana-foundation-sdk/loki';
-import { DataqueryBuilder as PrometheusQueryBuilder, QueryEditorMode } from '@grafana/grafana-foundation-sdk/prometheus';
+import {
+  DataqueryBuilder as PrometheusQueryBuilder,
+  QueryEditorMode,
+} from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { DashboardPanelSpec, DashboardQueryLanguage, DashboardRowSpec, openClawAppRows } from './dashboard-queries';
@@ -122,7 +125,9 @@ export function panelDescription(spec: DashboardPanelSpec, namer: MetricNamer): 
     const stored = names.histogram === undefined ? names.family : `${names.family}_{bucket,sum,count}`;
     const attributes = attributeKeysOf(metric);
     const labelText =
-      attributes.length === 0 ? 'no attributes' : `attributes ${attributes.map((key) => `${key} (label ${namer.labelName(key)})`).join(', ')}`;
+      attributes.length === 0
+        ? 'no attributes'
+        : `attributes ${attributes.map((key) => `${key} (label ${namer.labelName(key)})`).join(', ')}`;
     return `Source: OTLP ${metric.instrument.toLowerCase()} ${metric.name} (unit "${metric.unit}"), stored as ${stored}; ${labelText}; recorded ${metric.recordedWhen}.`;
   });
   return [spec.note, ...sources].join('\n\n');
@@ -149,13 +154,17 @@ export function checkDashboardRows(rows: readonly DashboardRowSpec[], namer: Met
       }
       const usesPrometheus = panel.targets.some((t) => (t.language ?? 'promql') === 'promql');
       if (usesPrometheus && panel.sources.length === 0) {
-        problems.push(`${where}: received no source metrics, expected the catalog metrics it reads; set sources so the description says where the number comes from`);
+        problems.push(
+          `${where}: received no source metrics, expected the catalog metrics it reads; set sources so the description says where the number comes from`,
+        );
       }
       panel.targets.forEach((target, index) => {
         const refId = refIdFor(index);
         const at = `${where} query ${refId}`;
         if (target.legend.trim() === '') {
-          problems.push(`${at}: received an empty legend, expected a legend format such as "{{label}}" or "p95"; set legend`);
+          problems.push(
+            `${at}: received an empty legend, expected a legend format such as "{{label}}" or "p95"; set legend`,
+          );
         }
         if ((target.language ?? 'promql') === 'logql') {
           for (const problem of checkLogQL(target.expr, { name: at }).problems) problems.push(problem.message);
@@ -163,7 +172,9 @@ export function checkDashboardRows(rows: readonly DashboardRowSpec[], namer: Met
         }
         const result = checkPromQL(target.expr, namer, { name: `${row.title} / ${panel.title} / ${refId}` });
         for (const error of result.errors) {
-          problems.push(`${at}: ${error}; build the query from METRICS/ATTR with createQueryBuilder(metricNamer(settings)) instead of typing names`);
+          problems.push(
+            `${at}: ${error}; build the query from METRICS/ATTR with createQueryBuilder(metricNamer(settings)) instead of typing names`,
+          );
         }
       });
     }

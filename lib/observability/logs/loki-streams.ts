@@ -12,7 +12,15 @@
  */
 
 /** The stream labels Alloy sets on every Kubernetes log stream, sorted. */
-export const ALLOY_STREAM_LABELS = ['app', 'app_kubernetes_io_name', 'container', 'job', 'namespace', 'node', 'pod'] as const;
+export const ALLOY_STREAM_LABELS = [
+  'app',
+  'app_kubernetes_io_name',
+  'container',
+  'job',
+  'namespace',
+  'node',
+  'pod',
+] as const;
 
 /** One of {@link ALLOY_STREAM_LABELS}. */
 export type AlloyStreamLabel = (typeof ALLOY_STREAM_LABELS)[number];

@@ -9,12 +9,7 @@
 
 /** The kind of data point an OTLP metric carries, as Prometheus's OTLP translator distinguishes them. */
 export type OtlpMetricType =
-  | 'monotonicCounter'
-  | 'nonMonotonicCounter'
-  | 'gauge'
-  | 'histogram'
-  | 'exponentialHistogram'
-  | 'summary';
+  'monotonicCounter' | 'nonMonotonicCounter' | 'gauge' | 'histogram' | 'exponentialHistogram' | 'summary';
 
 /** The minimum a metric needs for name translation: OTLP name, unit string and data point type. */
 export interface OtlpInstrument {
@@ -57,7 +52,8 @@ export const RECORDING_CONDITIONS: Readonly<Record<RecordingCondition, string>> 
   telegramWebhookMode:
     'recorded only by the Telegram channel in webhook mode; /hooks/* and cron webhooks never record it',
   messageDispatch: 'recorded when an inbound message is dispatched (dispatch-from-config) or an embedded run is queued',
-  commandQueue: 'recorded when a command-queue lane (main, cron, subagent, nested, session:<key>) enqueues or dequeues work',
+  commandQueue:
+    'recorded when a command-queue lane (main, cron, subagent, nested, session:<key>) enqueues or dequeues work',
   heartbeat:
     'recorded by the diagnostic heartbeat (every 30 s), which starts only if diagnostics.enabled is true at gateway start',
   stuckSession: 'recorded only when a session stays in `processing` for more than 120 s (heartbeat check)',
@@ -430,15 +426,9 @@ export const METRICS: Readonly<Record<OpenClawMetricId, OpenClawMetric>> = {
     ['heartbeat', 'stuckSession'],
     'from the heartbeat, for each stuck session',
   ),
-  runAttempt: counter(
-    'runAttempt',
-    'openclaw.run.attempt',
-    'Run attempts',
-    [ATTR.attempt],
-    ['neverCalled'],
-    'never',
-    { neverRecorded: RECORDING_CONDITIONS.neverCalled },
-  ),
+  runAttempt: counter('runAttempt', 'openclaw.run.attempt', 'Run attempts', [ATTR.attempt], ['neverCalled'], 'never', {
+    neverRecorded: RECORDING_CONDITIONS.neverCalled,
+  }),
 };
 
 /** Every catalog metric, sorted by OTLP name. */

@@ -96,7 +96,10 @@ export function unitSuffixes(unit: string): { readonly main: string; readonly pe
 
 /** Replaces characters outside `[a-zA-Z0-9:]` by `_`, collapses runs of `_` and drops a leading `_`. */
 function cleanUnit(word: string): string {
-  return word.replace(/[^a-zA-Z0-9:]/g, '_').replace(/__+/g, '_').replace(/^_/, '');
+  return word
+    .replace(/[^a-zA-Z0-9:]/g, '_')
+    .replace(/__+/g, '_')
+    .replace(/^_/, '');
 }
 
 function prefixLeadingDigit(name: string): string {

@@ -109,7 +109,9 @@ export function compareVersions(a: string, b: string): number {
 
 function requireAtLeast(actual: string, minimum: string, what: string, feature: string, fix: string): void {
   if (compareVersions(actual, minimum) < 0) {
-    throw new Error(`prometheus otlp settings: ${feature} needs ${what} >= ${minimum}, received ${what} ${actual}; ${fix}`);
+    throw new Error(
+      `prometheus otlp settings: ${feature} needs ${what} >= ${minimum}, received ${what} ${actual}; ${fix}`,
+    );
   }
 }
 
@@ -161,7 +163,13 @@ export function resolvePrometheusOtlpSettings(settings: PrometheusOtlpSettings =
     `upgrade the operator or choose ${DEFAULT_TRANSLATION_STRATEGY}`,
   );
   if (resolved.promoteResourceAttributes.length > 0) {
-    requireAtLeast(resolved.operatorVersion, '0.77.0', 'prometheus-operator', 'spec.otlp.promoteResourceAttributes', 'upgrade the operator');
+    requireAtLeast(
+      resolved.operatorVersion,
+      '0.77.0',
+      'prometheus-operator',
+      'spec.otlp.promoteResourceAttributes',
+      'upgrade the operator',
+    );
   }
   if (resolved.keepIdentifyingResourceAttributes) {
     requireAtLeast(

@@ -10,7 +10,13 @@ import {
   RECORDING_CONDITIONS,
   ALL_METRICS,
 } from './metric-catalog';
-import { MetricNamer, prometheusSeriesNames, TARGET_INFO, TRANSLATION_STRATEGIES, TranslationStrategy } from './otlp-prometheus-naming';
+import {
+  MetricNamer,
+  prometheusSeriesNames,
+  TARGET_INFO,
+  TRANSLATION_STRATEGIES,
+  TranslationStrategy,
+} from './otlp-prometheus-naming';
 import { BUILTIN_METRICS, checkPromQL, NamedQuery } from '../../query/promql';
 
 /** One series name the project relies on. */
@@ -188,7 +194,9 @@ async function labelValues(
     );
   }
   if (body.status !== 'success' || !Array.isArray(body.data)) {
-    throw new Error(`verify: prometheus rejected ${match}: ${body.error ?? `HTTP ${response.status}`}; check the prometheus version`);
+    throw new Error(
+      `verify: prometheus rejected ${match}: ${body.error ?? `HTTP ${response.status}`}; check the prometheus version`,
+    );
   }
   return body.data.filter((value): value is string => typeof value === 'string');
 }
@@ -229,13 +237,27 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
   ];
   const nameRegex = regexAlternation(allNames);
 
-  progress(`verify: looking for ${expected.length} series with job=${JSON.stringify(job)} in ${prometheusUrl} (${namer.strategy})`);
+  progress(
+    `verify: looking for ${expected.length} series with job=${JSON.stringify(job)} in ${prometheusUrl} (${namer.strategy})`,
+  );
   const forJob = new Set(
-    await labelValues(prometheusUrl, '__name__', `{__name__=~${escapeLabelValue(nameRegex)}, job=${escapeLabelValue(job)}}`, startSeconds, endSeconds),
+    await labelValues(
+      prometheusUrl,
+      '__name__',
+      `{__name__=~${escapeLabelValue(nameRegex)}, job=${escapeLabelValue(job)}}`,
+      startSeconds,
+      endSeconds,
+    ),
   );
   progress(`verify: ${forJob.size} matching names for job=${JSON.stringify(job)}`);
   const targetInfoPresent = (
-    await labelValues(prometheusUrl, '__name__', `${TARGET_INFO}{job=${escapeLabelValue(job)}}`, startSeconds, endSeconds)
+    await labelValues(
+      prometheusUrl,
+      '__name__',
+      `${TARGET_INFO}{job=${escapeLabelValue(job)}}`,
+      startSeconds,
+      endSeconds,
+    )
   ).includes(TARGET_INFO);
   progress(`verify: target_info{job=${JSON.stringify(job)}} ${targetInfoPresent ? 'present' : 'missing'}`);
 
@@ -260,7 +282,8 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
         cause: `series exist only with job ${otherJobs.map((j) => JSON.stringify(j)).join(', ')}, not ${JSON.stringify(job)}: service.name (diagnostics.otel.serviceName / OTEL_SERVICE_NAME) or service.namespace differs; fix the service name or pass --job`,
       };
     }
-    if (nothingAtAll) return { ...base, present: false, pattern: 'nothing-at-all' as const, cause: NOTHING_AT_ALL_CAUSE };
+    if (nothingAtAll)
+      return { ...base, present: false, pattern: 'nothing-at-all' as const, cause: NOTHING_AT_ALL_CAUSE };
     const other = (alternatives.get(item.seriesName) ?? []).find((spelling) => forJob.has(spelling.name));
     if (other !== undefined) {
       return {
@@ -271,10 +294,20 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
       };
     }
     if (item.metric?.neverRecorded !== undefined) {
-      return { ...base, present: false, pattern: 'never-recorded' as const, cause: `${item.metric.name} is ${item.metric.neverRecorded}` };
+      return {
+        ...base,
+        present: false,
+        pattern: 'never-recorded' as const,
+        cause: `${item.metric.name} is ${item.metric.neverRecorded}`,
+      };
     }
     if (item.metric === undefined) {
-      return { ...base, present: false, pattern: 'not-recorded' as const, cause: 'built-in series not found in the window' };
+      return {
+        ...base,
+        present: false,
+        pattern: 'not-recorded' as const,
+        cause: 'built-in series not found in the window',
+      };
     }
     return { ...base, present: false, pattern: 'not-recorded' as const, cause: conditionCause(item.metric) };
   });
@@ -292,9 +325,15 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
       : nothingAtAll
         ? (checks.find((c) => !c.present)?.cause ?? NOTHING_AT_ALL_CAUSE)
         : [
-            patterns.has('translation-strategy-mismatch') ? 'some names exist under another translation strategy\'s spelling' : undefined,
-            patterns.has('not-recorded') ? 'some metrics were not recorded in the window (see the conditions per metric)' : undefined,
-            patterns.has('never-recorded') ? 'some referenced metrics are never recorded by this openclaw version' : undefined,
+            patterns.has('translation-strategy-mismatch')
+              ? "some names exist under another translation strategy's spelling"
+              : undefined,
+            patterns.has('not-recorded')
+              ? 'some metrics were not recorded in the window (see the conditions per metric)'
+              : undefined,
+            patterns.has('never-recorded')
+              ? 'some referenced metrics are never recorded by this openclaw version'
+              : undefined,
             requireTargetInfo && !targetInfoPresent ? TARGET_INFO_MISSING_CAUSE : undefined,
           ]
             .filter((text): text is string => text !== undefined)
@@ -329,8 +368,14 @@ export function formatVerificationTable(report: VerificationReport): string {
     `${TARGET_INFO}{job="${report.job}"}`,
     report.targetInfo.present ? '' : 'target-info-missing',
   ]);
-  const widths = [0, 1, 2].map((column) => Math.max(...[['status', 'series', 'problem'], ...rows].map((row) => (row[column] as string).length)));
-  const line = (row: readonly string[]): string => row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ').trimEnd();
+  const widths = [0, 1, 2].map((column) =>
+    Math.max(...[['status', 'series', 'problem'], ...rows].map((row) => (row[column] as string).length)),
+  );
+  const line = (row: readonly string[]): string =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] as number))
+      .join('  ')
+      .trimEnd();
   const out = [
     `prometheus ${report.prometheusUrl}, job ${JSON.stringify(report.job)}, strategy ${report.strategy}`,
     '',

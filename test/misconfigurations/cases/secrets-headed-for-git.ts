@@ -29,7 +29,14 @@ function literalCase(id: string, path: string[], value: string): Misconfiguratio
 }
 
 function urlCase(id: string, title: string, url: string): MisconfigurationCase {
-  return { id, title, rule: 'webhook-url-credential', object: WEBHOOK_OBJECT, fix: FIX_URL, variant: (c) => setWebhookUrl(c, url) };
+  return {
+    id,
+    title,
+    rule: 'webhook-url-credential',
+    object: WEBHOOK_OBJECT,
+    fix: FIX_URL,
+    variant: (c) => setWebhookUrl(c, url),
+  };
 }
 
 export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
@@ -55,7 +62,8 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'literal-secret-value',
     object: 'config.openclawConfig.env.vars.GIT_REMOTE',
     fix: /revoke it, store it in SSM/,
-    variant: (c) => nested(c, ['env', 'vars', 'GIT_REMOTE'], `https://x:ghp_${'a1B2c3D4e5'.repeat(4)}@github.com/boxp/x`),
+    variant: (c) =>
+      nested(c, ['env', 'vars', 'GIT_REMOTE'], `https://x:ghp_${'a1B2c3D4e5'.repeat(4)}@github.com/boxp/x`),
   },
   {
     id: 'literal-env-credential-name',
@@ -63,7 +71,9 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'literal-env-secret',
     object: 'config.gatewayLiteralEnv[7] (SLACK_BOT_TOKEN)',
     fix: /declare a secret with envVars \["SLACK_BOT_TOKEN"\]/,
-    variant: (c) => { c.gatewayLiteralEnv.push({ name: 'SLACK_BOT_TOKEN', value: 'fake-slack-token' }); },
+    variant: (c) => {
+      c.gatewayLiteralEnv.push({ name: 'SLACK_BOT_TOKEN', value: 'fake-slack-token' });
+    },
   },
   {
     id: 'literal-env-password',
@@ -71,7 +81,9 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'literal-env-secret',
     object: 'config.gatewayLiteralEnv[7] (DATABASE_PASSWORD)',
     fix: /declare a secret/,
-    variant: (c) => { c.gatewayLiteralEnv.push({ name: 'DATABASE_PASSWORD', value: 'fake-password' }); },
+    variant: (c) => {
+      c.gatewayLiteralEnv.push({ name: 'DATABASE_PASSWORD', value: 'fake-password' });
+    },
   },
   {
     id: 'literal-env-aws-key-format',
@@ -79,7 +91,9 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'literal-secret-value',
     object: 'config.gatewayLiteralEnv[7] (AWS_PROFILE_HINT)',
     fix: /revoke it, store it in SSM/,
-    variant: (c) => { c.gatewayLiteralEnv.push({ name: 'AWS_PROFILE_HINT', value: 'AKIAFAKEFAKEFAKEFAKE' }); },
+    variant: (c) => {
+      c.gatewayLiteralEnv.push({ name: 'AWS_PROFILE_HINT', value: 'AKIAFAKEFAKEFAKEFAKE' });
+    },
   },
   {
     id: 'token-in-cron-message',
@@ -87,21 +101,63 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'literal-secret-value',
     object: 'cron job "Daily usage report" payload',
     fix: /revoke it and let the agent read it from an env var/,
-    variant: (c) => { job(c).payload.message = `use the key sk-ant-${'fakefake'.repeat(4)} to call the API`; },
+    variant: (c) => {
+      job(c).payload.message = `use the key sk-ant-${'fakefake'.repeat(4)} to call the API`;
+    },
   },
-  urlCase('webhook-query-token', 'a webhook URL with ?token=', 'https://cron-receiver.b0xp.io/openclaw/cron?token=fake'),
-  urlCase('webhook-query-code', 'a webhook URL with ?code= (Azure Functions style)', 'https://receiver.example.com/api/cron?code=fakefake'),
-  urlCase('webhook-query-sig', 'a webhook URL with ?sig= (SAS style)', 'https://receiver.example.com/cron?sv=2024&sig=fake'),
+  urlCase(
+    'webhook-query-token',
+    'a webhook URL with ?token=',
+    'https://cron-receiver.b0xp.io/openclaw/cron?token=fake',
+  ),
+  urlCase(
+    'webhook-query-code',
+    'a webhook URL with ?code= (Azure Functions style)',
+    'https://receiver.example.com/api/cron?code=fakefake',
+  ),
+  urlCase(
+    'webhook-query-sig',
+    'a webhook URL with ?sig= (SAS style)',
+    'https://receiver.example.com/cron?sv=2024&sig=fake',
+  ),
   urlCase('webhook-query-key', 'a webhook URL with ?key=', 'https://receiver.example.com/cron?key=fake'),
-  urlCase('webhook-query-signature', 'a webhook URL with ?signature=', 'https://receiver.example.com/cron?signature=fake'),
-  urlCase('webhook-query-access-token', 'a webhook URL with ?access_token=', 'https://receiver.example.com/cron?access_token=fake'),
+  urlCase(
+    'webhook-query-signature',
+    'a webhook URL with ?signature=',
+    'https://receiver.example.com/cron?signature=fake',
+  ),
+  urlCase(
+    'webhook-query-access-token',
+    'a webhook URL with ?access_token=',
+    'https://receiver.example.com/cron?access_token=fake',
+  ),
   urlCase('webhook-query-apikey', 'a webhook URL with ?apiKey=', 'https://receiver.example.com/cron?apiKey=fake'),
-  urlCase('webhook-slack-path', 'a Slack incoming webhook (the path is the token)', 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'),
-  urlCase('webhook-teams', 'a Microsoft Teams webhook', 'https://contoso.webhook.office.com/webhookb2/00000000-0000/IncomingWebhook/abc/def'),
-  urlCase('webhook-telegram-bot', 'a Telegram bot API URL (the bot token is in the path)', 'https://api.telegram.org/bot123456789:fakefakefake/sendMessage'),
-  urlCase('webhook-ifttt', 'an IFTTT maker URL (the key is in the path)', 'https://maker.ifttt.com/trigger/cron/with/key/fakefakefake'),
+  urlCase(
+    'webhook-slack-path',
+    'a Slack incoming webhook (the path is the token)',
+    'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+  ),
+  urlCase(
+    'webhook-teams',
+    'a Microsoft Teams webhook',
+    'https://contoso.webhook.office.com/webhookb2/00000000-0000/IncomingWebhook/abc/def',
+  ),
+  urlCase(
+    'webhook-telegram-bot',
+    'a Telegram bot API URL (the bot token is in the path)',
+    'https://api.telegram.org/bot123456789:fakefakefake/sendMessage',
+  ),
+  urlCase(
+    'webhook-ifttt',
+    'an IFTTT maker URL (the key is in the path)',
+    'https://maker.ifttt.com/trigger/cron/with/key/fakefakefake',
+  ),
   urlCase('webhook-zapier', 'a Zapier catch hook', 'https://hooks.zapier.com/hooks/catch/123456/abcdef/'),
-  urlCase('webhook-random-path-token', 'a URL whose path segment is a random token', 'https://hooks.example.com/h/9fA3kLm2Qx7Zp4Rt8Vw1Yb6Nc5Hd0Ej'),
+  urlCase(
+    'webhook-random-path-token',
+    'a URL whose path segment is a random token',
+    'https://hooks.example.com/h/9fA3kLm2Qx7Zp4Rt8Vw1Yb6Nc5Hd0Ej',
+  ),
   urlCase('webhook-userinfo', 'a URL with user:password', 'https://user:fake-password@receiver.example.com/cron'),
   {
     id: 'legacy-webhook-with-token',
@@ -137,7 +193,7 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
   },
   {
     id: 'webhook-token-shares-parameter',
-    title: 'the webhook token declaration pointing at another credential\'s SSM parameter',
+    title: "the webhook token declaration pointing at another credential's SSM parameter",
     rule: 'webhook-token-unique',
     object: 'config.openclawConfig.cron.webhookToken',
     fix: FIX_DEDICATED,
@@ -154,7 +210,11 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     object: 'ssm parameter /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
     fix: /declare it generated once/,
     variant: (c) => {
-      c.secrets.push({ ...secret(c, 'OPENCLAW_CRON_WEBHOOK_TOKEN'), secretName: 'litellm-credentials', envVars: undefined });
+      c.secrets.push({
+        ...secret(c, 'OPENCLAW_CRON_WEBHOOK_TOKEN'),
+        secretName: 'litellm-credentials',
+        envVars: undefined,
+      });
     },
   },
   {
@@ -163,7 +223,9 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'ssm-parameter-owner',
     object: 'ssm parameter /lolice/openclaw/OPENAI_API_KEY',
     fix: /declare it existing everywhere/,
-    variant: (c) => { secret(c, 'OPENAI_API_KEY', 'litellm-credentials').owner = SecretValueOwner.GENERATED; },
+    variant: (c) => {
+      secret(c, 'OPENAI_API_KEY', 'litellm-credentials').owner = SecretValueOwner.GENERATED;
+    },
   },
   {
     id: 'kms-key-on-existing',
@@ -171,6 +233,8 @@ export const secretsHeadedForGitCases: readonly MisconfigurationCase[] = [
     rule: 'ssm-parameter-owner',
     object: 'secret openclaw-credentials/XAI_API_KEY',
     fix: /remove it, or declare the parameter owner generated/,
-    variant: (c) => { secret(c, 'XAI_API_KEY').kmsKeyId = 'alias/openclaw'; },
+    variant: (c) => {
+      secret(c, 'XAI_API_KEY').kmsKeyId = 'alias/openclaw';
+    },
   },
 ];

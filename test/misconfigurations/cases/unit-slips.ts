@@ -14,17 +14,47 @@ function thresholds(c: MutableConfig): Record<string, unknown> {
 const REFRESH = 'config.externalSecretRefreshInterval';
 
 export const unitSlipCases: readonly MisconfigurationCase[] = [
-  { id: 'every-30s', title: 'everyMs 30000 (30 s)', rule: 'cron-every-floor', object: 'config.cronJobs[0].schedule.everyMs', fix: /write the interval in milliseconds/, variant: (c) => every(c, 30_000) },
-  { id: 'every-60-minutes-as-ms', title: 'everyMs 60 (meant minutes)', rule: 'cron-every-floor', object: 'config.cronJobs[0].schedule.everyMs', fix: /e\.g\. 3600000 for hourly/, variant: (c) => every(c, 60) },
-  { id: 'every-1', title: 'everyMs 1', rule: 'cron-every-floor', object: 'config.cronJobs[0].schedule.everyMs', fix: /write the interval in milliseconds/, variant: (c) => every(c, 1) },
-  { id: 'every-3600-seconds-as-ms', title: 'everyMs 3600 (meant seconds)', rule: 'cron-every-floor', object: 'config.cronJobs[0].schedule.everyMs', fix: /write the interval in milliseconds/, variant: (c) => every(c, 3600) },
+  {
+    id: 'every-30s',
+    title: 'everyMs 30000 (30 s)',
+    rule: 'cron-every-floor',
+    object: 'config.cronJobs[0].schedule.everyMs',
+    fix: /write the interval in milliseconds/,
+    variant: (c) => every(c, 30_000),
+  },
+  {
+    id: 'every-60-minutes-as-ms',
+    title: 'everyMs 60 (meant minutes)',
+    rule: 'cron-every-floor',
+    object: 'config.cronJobs[0].schedule.everyMs',
+    fix: /e\.g\. 3600000 for hourly/,
+    variant: (c) => every(c, 60),
+  },
+  {
+    id: 'every-1',
+    title: 'everyMs 1',
+    rule: 'cron-every-floor',
+    object: 'config.cronJobs[0].schedule.everyMs',
+    fix: /write the interval in milliseconds/,
+    variant: (c) => every(c, 1),
+  },
+  {
+    id: 'every-3600-seconds-as-ms',
+    title: 'everyMs 3600 (meant seconds)',
+    rule: 'cron-every-floor',
+    object: 'config.cronJobs[0].schedule.everyMs',
+    fix: /write the interval in milliseconds/,
+    variant: (c) => every(c, 3600),
+  },
   {
     id: 'timeout-ms-as-seconds',
     title: 'timeoutSeconds 600000 (milliseconds written as seconds)',
     rule: 'cron-timeout-ceiling',
     object: 'payload.timeoutSeconds',
     fix: /fix the unit, or set allowLongTimeout: true/,
-    variant: (c) => { job(c).payload.timeoutSeconds = 600_000; },
+    variant: (c) => {
+      job(c).payload.timeoutSeconds = 600_000;
+    },
   },
   {
     id: 'timeout-two-days',
@@ -32,7 +62,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'cron-timeout-ceiling',
     object: 'payload.timeoutSeconds',
     fix: /set allowLongTimeout: true/,
-    variant: (c) => { job(c).payload.timeoutSeconds = 172_800; },
+    variant: (c) => {
+      job(c).payload.timeoutSeconds = 172_800;
+    },
   },
   {
     id: 'long-timeout-opt-in-unused',
@@ -40,7 +72,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'cron-timeout-ceiling',
     object: 'allowLongTimeout',
     fix: /remove allowLongTimeout/,
-    variant: (c) => { job(c).allowLongTimeout = true; },
+    variant: (c) => {
+      job(c).allowLongTimeout = true;
+    },
   },
   {
     id: 'cron-six-fields',
@@ -48,7 +82,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'cron-expr-fields',
     object: 'config.cronJobs[0].schedule.expr',
     fix: /drop the seconds field/,
-    variant: (c) => { job(c).schedule.expr = '0 0 9 * * *'; },
+    variant: (c) => {
+      job(c).schedule.expr = '0 0 9 * * *';
+    },
   },
   {
     id: 'cron-six-fields-every-5s',
@@ -56,7 +92,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'cron-expr-fields',
     object: 'config.cronJobs[0].schedule.expr',
     fix: /drop the seconds field/,
-    variant: (c) => { job(c).schedule.expr = '*/5 * * * * *'; },
+    variant: (c) => {
+      job(c).schedule.expr = '*/5 * * * * *';
+    },
   },
   {
     id: 'cron-seven-fields',
@@ -64,19 +102,59 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'cron-expr-fields',
     object: 'config.cronJobs[0].schedule.expr',
     fix: /fix the expression/,
-    variant: (c) => { job(c).schedule.expr = '0 0 9 * * ? 2026'; },
+    variant: (c) => {
+      job(c).schedule.expr = '0 0 9 * * ? 2026';
+    },
   },
-  { id: 'refresh-1-hour', title: 'refreshInterval "1 hour"', rule: 'go-duration', object: REFRESH, fix: /write e\.g\. "1h"/, variant: (c) => { c.externalSecretRefreshInterval = '1 hour'; } },
-  { id: 'refresh-days', title: 'refreshInterval "1d" (Go has no days)', rule: 'go-duration', object: REFRESH, fix: /write e\.g\. "1h"/, variant: (c) => { c.externalSecretRefreshInterval = '1d'; } },
-  { id: 'refresh-bare-number', title: 'refreshInterval "3600" (no unit)', rule: 'go-duration', object: REFRESH, fix: /write e\.g\. "1h"/, variant: (c) => { c.externalSecretRefreshInterval = '3600'; } },
-  { id: 'refresh-5s', title: 'refreshInterval "5s" (hammers SSM)', rule: 'go-duration', object: REFRESH, fix: /use e\.g\. "1h"/, variant: (c) => { c.externalSecretRefreshInterval = '5s'; } },
+  {
+    id: 'refresh-1-hour',
+    title: 'refreshInterval "1 hour"',
+    rule: 'go-duration',
+    object: REFRESH,
+    fix: /write e\.g\. "1h"/,
+    variant: (c) => {
+      c.externalSecretRefreshInterval = '1 hour';
+    },
+  },
+  {
+    id: 'refresh-days',
+    title: 'refreshInterval "1d" (Go has no days)',
+    rule: 'go-duration',
+    object: REFRESH,
+    fix: /write e\.g\. "1h"/,
+    variant: (c) => {
+      c.externalSecretRefreshInterval = '1d';
+    },
+  },
+  {
+    id: 'refresh-bare-number',
+    title: 'refreshInterval "3600" (no unit)',
+    rule: 'go-duration',
+    object: REFRESH,
+    fix: /write e\.g\. "1h"/,
+    variant: (c) => {
+      c.externalSecretRefreshInterval = '3600';
+    },
+  },
+  {
+    id: 'refresh-5s',
+    title: 'refreshInterval "5s" (hammers SSM)',
+    rule: 'go-duration',
+    object: REFRESH,
+    fix: /use e\.g\. "1h"/,
+    variant: (c) => {
+      c.externalSecretRefreshInterval = '5s';
+    },
+  },
   {
     id: 'evaluation-interval-words',
     title: 'alerting.evaluationInterval "1 minute"',
     rule: 'prometheus-duration',
     object: 'config.alerting.evaluationInterval',
     fix: /fix the duration/,
-    variant: (c) => { (c.alerting as Record<string, unknown>).evaluationInterval = '1 minute'; },
+    variant: (c) => {
+      (c.alerting as Record<string, unknown>).evaluationInterval = '1 minute';
+    },
   },
   {
     id: 'threshold-window-words',
@@ -84,7 +162,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'prometheus-duration',
     object: 'config.alerting.thresholds.cronFailureWindow',
     fix: /fix the duration/,
-    variant: (c) => { thresholds(c).cronFailureWindow = '6 hours'; },
+    variant: (c) => {
+      thresholds(c).cronFailureWindow = '6 hours';
+    },
   },
   {
     id: 'threshold-budget-zero',
@@ -92,7 +172,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'alert-threshold',
     object: 'config.alerting.thresholds.dailyCostBudgetUsd',
     fix: /set a positive threshold/,
-    variant: (c) => { thresholds(c).dailyCostBudgetUsd = 0; },
+    variant: (c) => {
+      thresholds(c).dailyCostBudgetUsd = 0;
+    },
   },
   {
     id: 'threshold-factor-negative',
@@ -100,7 +182,9 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'alert-threshold',
     object: 'config.alerting.thresholds.tokenAnomalyFactor',
     fix: /set a positive threshold/,
-    variant: (c) => { thresholds(c).tokenAnomalyFactor = -1; },
+    variant: (c) => {
+      thresholds(c).tokenAnomalyFactor = -1;
+    },
   },
   {
     id: 'stagger-negative',
@@ -108,6 +192,8 @@ export const unitSlipCases: readonly MisconfigurationCase[] = [
     rule: 'config-range',
     object: 'config.cronJobs[0].schedule.staggerMs',
     fix: /fix the value/,
-    variant: (c) => { job(c).schedule.staggerMs = -1; },
+    variant: (c) => {
+      job(c).schedule.staggerMs = -1;
+    },
   },
 ];

@@ -4,7 +4,16 @@ import { job, untyped } from '../misconfiguration-case';
 
 const network = (c: Parameters<MisconfigurationCase['variant']>[0]) => {
   if (!c.network) throw new Error('default config has no network section');
-  return c.network as unknown as { externalEgressPorts: number[]; urlEnvVars: string[]; clusterServices: { name: string; namespace: string; podLabels: Record<string, string>; ports: { port: number; targetPort: number }[] }[] };
+  return c.network as unknown as {
+    externalEgressPorts: number[];
+    urlEnvVars: string[];
+    clusterServices: {
+      name: string;
+      namespace: string;
+      podLabels: Record<string, string>;
+      ports: { port: number; targetPort: number }[];
+    }[];
+  };
 };
 
 export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
@@ -14,7 +23,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'egress-ports-nonempty',
     object: 'config.network.externalEgressPorts',
     fix: /list the ports/,
-    variant: (c) => { network(c).externalEgressPorts = []; },
+    variant: (c) => {
+      network(c).externalEgressPorts = [];
+    },
   },
   {
     id: 'service-pod-labels-empty',
@@ -22,7 +33,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'pod-selector-nonempty',
     object: 'config.network.clusterServices[1].podLabels',
     fix: /add the labels of the pods/,
-    variant: (c) => { network(c).clusterServices[1].podLabels = {}; },
+    variant: (c) => {
+      network(c).clusterServices[1].podLabels = {};
+    },
   },
   {
     id: 'service-ports-empty',
@@ -30,7 +43,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'service-ports-nonempty',
     object: 'config.network.clusterServices[0].ports',
     fix: /list the ports the Service exposes/,
-    variant: (c) => { network(c).clusterServices[0].ports = []; },
+    variant: (c) => {
+      network(c).clusterServices[0].ports = [];
+    },
   },
   {
     id: 'url-env-var-typo',
@@ -38,7 +53,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'url-env-var-defined',
     object: 'config.network.urlEnvVars[1] (GRAFNA_URL)',
     fix: /add GRAFNA_URL to gatewayLiteralEnv or fix the name/,
-    variant: (c) => { network(c).urlEnvVars = ['GRAFANA_URL', 'GRAFNA_URL']; },
+    variant: (c) => {
+      network(c).urlEnvVars = ['GRAFANA_URL', 'GRAFNA_URL'];
+    },
   },
   {
     id: 'url-env-var-lowercase',
@@ -46,7 +63,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'url-env-var-defined',
     object: 'config.network.urlEnvVars[0] (grafana_url)',
     fix: /fix the name/,
-    variant: (c) => { network(c).urlEnvVars = ['grafana_url']; },
+    variant: (c) => {
+      network(c).urlEnvVars = ['grafana_url'];
+    },
   },
   {
     id: 'url-env-var-secret',
@@ -54,7 +73,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'url-env-var-defined',
     object: 'config.network.urlEnvVars[1] (GITHUB_TOKEN)',
     fix: /make the URL a gatewayLiteralEnv entry or remove GITHUB_TOKEN/,
-    variant: (c) => { network(c).urlEnvVars = ['GRAFANA_URL', 'GITHUB_TOKEN']; },
+    variant: (c) => {
+      network(c).urlEnvVars = ['GRAFANA_URL', 'GITHUB_TOKEN'];
+    },
   },
   {
     id: 'receiver-pod-labels-empty',
@@ -62,7 +83,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'pod-selector-nonempty',
     object: 'config.cronJobs[0].receiver.podLabels',
     fix: /add the labels of the pods/,
-    variant: (c) => { job(c).receiver = { namespace: 'cron', podLabels: {}, port: 8080 }; },
+    variant: (c) => {
+      job(c).receiver = { namespace: 'cron', podLabels: {}, port: 8080 };
+    },
   },
   {
     id: 'receiver-port-zero',
@@ -70,7 +93,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'config-range',
     object: 'config.cronJobs[0].receiver.port',
     fix: /fix the value/,
-    variant: (c) => { job(c).receiver = { namespace: 'cron', podLabels: { app: 'cron-receiver' }, port: 0 }; },
+    variant: (c) => {
+      job(c).receiver = { namespace: 'cron', podLabels: { app: 'cron-receiver' }, port: 0 };
+    },
   },
   {
     id: 'egress-port-zero',
@@ -78,7 +103,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'config-range',
     object: 'config.network.externalEgressPorts[0]',
     fix: /fix the value/,
-    variant: (c) => { network(c).externalEgressPorts = [0, 443]; },
+    variant: (c) => {
+      network(c).externalEgressPorts = [0, 443];
+    },
   },
   {
     id: 'egress-port-too-big',
@@ -86,7 +113,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'config-range',
     object: 'config.network.externalEgressPorts[1]',
     fix: /fix the value/,
-    variant: (c) => { network(c).externalEgressPorts = [443, 70000]; },
+    variant: (c) => {
+      network(c).externalEgressPorts = [443, 70000];
+    },
   },
   {
     id: 'egress-port-fraction',
@@ -94,7 +123,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'config-shape',
     object: 'config.network.externalEgressPorts[0]',
     fix: /set it to an integer/,
-    variant: (c) => { network(c).externalEgressPorts = [443.5]; },
+    variant: (c) => {
+      network(c).externalEgressPorts = [443.5];
+    },
   },
   {
     id: 'service-listed-twice',
@@ -102,7 +133,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'service-table-unique',
     object: 'config.network.clusterServices[4] (grafana.monitoring)',
     fix: /merge the entries/,
-    variant: (c) => { network(c).clusterServices.push({ ...network(c).clusterServices[0], podLabels: { app: 'grafana' } }); },
+    variant: (c) => {
+      network(c).clusterServices.push({ ...network(c).clusterServices[0], podLabels: { app: 'grafana' } });
+    },
   },
   {
     id: 'service-label-key-invalid',
@@ -110,7 +143,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'k8s-label',
     object: 'config.network.clusterServices[0].podLabels["app name"]',
     fix: /fix the key/,
-    variant: (c) => { network(c).clusterServices[0].podLabels = { 'app name': 'grafana' }; },
+    variant: (c) => {
+      network(c).clusterServices[0].podLabels = { 'app name': 'grafana' };
+    },
   },
   {
     id: 'service-label-value-invalid',
@@ -118,7 +153,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'k8s-label',
     object: 'config.network.clusterServices[1].podLabels.app',
     fix: /fix the value/,
-    variant: (c) => { network(c).clusterServices[1].podLabels = { app: 'lite llm!' }; },
+    variant: (c) => {
+      network(c).clusterServices[1].podLabels = { app: 'lite llm!' };
+    },
   },
   {
     id: 'receiver-namespace-empty',
@@ -126,7 +163,9 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'k8s-name',
     object: 'config.cronJobs[0].receiver.namespace',
     fix: /rename it/,
-    variant: (c) => { job(c).receiver = { namespace: '', podLabels: { app: 'r' }, port: 8080 }; },
+    variant: (c) => {
+      job(c).receiver = { namespace: '', podLabels: { app: 'r' }, port: 8080 };
+    },
   },
   {
     id: 'service-target-port-string',
@@ -134,6 +173,8 @@ export const widerThanDeclaredCases: readonly MisconfigurationCase[] = [
     rule: 'config-shape',
     object: 'config.network.clusterServices[0].ports[0].targetPort',
     fix: /set it to a number/,
-    variant: (c) => { network(c).clusterServices[0].ports[0].targetPort = untyped<number>('3000'); },
+    variant: (c) => {
+      network(c).clusterServices[0].ports[0].targetPort = untyped<number>('3000');
+    },
   },
 ];

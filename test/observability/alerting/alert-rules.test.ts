@@ -11,7 +11,8 @@ import { evaluateAlert, LogStream, shipOnce } from '../../support/logql-evaluato
 
 const namer = metricNamer();
 const GATEWAY = { namespace: 'openclaw', deployment: 'openclaw' };
-const rulesWith = (thresholds = {}): readonly AlertRule[] => openClawAlertRules(resolveAlertingConfig({ thresholds }), namer, GATEWAY);
+const rulesWith = (thresholds = {}): readonly AlertRule[] =>
+  openClawAlertRules(resolveAlertingConfig({ thresholds }), namer, GATEWAY);
 const byName = (rules: readonly AlertRule[], name: string): AlertRule => {
   const rule = rules.find((r) => r.name === name);
   if (!rule) throw new Error(`no rule ${name}`);
@@ -47,16 +48,32 @@ describe('the OpenClaw alert rules', () => {
   it('takes metric names from the configured translation strategy', () => {
     const tokens = byName(rules, OPENCLAW_ALERT_NAMES.tokenUsageAnomaly);
     expect(tokens.expr).toContain('openclaw_tokens_total{openclaw_token="total"}[1h]');
-    expect(byName(rules, OPENCLAW_ALERT_NAMES.costBudget).expr).toBe('sum (increase(openclaw_cost_usd_total[24h])) > 10');
+    expect(byName(rules, OPENCLAW_ALERT_NAMES.costBudget).expr).toBe(
+      'sum (increase(openclaw_cost_usd_total[24h])) > 10',
+    );
     expect(byName(rules, OPENCLAW_ALERT_NAMES.telemetryAbsent).expr).toBe(
       'absent_over_time(openclaw_queue_depth_count[15m]) and on () (kube_deployment_status_replicas_available{namespace="openclaw", deployment="openclaw"} > 0)',
     );
-    const noSuffix = openClawAlertRules(resolveAlertingConfig(), metricNamer({ prometheusVersion: '3.6.0', operatorVersion: '0.86.0', translationStrategy: 'UnderscoreEscapingWithoutSuffixes' }), GATEWAY);
+    const noSuffix = openClawAlertRules(
+      resolveAlertingConfig(),
+      metricNamer({
+        prometheusVersion: '3.6.0',
+        operatorVersion: '0.86.0',
+        translationStrategy: 'UnderscoreEscapingWithoutSuffixes',
+      }),
+      GATEWAY,
+    );
     expect(byName(noSuffix, OPENCLAW_ALERT_NAMES.costBudget).expr).toContain('openclaw_cost_usd[24h]');
   });
 
   it('puts the thresholds from config into the expressions', () => {
-    const tuned = rulesWith({ dailyCostBudgetUsd: 3.5, cronFailuresPerJob: 5, cronFailureWindow: '12h', tokenAnomalyFactor: 8, tokenAnomalyFloorPerHour: 1000 });
+    const tuned = rulesWith({
+      dailyCostBudgetUsd: 3.5,
+      cronFailuresPerJob: 5,
+      cronFailureWindow: '12h',
+      tokenAnomalyFactor: 8,
+      tokenAnomalyFloorPerHour: 1000,
+    });
     expect(byName(tuned, OPENCLAW_ALERT_NAMES.costBudget).expr).toMatch(/> 3\.5$/);
     expect(byName(tuned, OPENCLAW_ALERT_NAMES.cronJobFailing).expr).toMatch(/\[12h\]\)\) >= 5$/);
     expect(byName(tuned, OPENCLAW_ALERT_NAMES.tokenUsageAnomaly).expr).toContain('> 8 * sum(rate(');
@@ -64,7 +81,10 @@ describe('the OpenClaw alert rules', () => {
   });
 
   it('fails on a metric name the catalog does not know', () => {
-    const bad: AlertRule = { ...byName(rules, OPENCLAW_ALERT_NAMES.costBudget), expr: 'sum(increase(openclaw_cost_usd[24h])) > 1' };
+    const bad: AlertRule = {
+      ...byName(rules, OPENCLAW_ALERT_NAMES.costBudget),
+      expr: 'sum(increase(openclaw_cost_usd[24h])) > 1',
+    };
     expect(checkAlertRule(bad, namer).join('\n')).toMatch(/unknown metric "openclaw_cost_usd"/);
     expect(() => assertAlertRules([bad], namer)).toThrow(/1 alert rule problem/);
   });
@@ -72,7 +92,9 @@ describe('the OpenClaw alert rules', () => {
   it('fails on a kube-state-metrics label that does not exist', () => {
     const rule = byName(rules, OPENCLAW_ALERT_NAMES.telemetryAbsent);
     const bad: AlertRule = { ...rule, expr: rule.expr.replace('deployment=', 'app=') };
-    expect(checkAlertRule(bad, namer).join('\n')).toMatch(/unknown label "app" on kube-state-metrics metric "kube_deployment_status_replicas_available"/);
+    expect(checkAlertRule(bad, namer).join('\n')).toMatch(
+      /unknown label "app" on kube-state-metrics metric "kube_deployment_status_replicas_available"/,
+    );
   });
 
   it('fails on a LogQL stream label Alloy never sets and on duplicate names', () => {
@@ -83,16 +105,28 @@ describe('the OpenClaw alert rules', () => {
   });
 
   it('fails on bad threshold config, saying what it received', () => {
-    expect(() => resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 0 } })).toThrow(/dailyCostBudgetUsd: received number 0, expected a finite number above 0/);
-    expect(() => resolveAlertingConfig({ thresholds: { cronFailureWindow: '6 hours' } })).toThrow(/cronFailureWindow: received string "6 hours"/);
-    expect(() => resolveAlertingConfig({ thresholds: { tokenBaselineWindow: '30m' } })).toThrow(/longer than tokenRateWindow/);
+    expect(() => resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 0 } })).toThrow(
+      /dailyCostBudgetUsd: received number 0, expected a finite number above 0/,
+    );
+    expect(() => resolveAlertingConfig({ thresholds: { cronFailureWindow: '6 hours' } })).toThrow(
+      /cronFailureWindow: received string "6 hours"/,
+    );
+    expect(() => resolveAlertingConfig({ thresholds: { tokenBaselineWindow: '30m' } })).toThrow(
+      /longer than tokenRateWindow/,
+    );
     expect(() => resolveAlertingConfig({ contactPoint: ' ' })).toThrow(/contactPoint/);
     expect(resolveAlertingConfig().thresholds).toEqual(DEFAULT_ALERT_THRESHOLDS);
   });
 });
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'openclaw-logs');
-const POD = { namespace: 'openclaw', pod: 'openclaw-7d9f8b6c5d-x2x4q', node: 'node-a', app_kubernetes_io_name: 'openclaw', job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q' };
+const POD = {
+  namespace: 'openclaw',
+  pod: 'openclaw-7d9f8b6c5d-x2x4q',
+  node: 'node-a',
+  app_kubernetes_io_name: 'openclaw',
+  job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q',
+};
 const tempDirs: string[] = [];
 afterAll(() => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -129,9 +163,21 @@ describe('LogQL alerts over the fixture log lines (mini evaluator)', () => {
     clean = [shipperStream(path.join(FIXTURES, 'runs'), tempDir({ 'openclaw-2026-02-19.log': cleanGatewayLog }))];
     const base = at('2026-02-19T06:00:00.000Z');
     const run = (hour: number, status: string): string =>
-      JSON.stringify({ ts: base + hour * 3_600_000, jobId: FAILING_JOB, action: 'finished', status, ...(status === 'error' ? { error: 'model not found' } : {}), durationMs: 1200 });
+      JSON.stringify({
+        ts: base + hour * 3_600_000,
+        jobId: FAILING_JOB,
+        action: 'finished',
+        status,
+        ...(status === 'error' ? { error: 'model not found' } : {}),
+        durationMs: 1200,
+      });
     failingJobRuns = [
-      shipperStream(tempDir({ [`${FAILING_JOB}.jsonl`]: [run(0, 'ok'), run(1, 'error'), run(2, 'error'), run(3, 'error')].join('\n') + '\n' }), tempDir({})),
+      shipperStream(
+        tempDir({
+          [`${FAILING_JOB}.jsonl`]: [run(0, 'ok'), run(1, 'error'), run(2, 'error'), run(3, 'error')].join('\n') + '\n',
+        }),
+        tempDir({}),
+      ),
     ];
   });
 
@@ -163,7 +209,9 @@ describe('LogQL alerts over the fixture log lines (mini evaluator)', () => {
 
   it('OpenClawCronJobFailingRepeatedly fires on three errors in 6h and stays quiet on the fixtures (one error per job)', () => {
     const rule = byName(rules, OPENCLAW_ALERT_NAMES.cronJobFailing);
-    expect(evaluateAlert(rule.expr, failingJobRuns, at('2026-02-19T09:30:00Z'))).toEqual([{ labels: { jobId: FAILING_JOB }, value: 3 }]);
+    expect(evaluateAlert(rule.expr, failingJobRuns, at('2026-02-19T09:30:00Z'))).toEqual([
+      { labels: { jobId: FAILING_JOB }, value: 3 },
+    ]);
     // two errors only (the 07:00 one left the 6h window)
     expect(evaluateAlert(rule.expr, failingJobRuns, at('2026-02-19T13:30:00Z'))).toEqual([]);
     for (const hour of ['08', '10', '12', '14']) {

@@ -1,5 +1,9 @@
 import { parseAllDocuments } from 'yaml';
-import { ALERT_RUNBOOK_PATH, ALERT_RUNBOOK_URL, alertRunbookMarkdown } from '../../../lib/observability/alerting/alert-runbook';
+import {
+  ALERT_RUNBOOK_PATH,
+  ALERT_RUNBOOK_URL,
+  alertRunbookMarkdown,
+} from '../../../lib/observability/alerting/alert-runbook';
 import type { AlertRule } from '../../../lib/observability/alerting/alert-rule';
 import { buildApp, renderLolice } from '../../support/openclaw-ops-harness';
 
@@ -13,10 +17,14 @@ describe('alert runbook |', () => {
 
   it('has a section for every alert, and every runbook_url points at an existing heading', () => {
     const rulesFile = tree.get('argoproj/prometheus-operator/openclaw-rules.yaml') ?? '';
-    const grafanaFile = tree.get('argoproj/prometheus-operator/components/openclaw-alerting/configmap-grafana-alerting-openclaw.yaml') ?? '';
+    const grafanaFile =
+      tree.get('argoproj/prometheus-operator/components/openclaw-alerting/configmap-grafana-alerting-openclaw.yaml') ??
+      '';
     const urls = [...`${rulesFile}\n${grafanaFile}`.matchAll(/runbook_url: (\S+)/g)].map((m) => m[1]);
     const app = buildApp();
-    expect(urls.length).toBe(app.alerting.rules.filter((r) => r.language === 'promql').length + app.alerting.rules.length);
+    expect(urls.length).toBe(
+      app.alerting.rules.filter((r) => r.language === 'promql').length + app.alerting.rules.length,
+    );
     const headings = new Set([...runbook.matchAll(/^## (\S+)$/gm)].map((m) => m[1].toLowerCase()));
     for (const url of urls) {
       const [base, anchor] = url.split('#');

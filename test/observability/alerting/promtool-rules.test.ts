@@ -5,7 +5,11 @@ import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
-import { PrometheusAlertingRule, PrometheusRuleGroup, prometheusRuleGroups } from '../../../lib/observability/alerting/prometheus-rule';
+import {
+  PrometheusAlertingRule,
+  PrometheusRuleGroup,
+  prometheusRuleGroups,
+} from '../../../lib/observability/alerting/prometheus-rule';
 import { ATTR, METRICS } from '../../../lib/observability/metrics/metric-catalog';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { toolPath } from '../../support/provision/tool-path';
@@ -16,7 +20,11 @@ import { toolPath } from '../../support/provision/tool-path';
 const namer = metricNamer();
 const config = resolveAlertingConfig();
 const rules = openClawAlertRules(config, namer, { namespace: 'openclaw', deployment: 'openclaw' });
-const groups = prometheusRuleGroups(rules, { topic: 'openclaw', interval: config.evaluationInterval, runbookBaseUrl: config.runbookBaseUrl });
+const groups = prometheusRuleGroups(rules, {
+  topic: 'openclaw',
+  interval: config.evaluationInterval,
+  runbookBaseUrl: config.runbookBaseUrl,
+});
 const ruleByName = (name: string): PrometheusAlertingRule => {
   const rule = groups.flatMap((g) => g.rules).find((r) => r.alert === name);
   if (!rule) throw new Error(`no prometheus rule ${name}`);
@@ -29,7 +37,8 @@ const tokensTotal = `${namer.metricName(METRICS.tokens)}{${usageLabels}, ${label
 const costTotal = `${namer.metricName(METRICS.costUsd)}{${usageLabels}}`;
 const heartbeat = `${namer.seriesName(METRICS.queueDepth, 'count')}{${label(ATTR.channel)}="heartbeat", job="openclaw", instance="gw-1"}`;
 const gatewayAvailable = (value: string): { series: string; values: string } => ({
-  series: 'kube_deployment_status_replicas_available{namespace="openclaw", deployment="openclaw", job="kube-state-metrics"}',
+  series:
+    'kube_deployment_status_replicas_available{namespace="openclaw", deployment="openclaw", job="kube-state-metrics"}',
   values: value,
 });
 
@@ -53,7 +62,11 @@ const unitTests = {
       input_series: [gatewayAvailable('1x60')],
       alert_rule_test: [
         { eval_time: '3m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] },
-        { eval_time: '30m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.telemetryAbsent)] },
+        {
+          eval_time: '30m',
+          alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent,
+          exp_alerts: [expected(OPENCLAW_ALERT_NAMES.telemetryAbsent)],
+        },
       ],
     },
     {
@@ -63,7 +76,11 @@ const unitTests = {
       alert_rule_test: [
         { eval_time: '20m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] },
         { eval_time: '40m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [] },
-        { eval_time: '60m', alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.telemetryAbsent)] },
+        {
+          eval_time: '60m',
+          alertname: OPENCLAW_ALERT_NAMES.telemetryAbsent,
+          exp_alerts: [expected(OPENCLAW_ALERT_NAMES.telemetryAbsent)],
+        },
       ],
     },
     {
@@ -78,27 +95,39 @@ const unitTests = {
       input_series: [{ series: tokensTotal, values: `0+1000x${WEEK_STEPS} ${WEEK_STEPS * 1000 + 50000}+50000x24` }],
       alert_rule_test: [
         { eval_time: `${WEEK_STEPS * 5}m`, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] },
-        { eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.tokenUsageAnomaly)] },
+        {
+          eval_time: AFTER_WEEK_PLUS_2H,
+          alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly,
+          exp_alerts: [expected(OPENCLAW_ALERT_NAMES.tokenUsageAnomaly)],
+        },
       ],
     },
     {
       name: 'token spike below the absolute floor (10x baseline, 12k/h): quiet',
       interval: '5m',
       input_series: [{ series: tokensTotal, values: `0+100x${WEEK_STEPS} ${WEEK_STEPS * 100 + 1000}+1000x24` }],
-      alert_rule_test: [{ eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] }],
+      alert_rule_test: [
+        { eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] },
+      ],
     },
     {
       name: 'steady heavy usage above the floor but at its baseline: quiet',
       interval: '5m',
       input_series: [{ series: tokensTotal, values: `0+50000x${WEEK_STEPS + 24}` }],
-      alert_rule_test: [{ eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] }],
+      alert_rule_test: [
+        { eval_time: AFTER_WEEK_PLUS_2H, alertname: OPENCLAW_ALERT_NAMES.tokenUsageAnomaly, exp_alerts: [] },
+      ],
     },
     {
       name: 'cost over budget (~28.8 USD in 24h > 10): fires; under budget (~5.8 USD): quiet',
       interval: '5m',
       input_series: [{ series: costTotal, values: '0+0.1x300' }],
       alert_rule_test: [
-        { eval_time: '24h', alertname: OPENCLAW_ALERT_NAMES.costBudget, exp_alerts: [expected(OPENCLAW_ALERT_NAMES.costBudget)] },
+        {
+          eval_time: '24h',
+          alertname: OPENCLAW_ALERT_NAMES.costBudget,
+          exp_alerts: [expected(OPENCLAW_ALERT_NAMES.costBudget)],
+        },
         { eval_time: '2h', alertname: OPENCLAW_ALERT_NAMES.costBudget, exp_alerts: [] },
       ],
     },
@@ -113,7 +142,10 @@ const unitTests = {
 
 function promtool(args: readonly string[], cwd: string): { status: number | null; output: string } {
   const result = spawnSync(toolPath('promtool'), args, { cwd, encoding: 'utf8' });
-  if (result.error) throw new Error(`promtool is not runnable (${result.error.message}): npm test's setup provisions Debian's prometheus package`);
+  if (result.error)
+    throw new Error(
+      `promtool is not runnable (${result.error.message}): npm test's setup provisions Debian's prometheus package`,
+    );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -157,8 +189,15 @@ describe('promtool over the PrometheusRule groups', () => {
   });
 
   it('fails the unit tests when a threshold no longer matches the cases (the suite can fail)', () => {
-    const loose = openClawAlertRules(resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 1 } }), namer, { namespace: 'openclaw', deployment: 'openclaw' });
-    const looseGroups = prometheusRuleGroups(loose, { topic: 'openclaw', interval: '1m', runbookBaseUrl: config.runbookBaseUrl });
+    const loose = openClawAlertRules(resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 1 } }), namer, {
+      namespace: 'openclaw',
+      deployment: 'openclaw',
+    });
+    const looseGroups = prometheusRuleGroups(loose, {
+      topic: 'openclaw',
+      interval: '1m',
+      runbookBaseUrl: config.runbookBaseUrl,
+    });
     const looseDir = fs.mkdtempSync(path.join(dir, 'loose-'));
     writeRules(looseDir, looseGroups);
     const costOnly = { ...unitTests, tests: unitTests.tests.filter((t) => t.name.startsWith('cost')) };
@@ -170,7 +209,12 @@ describe('promtool over the PrometheusRule groups', () => {
 
   it('fails promtool check rules on a broken expression', () => {
     const brokenDir = fs.mkdtempSync(path.join(dir, 'broken-'));
-    writeRules(brokenDir, [{ name: 'openclaw.rules', rules: [{ alert: 'Broken', expr: 'sum(rate(openclaw_tokens_total[5m]', labels: {}, annotations: {} }] }]);
+    writeRules(brokenDir, [
+      {
+        name: 'openclaw.rules',
+        rules: [{ alert: 'Broken', expr: 'sum(rate(openclaw_tokens_total[5m]', labels: {}, annotations: {} }],
+      },
+    ]);
     const result = promtool(['check', 'rules', 'rules.yaml'], brokenDir);
     expect(result.status).not.toBe(0);
   });

@@ -1,6 +1,9 @@
 import { cronDashboardRows } from '../../../lib/observability/dashboard/cron-dashboard-rows';
 import { checkLogQL } from '../../../lib/query/logql';
-import { buildOpenClawAppDashboard, checkDashboardRows } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
+import {
+  buildOpenClawAppDashboard,
+  checkDashboardRows,
+} from '../../../lib/observability/dashboard/openclaw-app-dashboard';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 
 const namer = metricNamer();

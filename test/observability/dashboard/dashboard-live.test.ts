@@ -3,10 +3,17 @@
  * holding synthetic OpenClaw series named exactly as the catalog and the configured translation
  * strategy say Prometheus stores them (one Prometheus for the whole file).
  */
-import { buildOpenClawAppDashboard, DashboardQueryRef } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
+import {
+  buildOpenClawAppDashboard,
+  DashboardQueryRef,
+} from '../../../lib/observability/dashboard/openclaw-app-dashboard';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { NamedQuery, substituteGrafanaMacros } from '../../../lib/query/promql';
-import { assertQueriesReturnData, PrometheusHarness, startSyntheticOpenClawPrometheus } from '../../support/prometheus-harness';
+import {
+  assertQueriesReturnData,
+  PrometheusHarness,
+  startSyntheticOpenClawPrometheus,
+} from '../../support/prometheus-harness';
 import { handWrittenTokensRow } from '../../support/hand-written-row';
 import { buildApp } from '../../support/openclaw-ops-harness';
 

@@ -43,7 +43,14 @@ interface DashboardJson {
   readonly time: { readonly from: string; readonly to: string };
   readonly graphTooltip: number;
   readonly editable: boolean;
-  readonly templating: { readonly list: readonly { readonly name: string; readonly type: string; readonly query: string; readonly current: { readonly value: string } }[] };
+  readonly templating: {
+    readonly list: readonly {
+      readonly name: string;
+      readonly type: string;
+      readonly query: string;
+      readonly current: { readonly value: string };
+    }[];
+  };
   readonly panels: readonly Panel[];
 }
 
@@ -99,7 +106,12 @@ describe('openclaw app dashboard | shape', () => {
   });
 
   test('declares DS_PROMETHEUS and DS_LOKI datasource variables defaulting to lolice UIDs', () => {
-    const variables = parsed.templating.list.map((v) => ({ name: v.name, type: v.type, query: v.query, uid: v.current.value }));
+    const variables = parsed.templating.list.map((v) => ({
+      name: v.name,
+      type: v.type,
+      query: v.query,
+      uid: v.current.value,
+    }));
     expect(variables).toEqual([
       { name: 'DS_PROMETHEUS', type: 'datasource', query: 'prometheus', uid: 'P1809F7CD0C75ACF3' },
       { name: 'DS_LOKI', type: 'datasource', query: 'loki', uid: 'P8E80F9AEF21F6940' },
@@ -139,7 +151,10 @@ describe('openclaw app dashboard | shape', () => {
       expect(new Set(refIds).size, panel.title).toBe(refIds.length);
       for (const target of targets) {
         expect(target.legendFormat?.trim(), `${panel.title} ${target.refId}`).toBeTruthy();
-        expect(target.datasource, `${panel.title} ${target.refId}`).toEqual({ type: 'prometheus', uid: '${DS_PROMETHEUS}' });
+        expect(target.datasource, `${panel.title} ${target.refId}`).toEqual({
+          type: 'prometheus',
+          uid: '${DS_PROMETHEUS}',
+        });
       }
       expect(panel.datasource, panel.title).toEqual({ type: 'prometheus', uid: '${DS_PROMETHEUS}' });
     }
@@ -178,7 +193,9 @@ describe('openclaw app dashboard | shape', () => {
     for (const spec of dashboard.rows.flatMap((row) => row.panels)) {
       const description = panelByTitle(spec.title).description ?? '';
       for (const metric of spec.sources) {
-        expect(description, spec.title).toContain(`OTLP ${metric.instrument.toLowerCase()} ${metric.name} (unit "${metric.unit}")`);
+        expect(description, spec.title).toContain(
+          `OTLP ${metric.instrument.toLowerCase()} ${metric.name} (unit "${metric.unit}")`,
+        );
         expect(description, spec.title).toContain(namer.metricName(metric));
         expect(description, spec.title).toContain(metric.recordedWhen);
       }
@@ -220,7 +237,9 @@ describe('openclaw app dashboard | names come from the catalog', () => {
         used.add(name);
       }
     }
-    const families = new Set(ALL_METRICS.filter((m) => [...used].some((n) => namer.seriesNames(m).all.includes(n))).map((m) => m.id));
+    const families = new Set(
+      ALL_METRICS.filter((m) => [...used].some((n) => namer.seriesNames(m).all.includes(n))).map((m) => m.id),
+    );
     expect([...families].sort()).toEqual(
       [
         'contextTokens',
@@ -252,7 +271,9 @@ describe('openclaw app dashboard | names come from the catalog', () => {
   });
 
   test('fails for a strategy the configured Prometheus cannot do', () => {
-    expect(() => metricNamer({ translationStrategy: 'UnderscoreEscapingWithoutSuffixes' })).toThrow(/prometheus >= 3\.6\.0/);
+    expect(() => metricNamer({ translationStrategy: 'UnderscoreEscapingWithoutSuffixes' })).toThrow(
+      /prometheus >= 3\.6\.0/,
+    );
   });
 
   test('fails when a panel names openclaw_tokens without _total, naming the panel and the fix', () => {

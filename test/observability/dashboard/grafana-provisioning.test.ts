@@ -57,9 +57,12 @@ describe('grafana dashboard provisioning | generated files', () => {
     ]);
     // the only other prometheus-operator files belong to the alerting
     const alertingFiles = (f: string): boolean =>
-      f.startsWith(`${PROMETHEUS_OPERATOR_DIR}/components/openclaw-alerting/`) || f === `${PROMETHEUS_OPERATOR_DIR}/openclaw-rules.yaml`;
+      f.startsWith(`${PROMETHEUS_OPERATOR_DIR}/components/openclaw-alerting/`) ||
+      f === `${PROMETHEUS_OPERATOR_DIR}/openclaw-rules.yaml`;
     expect(
-      [...tree.keys()].filter((f) => f.startsWith(`${PROMETHEUS_OPERATOR_DIR}/`) && !f.startsWith(`${COMPONENT}/`) && !alertingFiles(f)),
+      [...tree.keys()].filter(
+        (f) => f.startsWith(`${PROMETHEUS_OPERATOR_DIR}/`) && !f.startsWith(`${COMPONENT}/`) && !alertingFiles(f),
+      ),
     ).toEqual([]);
   });
 
@@ -132,9 +135,15 @@ describe('grafana dashboard provisioning | generated files', () => {
         draft.telemetry = { prometheus: { translationStrategy: 'NoUTF8EscapingWithSuffixes' } };
       }),
     );
-    const patch = parseYamlDocuments(utf8.get(`${COMPONENT}/prometheus-otlp-receiver-patch.yaml`) ?? '')[0] as K8sObject;
-    expect((patch.spec as { otlp: { translationStrategy: string } }).otlp.translationStrategy).toBe('NoUTF8EscapingWithSuffixes');
-    expect(utf8.get(`${COMPONENT}/grafana-dashboard-openclaw-app.yaml`)).toContain(`\\"${METRICS.tokens.name}_total\\"`);
+    const patch = parseYamlDocuments(
+      utf8.get(`${COMPONENT}/prometheus-otlp-receiver-patch.yaml`) ?? '',
+    )[0] as K8sObject;
+    expect((patch.spec as { otlp: { translationStrategy: string } }).otlp.translationStrategy).toBe(
+      'NoUTF8EscapingWithSuffixes',
+    );
+    expect(utf8.get(`${COMPONENT}/grafana-dashboard-openclaw-app.yaml`)).toContain(
+      `\\"${METRICS.tokens.name}_total\\"`,
+    );
   });
 });
 
@@ -152,7 +161,9 @@ describe('grafana dashboard provisioning | synth failures', () => {
 
   test('fails synth when the translation strategy is newer than the Prometheus version', () => {
     const config = configVariant((draft) => {
-      draft.telemetry = { prometheus: { prometheusVersion: '3.5.0', translationStrategy: 'UnderscoreEscapingWithoutSuffixes' } };
+      draft.telemetry = {
+        prometheus: { prometheusVersion: '3.5.0', translationStrategy: 'UnderscoreEscapingWithoutSuffixes' },
+      };
     });
     expect(() => renderWithTelemetry(config)).toThrow(/needs prometheus >= 3\.6\.0, received prometheus 3\.5\.0/);
   });
@@ -188,7 +199,12 @@ function dropLegacyFlagFromOverlay(dir: string): void {
 
 interface GrafanaPodSpec {
   containers: { name: string; volumeMounts: { mountPath: string; name: string; readOnly?: boolean }[] }[];
-  volumes: { name: string; configMap?: { name: string }; emptyDir?: unknown; persistentVolumeClaim?: { claimName: string } }[];
+  volumes: {
+    name: string;
+    configMap?: { name: string };
+    emptyDir?: unknown;
+    persistentVolumeClaim?: { claimName: string };
+  }[];
 }
 
 const find = (objects: K8sObject[], kind: string, name: string): K8sObject => {
@@ -198,7 +214,8 @@ const find = (objects: K8sObject[], kind: string, name: string): K8sObject => {
 };
 const grafanaPod = (objects: K8sObject[]): GrafanaPodSpec =>
   (find(objects, 'Deployment', 'grafana').spec as { template: { spec: GrafanaPodSpec } }).template.spec;
-const prometheusSpec = (objects: K8sObject[]): Record<string, unknown> => find(objects, 'Prometheus', 'k8s').spec as Record<string, unknown>;
+const prometheusSpec = (objects: K8sObject[]): Record<string, unknown> =>
+  find(objects, 'Prometheus', 'k8s').spec as Record<string, unknown>;
 
 describe('grafana dashboard provisioning | kubectl kustomize over the lolice fixture', () => {
   test('the fixture alone builds and has no openclaw-app dashboard (so the checks below can fail)', () => {
@@ -225,7 +242,10 @@ describe('grafana dashboard provisioning | kubectl kustomize over the lolice fix
       { mountPath: MOUNT, name: VOLUME, readOnly: true },
     ]);
     // lolice's own changes still apply: grafana-storage is the PVC (emptyDir removed by the JSON6902 patch), openclaw dashboard mounted.
-    expect(pod.volumes.find((v) => v.name === 'grafana-storage')).toEqual({ name: 'grafana-storage', persistentVolumeClaim: { claimName: 'grafana-pvc' } });
+    expect(pod.volumes.find((v) => v.name === 'grafana-storage')).toEqual({
+      name: 'grafana-storage',
+      persistentVolumeClaim: { claimName: 'grafana-pvc' },
+    });
     expect(grafana?.volumeMounts.some((m) => m.mountPath === '/grafana-dashboard-definitions/0/openclaw')).toBe(true);
     expect(new Set(pod.volumes.map((v) => v.name)).size).toBe(pod.volumes.length);
 

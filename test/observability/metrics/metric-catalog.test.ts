@@ -73,14 +73,23 @@ describe('metric catalog', () => {
   });
 
   it('knows the attribute values from the source', () => {
-    expect(ATTRIBUTES[ATTR.token].knownValues).toEqual(['input', 'output', 'cache_read', 'cache_write', 'prompt', 'total']);
+    expect(ATTRIBUTES[ATTR.token].knownValues).toEqual([
+      'input',
+      'output',
+      'cache_read',
+      'cache_write',
+      'prompt',
+      'total',
+    ]);
     expect(ATTRIBUTES[ATTR.outcome].knownValues).toEqual(['completed', 'skipped', 'error']);
     expect(ATTRIBUTES[ATTR.lane].highCardinality).toBe(true);
     expect(Object.keys(ATTRIBUTES).sort()).toEqual(Object.values(ATTR).sort());
   });
 
   it('uses the OTel SDK default histogram bounds', () => {
-    expect(OTEL_SDK_DEFAULT_HISTOGRAM_BOUNDS).toEqual([0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000]);
+    expect(OTEL_SDK_DEFAULT_HISTOGRAM_BOUNDS).toEqual([
+      0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000,
+    ]);
   });
 
   it('looks metrics up by OTLP name', () => {
@@ -88,6 +97,8 @@ describe('metric catalog', () => {
   });
 
   it('fails for an unknown OTLP name', () => {
-    expect(() => metricByOtlpName('openclaw.token')).toThrow(/unknown openclaw metric "openclaw.token": expected one of/);
+    expect(() => metricByOtlpName('openclaw.token')).toThrow(
+      /unknown openclaw metric "openclaw.token": expected one of/,
+    );
   });
 });

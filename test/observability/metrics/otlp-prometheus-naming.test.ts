@@ -45,7 +45,13 @@ describe('every OpenClaw metric under every strategy', () => {
       'openclaw_run_duration_ms',
       'openclaw.run.duration_ms',
     ],
-    ['contextTokens', 'openclaw_context_tokens', 'openclaw.context.tokens', 'openclaw_context_tokens', 'openclaw.context.tokens'],
+    [
+      'contextTokens',
+      'openclaw_context_tokens',
+      'openclaw.context.tokens',
+      'openclaw_context_tokens',
+      'openclaw.context.tokens',
+    ],
     [
       'webhookReceived',
       'openclaw_webhook_received_total',
@@ -53,7 +59,13 @@ describe('every OpenClaw metric under every strategy', () => {
       'openclaw_webhook_received',
       'openclaw.webhook.received',
     ],
-    ['webhookError', 'openclaw_webhook_error_total', 'openclaw.webhook.error_total', 'openclaw_webhook_error', 'openclaw.webhook.error'],
+    [
+      'webhookError',
+      'openclaw_webhook_error_total',
+      'openclaw.webhook.error_total',
+      'openclaw_webhook_error',
+      'openclaw.webhook.error',
+    ],
     [
       'webhookDuration',
       'openclaw_webhook_duration_ms_milliseconds',
@@ -61,7 +73,13 @@ describe('every OpenClaw metric under every strategy', () => {
       'openclaw_webhook_duration_ms',
       'openclaw.webhook.duration_ms',
     ],
-    ['messageQueued', 'openclaw_message_queued_total', 'openclaw.message.queued_total', 'openclaw_message_queued', 'openclaw.message.queued'],
+    [
+      'messageQueued',
+      'openclaw_message_queued_total',
+      'openclaw.message.queued_total',
+      'openclaw_message_queued',
+      'openclaw.message.queued',
+    ],
     [
       'messageProcessed',
       'openclaw_message_processed_total',
@@ -98,8 +116,20 @@ describe('every OpenClaw metric under every strategy', () => {
       'openclaw_queue_lane_dequeue',
       'openclaw.queue.lane.dequeue',
     ],
-    ['sessionState', 'openclaw_session_state_total', 'openclaw.session.state_total', 'openclaw_session_state', 'openclaw.session.state'],
-    ['sessionStuck', 'openclaw_session_stuck_total', 'openclaw.session.stuck_total', 'openclaw_session_stuck', 'openclaw.session.stuck'],
+    [
+      'sessionState',
+      'openclaw_session_state_total',
+      'openclaw.session.state_total',
+      'openclaw_session_state',
+      'openclaw.session.state',
+    ],
+    [
+      'sessionStuck',
+      'openclaw_session_stuck_total',
+      'openclaw.session.stuck_total',
+      'openclaw_session_stuck',
+      'openclaw.session.stuck',
+    ],
     [
       'sessionStuckAge',
       'openclaw_session_stuck_age_ms_milliseconds',
@@ -107,7 +137,13 @@ describe('every OpenClaw metric under every strategy', () => {
       'openclaw_session_stuck_age_ms',
       'openclaw.session.stuck_age_ms',
     ],
-    ['runAttempt', 'openclaw_run_attempt_total', 'openclaw.run.attempt_total', 'openclaw_run_attempt', 'openclaw.run.attempt'],
+    [
+      'runAttempt',
+      'openclaw_run_attempt_total',
+      'openclaw.run.attempt_total',
+      'openclaw_run_attempt',
+      'openclaw.run.attempt',
+    ],
   ];
   const strategies: readonly TranslationStrategy[] = [
     'UnderscoreEscapingWithSuffixes',
@@ -142,13 +178,15 @@ describe('every OpenClaw metric under every strategy', () => {
 
 describe('NoUTF8EscapingWithSuffixes', () => {
   it('skips a suffix only when the name already ends with it', () => {
-    expect(prometheusMetricName(instrument('http.server.request.duration', 's', 'histogram'), 'NoUTF8EscapingWithSuffixes')).toBe(
-      'http.server.request.duration_seconds',
+    expect(
+      prometheusMetricName(instrument('http.server.request.duration', 's', 'histogram'), 'NoUTF8EscapingWithSuffixes'),
+    ).toBe('http.server.request.duration_seconds');
+    expect(prometheusMetricName(instrument('req.seconds', 's', 'histogram'), 'NoUTF8EscapingWithSuffixes')).toBe(
+      'req.seconds',
     );
-    expect(prometheusMetricName(instrument('req.seconds', 's', 'histogram'), 'NoUTF8EscapingWithSuffixes')).toBe('req.seconds');
-    expect(prometheusMetricName(instrument('app.requests.total', '1', 'monotonicCounter'), 'NoUTF8EscapingWithSuffixes')).toBe(
-      'app.requests_total',
-    );
+    expect(
+      prometheusMetricName(instrument('app.requests.total', '1', 'monotonicCounter'), 'NoUTF8EscapingWithSuffixes'),
+    ).toBe('app.requests_total');
     expect(prometheusMetricName(instrument('network.io', 'By/s', 'gauge'), 'NoUTF8EscapingWithSuffixes')).toBe(
       'network.io_bytes_per_second',
     );
@@ -185,13 +223,21 @@ describe('prometheusLabelName', () => {
 
 describe('resourceLabels', () => {
   it('maps service.name to job and other attributes to target_info', () => {
-    const labels = resourceLabels({ 'service.name': 'openclaw', 'host.name': 'pod-1' }, 'UnderscoreEscapingWithSuffixes');
+    const labels = resourceLabels(
+      { 'service.name': 'openclaw', 'host.name': 'pod-1' },
+      'UnderscoreEscapingWithSuffixes',
+    );
     expect(labels).toEqual({ job: 'openclaw', promoted: {}, targetInfo: { host_name: 'pod-1', job: 'openclaw' } });
   });
 
   it('uses service.namespace/service.name as job and service.instance.id as instance', () => {
     const labels = resourceLabels(
-      { 'service.name': 'openclaw', 'service.namespace': 'openclaw', 'service.instance.id': 'abc', 'k8s.pod.name': 'p' },
+      {
+        'service.name': 'openclaw',
+        'service.namespace': 'openclaw',
+        'service.instance.id': 'abc',
+        'k8s.pod.name': 'p',
+      },
       'UnderscoreEscapingWithSuffixes',
       { promoteResourceAttributes: ['k8s.pod.name'], keepIdentifyingResourceAttributes: true },
     );
@@ -231,6 +277,8 @@ describe('createMetricNamer', () => {
   });
 
   it('fails for an unknown strategy', () => {
-    expect(() => createMetricNamer('Legacy' as TranslationStrategy)).toThrow(/expected one of UnderscoreEscapingWithSuffixes/);
+    expect(() => createMetricNamer('Legacy' as TranslationStrategy)).toThrow(
+      /expected one of UnderscoreEscapingWithSuffixes/,
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { ATTR, METRICS, RECORDABLE_METRICS } from '../../../lib/observability/metrics/metric-catalog';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { assertPromQL, createQueryBuilder, NamedQuery } from '../../../lib/query/promql';
-import { assertQueriesReturnData, PrometheusHarness, startSyntheticOpenClawPrometheus } from '../../support/prometheus-harness';
+import {
+  assertQueriesReturnData,
+  PrometheusHarness,
+  startSyntheticOpenClawPrometheus,
+} from '../../support/prometheus-harness';
 
 const namer = metricNamer();
 const q = createQueryBuilder(namer);
@@ -20,18 +24,27 @@ const representativeQueries: NamedQuery[] = [
   { name: 'tokens by type', expr: q.sumBy([ATTR.token], q.rate(METRICS.tokens)) },
   {
     name: 'tokens for one channel',
-    expr: q.sumBy([ATTR.model], q.increase(METRICS.tokens, { range: '$__range', matchers: [{ label: ATTR.channel, value: 'discord' }] })),
+    expr: q.sumBy(
+      [ATTR.model],
+      q.increase(METRICS.tokens, { range: '$__range', matchers: [{ label: ATTR.channel, value: 'discord' }] }),
+    ),
   },
   {
     name: 'tokens for the selected channel (Grafana variable)',
-    expr: q.sumBy([ATTR.token], q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, op: '=~', value: '$channel' }] })),
+    expr: q.sumBy(
+      [ATTR.token],
+      q.rate(METRICS.tokens, { matchers: [{ label: ATTR.channel, op: '=~', value: '$channel' }] }),
+    ),
   },
   { name: 'cost', expr: q.sumBy([ATTR.model], q.increase(METRICS.costUsd, { range: '$__range' })) },
   { name: 'run p95', expr: q.histogramQuantile(0.95, METRICS.runDuration, { by: [ATTR.model] }) },
   { name: 'message p50', expr: q.histogramQuantile(0.5, METRICS.messageDuration, { by: [ATTR.outcome] }) },
   {
     name: 'message errors',
-    expr: q.sumBy([ATTR.channel], q.rate(METRICS.messageProcessed, { matchers: [{ label: ATTR.outcome, value: 'error' }] })),
+    expr: q.sumBy(
+      [ATTR.channel],
+      q.rate(METRICS.messageProcessed, { matchers: [{ label: ATTR.outcome, value: 'error' }] }),
+    ),
   },
   { name: 'context used', expr: q.sumBy([ATTR.context], q.rate(METRICS.contextTokens, { part: 'sum' })) },
   { name: 'queue wait p90', expr: q.histogramQuantile(0.9, METRICS.queueWait, { by: [ATTR.lane] }) },
@@ -49,7 +62,10 @@ describe('synthetic OpenClaw series in a real Prometheus', () => {
     for (const metric of RECORDABLE_METRICS) {
       for (const series of namer.seriesNames(metric).all) {
         const samples = await harness.query(`count(${series}{job="openclaw", instance="openclaw-synthetic-instance"})`);
-        expect(samples.map((s) => s.value).filter((v) => v > 0), series).toHaveLength(1);
+        expect(
+          samples.map((s) => s.value).filter((v) => v > 0),
+          series,
+        ).toHaveLength(1);
       }
     }
   });
@@ -57,7 +73,22 @@ describe('synthetic OpenClaw series in a real Prometheus', () => {
   it('writes histogram buckets with the OTel SDK default bounds', async () => {
     const samples = await harness.query(`count by (le) (${namer.seriesName(METRICS.runDuration, 'bucket')})`);
     expect(samples.map((s) => s.metric.le).sort((a, b) => leValue(a) - leValue(b))).toEqual([
-      '0', '5', '10', '25', '50', '75', '100', '250', '500', '750', '1000', '2500', '5000', '7500', '10000', '+Inf',
+      '0',
+      '5',
+      '10',
+      '25',
+      '50',
+      '75',
+      '100',
+      '250',
+      '500',
+      '750',
+      '1000',
+      '2500',
+      '5000',
+      '7500',
+      '10000',
+      '+Inf',
     ]);
   });
 
@@ -69,7 +100,10 @@ describe('synthetic OpenClaw series in a real Prometheus', () => {
   it('fails for the design doc guesses openclaw_tokens and openclaw_run_duration_ms_bucket', async () => {
     const wrong: NamedQuery[] = [
       { name: 'guessed tokens', expr: 'sum(rate(openclaw_tokens[5m]))' },
-      { name: 'guessed duration', expr: 'histogram_quantile(0.95, sum by (le) (rate(openclaw_run_duration_ms_bucket[5m])))' },
+      {
+        name: 'guessed duration',
+        expr: 'histogram_quantile(0.95, sum by (le) (rate(openclaw_run_duration_ms_bucket[5m])))',
+      },
     ];
     expect(await harness.query('openclaw_tokens')).toEqual([]);
     await expect(assertQueriesReturnData(harness, wrong)).rejects.toThrow(

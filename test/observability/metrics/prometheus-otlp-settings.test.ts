@@ -25,7 +25,9 @@ describe('resolvePrometheusOtlpSettings', () => {
   });
 
   it('accepts NoTranslation on prometheus 3.5 with operator 0.85', () => {
-    expect(resolvePrometheusOtlpSettings({ translationStrategy: 'NoTranslation' }).translationStrategy).toBe('NoTranslation');
+    expect(resolvePrometheusOtlpSettings({ translationStrategy: 'NoTranslation' }).translationStrategy).toBe(
+      'NoTranslation',
+    );
   });
 
   it('accepts UnderscoreEscapingWithoutSuffixes on prometheus 3.6 with operator 0.86', () => {
@@ -46,14 +48,17 @@ describe('resolvePrometheusOtlpSettings', () => {
 
   it('fails for UnderscoreEscapingWithoutSuffixes on operator 0.85 even with prometheus 3.6', () => {
     expect(() =>
-      resolvePrometheusOtlpSettings({ prometheusVersion: '3.6.0', translationStrategy: 'UnderscoreEscapingWithoutSuffixes' }),
+      resolvePrometheusOtlpSettings({
+        prometheusVersion: '3.6.0',
+        translationStrategy: 'UnderscoreEscapingWithoutSuffixes',
+      }),
     ).toThrow(/needs prometheus-operator >= 0\.86\.0, received prometheus-operator 0\.85\.0/);
   });
 
   it('fails for NoTranslation on prometheus 3.3', () => {
-    expect(() => resolvePrometheusOtlpSettings({ prometheusVersion: '3.3.1', translationStrategy: 'NoTranslation' })).toThrow(
-      /NoTranslation needs prometheus >= 3\.4\.0/,
-    );
+    expect(() =>
+      resolvePrometheusOtlpSettings({ prometheusVersion: '3.3.1', translationStrategy: 'NoTranslation' }),
+    ).toThrow(/NoTranslation needs prometheus >= 3\.4\.0/);
   });
 
   it('fails for prometheus 2.x (no translation strategy)', () => {
@@ -154,7 +159,10 @@ describe('prometheusOtlpPatch', () => {
       writeFileSync(join(dir, 'prometheus-otlp.yaml'), stringify(prometheusOtlpPatch()));
       writeFileSync(
         join(dir, 'kustomization.yaml'),
-        stringify({ resources: ['base.yaml'], patches: [{ path: 'prometheus.yaml' }, { path: 'prometheus-otlp.yaml' }] }),
+        stringify({
+          resources: ['base.yaml'],
+          patches: [{ path: 'prometheus.yaml' }, { path: 'prometheus-otlp.yaml' }],
+        }),
       );
       const output = execFileSync(toolPath('kubectl'), ['kustomize', dir], { encoding: 'utf8' });
       expect(output).not.toContain('otlp-write-receiver');
@@ -166,8 +174,7 @@ describe('prometheusOtlpPatch', () => {
         retention: '31d',
         version: '3.5.0',
       });
-      const validate = (spec: unknown): void =>
-        new Prometheus({ ...(doc as object), spec }).validate();
+      const validate = (spec: unknown): void => new Prometheus({ ...(doc as object), spec }).validate();
       expect(() => validate(doc?.spec)).not.toThrow();
       // the schema check is real: a strategy outside the CRD enum is rejected
       expect(() => validate({ ...(doc?.spec as object), otlp: { translationStrategy: 'Legacy' } })).toThrow(

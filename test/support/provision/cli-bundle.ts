@@ -15,8 +15,13 @@ export function cliBundle(name: 'synth' | 'verify'): string {
 
 /** vitest globalSetup entry. */
 export default function setup(): void {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (result.status !== 0) {
-    throw setupError(`node scripts/build.mjs failed (exit ${result.status}): ${(result.stderr || result.error?.message || '').trim()}`);
+    throw setupError(
+      `node scripts/build.mjs failed (exit ${result.status}): ${(result.stderr || result.error?.message || '').trim()}`,
+    );
   }
 }

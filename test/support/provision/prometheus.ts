@@ -48,12 +48,16 @@ export function provisionPrometheus(options: ProvisionPrometheusOptions = {}): T
     );
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  log(`provision: ${missing.join(' and ')} missing; installing Debian's prometheus package (its service is not started)`);
+  log(
+    `provision: ${missing.join(' and ')} missing; installing Debian's prometheus package (its service is not started)`,
+  );
   aptInstall(['prometheus']);
   stopPackagedServer();
   const still = TOOLS.filter((tool) => findTool(tool, options) === undefined);
   if (still.length > 0) {
-    throw setupError(`${still.join(' and ')} still not found after apt-get install prometheus: check PATH and /usr/bin`);
+    throw setupError(
+      `${still.join(' and ')} still not found after apt-get install prometheus: check PATH and /usr/bin`,
+    );
   }
   return missing;
 }

@@ -87,7 +87,11 @@ async function startFake(name: string, handler: Handler): Promise<FakeEndpoint> 
         waiters.add(waiter);
         setTimeout(() => {
           if (!waiters.delete(waiter)) return;
-          reject(new Error(`fake ${name}: no request for ${what} within ${timeoutMs} ms (received ${requests.length}: ${requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'})`));
+          reject(
+            new Error(
+              `fake ${name}: no request for ${what} within ${timeoutMs} ms (received ${requests.length}: ${requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'})`,
+            ),
+          );
         }, timeoutMs).unref();
       });
     },

@@ -25,7 +25,12 @@ export interface BootConfig {
   /** `<provider>/<model id>` every agent run uses (primary, no fallbacks). */
   readonly model: { readonly provider: string; readonly id: string; readonly ref: string };
   /** Per-token USD prices set on {@link model} only (the other models stay without cost). */
-  readonly cost: { readonly input: number; readonly output: number; readonly cacheRead: number; readonly cacheWrite: number };
+  readonly cost: {
+    readonly input: number;
+    readonly output: number;
+    readonly cacheRead: number;
+    readonly cacheWrite: number;
+  };
 }
 
 /** The cost set on the one costed model (USD per million tokens, as OpenClaw's `cost` reads). */
@@ -36,7 +41,9 @@ function objectAt(document: MutableJson, path: readonly string[]): MutableJson {
   for (const key of path) {
     const next = current[key];
     if (next === null || typeof next !== 'object' || Array.isArray(next)) {
-      throw new Error(`boot config: the synthesized openclaw.json has no object at ${path.join('.')}; the test config follows the generated document, update gateway-config.ts`);
+      throw new Error(
+        `boot config: the synthesized openclaw.json has no object at ${path.join('.')}; the test config follows the generated document, update gateway-config.ts`,
+      );
     }
     current = next as MutableJson;
   }
@@ -53,7 +60,12 @@ function objectAt(document: MutableJson, path: readonly string[]): MutableJson {
  * - `logging.file` under `logDir` (OpenClaw's default is the shared `/tmp/openclaw`), named like
  *   the default rolling file so the run-log shipper follows it.
  */
-export function bootConfig(document: unknown, endpoints: LoopbackEndpoints, logDir: string, now = new Date()): BootConfig {
+export function bootConfig(
+  document: unknown,
+  endpoints: LoopbackEndpoints,
+  logDir: string,
+  now = new Date(),
+): BootConfig {
   const doc = structuredClone(document) as MutableJson;
   const gateway = objectAt(doc, ['gateway']);
   gateway.bind = 'loopback';
@@ -65,7 +77,9 @@ export function bootConfig(document: unknown, endpoints: LoopbackEndpoints, logD
   const providers = objectAt(doc, ['models', 'providers']);
   const providerName = Object.keys(providers).find((name) => objectAt(providers, [name]).api === 'openai-completions');
   if (providerName === undefined) {
-    throw new Error('boot config: the synthesized openclaw.json has no openai-completions provider; the fake model speaks only that api');
+    throw new Error(
+      'boot config: the synthesized openclaw.json has no openai-completions provider; the fake model speaks only that api',
+    );
   }
   const provider = objectAt(providers, [providerName]);
   provider.baseUrl = `${endpoints.modelOrigin}/v1`;

@@ -11,14 +11,29 @@
  *   (and only it), then removes the temp dir. Every wait is bounded.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { freePort } from '../free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { shellSingleQuote } from '../../../lib/cron/shell-quote';
 import { bootConfig, BootConfig, dummyEnv } from './gateway-config';
-import { FakeEndpoint, FakeModelOptions, startFakeModel, startOtlpReceiver, startWebhookReceiver } from './fake-endpoints';
+import {
+  FakeEndpoint,
+  FakeModelOptions,
+  startFakeModel,
+  startOtlpReceiver,
+  startWebhookReceiver,
+} from './fake-endpoints';
 import type { OpenClawRelease } from '../../../lib/openclaw/release/ensure-release';
 
 /** The test-only preload every OpenClaw process of the harness runs with. */
@@ -72,7 +87,13 @@ export interface RealGateway {
   readonly model: FakeEndpoint;
   readonly webhook: FakeEndpoint;
   /** Folders: `state` (OPENCLAW_STATE_DIR), `logs` (the file log), ... */
-  readonly dirs: { readonly root: string; readonly state: string; readonly home: string; readonly tmp: string; readonly logs: string };
+  readonly dirs: {
+    readonly root: string;
+    readonly state: string;
+    readonly home: string;
+    readonly tmp: string;
+    readonly logs: string;
+  };
   /** The file log (`logging.file`). */
   readonly logFile: string;
   /** Milliseconds from spawn to listening. */
@@ -86,7 +107,11 @@ export interface RealGateway {
   /** Runs a shell script with {@link cliEnv} and `OPENCLAW_BIN` set. */
   shell(scriptPath: string, timeoutMs?: number): Promise<CliResult>;
   /** One gateway RPC through OpenClaw's own client (what `openclaw gateway call` does). */
-  rpc(method: string, params: unknown, options?: { readonly timeoutMs?: number; readonly expectFinal?: boolean }): Promise<unknown>;
+  rpc(
+    method: string,
+    params: unknown,
+    options?: { readonly timeoutMs?: number; readonly expectFinal?: boolean },
+  ): Promise<unknown>;
   /** The preload's report so far. */
   preloadEvents(): PreloadEvent[];
   /** Gateway stdout and stderr so far (tail). */
@@ -102,7 +127,13 @@ function linkCache(tmp: string, cacheDir: string, name: string): void {
   symlinkSync(target, join(tmp, name));
 }
 
-function run(command: string, args: readonly string[], env: Record<string, string>, timeoutMs: number, detached = false): Promise<CliResult> {
+function run(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+  detached = false,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached });
     let stdout = '';
@@ -150,8 +181,17 @@ class RpcClient {
 
   private constructor(private readonly child: ChildProcess) {}
 
-  static async start(nodeBinary: string, nodeArgs: readonly string[], packageDir: string, env: Record<string, string>): Promise<RpcClient> {
-    const child = spawn(nodeBinary, [...nodeArgs, RPC_CLIENT, packageDir], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  static async start(
+    nodeBinary: string,
+    nodeArgs: readonly string[],
+    packageDir: string,
+    env: Record<string, string>,
+  ): Promise<RpcClient> {
+    const child = spawn(nodeBinary, [...nodeArgs, RPC_CLIENT, packageDir], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     const client = new RpcClient(child);
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       client.stderr = (client.stderr + chunk).slice(-4000);
@@ -178,7 +218,8 @@ class RpcClient {
       });
       child.once('exit', (code) => {
         reject(new Error(`gateway rpc client exited with ${code}: ${client.stderr}`));
-        for (const waiter of client.pending.values()) waiter.reject(new Error(`gateway rpc client exited with ${code}: ${client.stderr}`));
+        for (const waiter of client.pending.values())
+          waiter.reject(new Error(`gateway rpc client exited with ${code}: ${client.stderr}`));
         client.pending.clear();
       });
     });
@@ -212,7 +253,13 @@ class RpcClient {
 export async function startRealGateway(options: RealGatewayOptions): Promise<RealGateway> {
   const { release } = options;
   const root = mkdtempSync(join(tmpdir(), 'openclaw-gateway-'));
-  const dirs = { root, state: join(root, 'state'), home: join(root, 'home'), tmp: join(root, 'tmp'), logs: join(root, 'logs') };
+  const dirs = {
+    root,
+    state: join(root, 'state'),
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+    logs: join(root, 'logs'),
+  };
   for (const dir of [dirs.state, dirs.home, dirs.tmp, dirs.logs]) mkdirSync(dir, { recursive: true });
   linkCache(dirs.tmp, options.cacheDir, 'jiti');
   linkCache(dirs.tmp, options.cacheDir, 'node-compile-cache');
@@ -242,10 +289,18 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
   });
 
   try {
-    const [otlp, model, webhook] = await Promise.all([startOtlpReceiver(), startFakeModel(options.model), startWebhookReceiver()]);
+    const [otlp, model, webhook] = await Promise.all([
+      startOtlpReceiver(),
+      startFakeModel(options.model),
+      startWebhookReceiver(),
+    ]);
     fakes.push(otlp, model, webhook);
     const port = await freePort();
-    const boot = bootConfig(options.document, { gatewayPort: port, otlpOrigin: otlp.origin, modelOrigin: model.origin }, dirs.logs);
+    const boot = bootConfig(
+      options.document,
+      { gatewayPort: port, otlpOrigin: otlp.origin, modelOrigin: model.origin },
+      dirs.logs,
+    );
     const configPath = join(root, 'openclaw.json');
     writeFileSync(configPath, `${JSON.stringify(boot.document, null, 2)}\n`);
     const logFile = String((boot.document.logging as { file: string }).file);
@@ -272,11 +327,15 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
     chmodSync(openclawBin, 0o755);
 
     const started = Date.now();
-    const child = spawn(release.nodeBinary, [...nodeArgs, release.openclawEntry, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'], {
-      env: cliEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = spawn(
+      release.nodeBinary,
+      [...nodeArgs, release.openclawEntry, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'],
+      {
+        env: cliEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     gateway = child;
     const append = (chunk: Buffer): void => {
       output = (output + chunk.toString('utf8')).slice(-20_000);
@@ -287,7 +346,9 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
     const bootTimeoutMs = options.bootTimeoutMs ?? 600_000;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`real gateway exited (${child.exitCode ?? child.signalCode}) before listening:\n${output.slice(-4000)}`);
+        throw new Error(
+          `real gateway exited (${child.exitCode ?? child.signalCode}) before listening:\n${output.slice(-4000)}`,
+        );
       }
       try {
         await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
@@ -296,7 +357,9 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
         // not listening yet
       }
       if (Date.now() - started > bootTimeoutMs) {
-        throw new Error(`real gateway not listening on 127.0.0.1:${port} within ${bootTimeoutMs} ms:\n${output.slice(-4000)}`);
+        throw new Error(
+          `real gateway not listening on 127.0.0.1:${port} within ${bootTimeoutMs} ms:\n${output.slice(-4000)}`,
+        );
       }
       await sleep(250);
     }
@@ -317,8 +380,10 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
       openclawBin,
       cliEnv,
       cli: (args, timeoutMs = 90_000) => run(openclawBin, args, cliEnv, timeoutMs, true),
-      shell: (scriptPath, timeoutMs = 180_000) => run('/bin/sh', [scriptPath], { ...cliEnv, OPENCLAW_BIN: openclawBin }, timeoutMs, true),
-      rpc: (method, params, rpcOptions = {}) => client.call(method, params, rpcOptions.timeoutMs ?? 30_000, rpcOptions.expectFinal ?? false),
+      shell: (scriptPath, timeoutMs = 180_000) =>
+        run('/bin/sh', [scriptPath], { ...cliEnv, OPENCLAW_BIN: openclawBin }, timeoutMs, true),
+      rpc: (method, params, rpcOptions = {}) =>
+        client.call(method, params, rpcOptions.timeoutMs ?? 30_000, rpcOptions.expectFinal ?? false),
       preloadEvents: () =>
         readFileSync(reportFile, 'utf8')
           .split('\n')
@@ -332,4 +397,3 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
     throw error;
   }
 }
-

@@ -22,7 +22,9 @@ const write = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 function findCallGateway() {
   // export names are minified per release: find the chunk that exports callGateway without
   // importing the CLI entry
-  for (const file of readdirSync(dist).filter((name) => name.endsWith('.js')).sort()) {
+  for (const file of readdirSync(dist)
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
     const source = readFileSync(join(dist, file), 'utf8');
     const exported = /export \{[^}]*\bcallGateway as (\w+)/.exec(source);
     if (exported && !source.includes('from "./entry.js"')) return { file, name: exported[1] };

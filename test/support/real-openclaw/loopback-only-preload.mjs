@@ -30,7 +30,9 @@ function report(event, fields = {}) {
 }
 
 function isLoopbackHost(host) {
-  const h = String(host).toLowerCase().replace(/^\[|\]$/g, '');
+  const h = String(host)
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '::ffff:127.0.0.1') return true;
   return net.isIPv4(h) && h.startsWith('127.');
 }
@@ -68,8 +70,20 @@ dns.promises.lookup = async function lookup(hostname, options) {
 
 // DNS queries over the network (c-ares): refuse them all.
 const RESOLVE_METHODS = [
-  'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr',
-  'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
 ];
 for (const method of RESOLVE_METHODS) {
   const refuseCallback = function (hostname, ...rest) {
@@ -85,7 +99,8 @@ for (const method of RESOLVE_METHODS) {
   if (typeof dns[method] === 'function') dns[method] = refuseCallback;
   if (typeof dns.Resolver?.prototype?.[method] === 'function') dns.Resolver.prototype[method] = refuseCallback;
   if (typeof dns.promises[method] === 'function') dns.promises[method] = refusePromise;
-  if (typeof dns.promises.Resolver?.prototype?.[method] === 'function') dns.promises.Resolver.prototype[method] = refusePromise;
+  if (typeof dns.promises.Resolver?.prototype?.[method] === 'function')
+    dns.promises.Resolver.prototype[method] = refusePromise;
 }
 
 function connectTarget(args) {

@@ -36,7 +36,11 @@ interface OtlpMetric {
   readonly name: string;
   readonly unit?: string;
   readonly description?: string;
-  readonly sum?: { readonly dataPoints: readonly OtlpNumberPoint[]; readonly isMonotonic?: boolean; readonly aggregationTemporality?: number };
+  readonly sum?: {
+    readonly dataPoints: readonly OtlpNumberPoint[];
+    readonly isMonotonic?: boolean;
+    readonly aggregationTemporality?: number;
+  };
   readonly gauge?: { readonly dataPoints: readonly OtlpNumberPoint[] };
   readonly histogram?: { readonly dataPoints: readonly OtlpHistogramPoint[]; readonly aggregationTemporality?: number };
   readonly exponentialHistogram?: unknown;
@@ -45,7 +49,10 @@ interface OtlpMetric {
 interface OtlpExport {
   readonly resourceMetrics?: ReadonlyArray<{
     readonly resource?: { readonly attributes?: readonly OtlpKeyValue[] };
-    readonly scopeMetrics?: ReadonlyArray<{ readonly scope?: { readonly name?: string }; readonly metrics?: readonly OtlpMetric[] }>;
+    readonly scopeMetrics?: ReadonlyArray<{
+      readonly scope?: { readonly name?: string };
+      readonly metrics?: readonly OtlpMetric[];
+    }>;
   }>;
 }
 
@@ -56,7 +63,12 @@ export interface CapturedPoint {
   /** Counter/gauge value. */
   readonly value?: number;
   /** Histogram parts. */
-  readonly histogram?: { readonly count: number; readonly sum: number; readonly bounds: readonly number[]; readonly bucketCounts: readonly number[] };
+  readonly histogram?: {
+    readonly count: number;
+    readonly sum: number;
+    readonly bounds: readonly number[];
+    readonly bucketCounts: readonly number[];
+  };
 }
 
 /** One metric of one export. */
@@ -114,7 +126,9 @@ export function decodeOtlpExports(requests: readonly RecordedRequest[]): Capture
     if (!request.url.endsWith('/v1/metrics')) continue;
     const type = String(request.headers['content-type'] ?? '');
     if (!type.includes('json')) {
-      throw new Error(`otlp capture: received ${type || 'no content type'} on ${request.url}, expected application/json (OpenClaw's exporter sends OTLP/HTTP JSON)`);
+      throw new Error(
+        `otlp capture: received ${type || 'no content type'} on ${request.url}, expected application/json (OpenClaw's exporter sends OTLP/HTTP JSON)`,
+      );
     }
     const body = JSON.parse(request.body.toString('utf8')) as OtlpExport;
     for (const resourceMetrics of body.resourceMetrics ?? []) {
@@ -147,7 +161,8 @@ export function decodeOtlpExports(requests: readonly RecordedRequest[]): Capture
             unit: metric.unit ?? '',
             type: metricType(metric),
             description: metric.description ?? '',
-            temporality: temporalityCode === undefined ? 'unspecified' : (TEMPORALITY[temporalityCode] ?? 'unspecified'),
+            temporality:
+              temporalityCode === undefined ? 'unspecified' : (TEMPORALITY[temporalityCode] ?? 'unspecified'),
             scope: scopeMetrics.scope?.name ?? '',
             resource,
             points,
@@ -173,7 +188,8 @@ export function summarizeMetrics(captured: readonly CapturedMetric[]): MetricSum
       for (const metric of metrics) {
         for (const point of metric.points) {
           keySets.add(JSON.stringify(Object.keys(point.attributes).sort()));
-          for (const [key, value] of Object.entries(point.attributes)) values.set(key, (values.get(key) ?? new Set()).add(value));
+          for (const [key, value] of Object.entries(point.attributes))
+            values.set(key, (values.get(key) ?? new Set()).add(value));
         }
       }
       const distinct = (pick: (m: CapturedMetric) => string): string => sorted(metrics.map(pick)).join('|');
@@ -184,7 +200,9 @@ export function summarizeMetrics(captured: readonly CapturedMetric[]): MetricSum
         description: distinct((m) => m.description),
         temporality: distinct((m) => m.temporality),
         scopes: sorted(metrics.map((m) => m.scope)),
-        attributes: Object.fromEntries([...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sorted(v)])),
+        attributes: Object.fromEntries(
+          [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sorted(v)]),
+        ),
         keySets: sorted(keySets),
       };
     });
@@ -235,13 +253,20 @@ export function capturedOpenMetrics(captured: readonly CapturedMetric[], namer: 
       let cumulative = 0;
       [...bounds, Number.POSITIVE_INFINITY].forEach((bound, index) => {
         cumulative += bucketCounts[index] ?? 0;
-        add(names.family, names.histogram?.bucket as string, { ...labels, le: formatBound(bound) }, point.timeMs, cumulative);
+        add(
+          names.family,
+          names.histogram?.bucket as string,
+          { ...labels, le: formatBound(bound) },
+          point.timeMs,
+          cumulative,
+        );
       });
       add(names.family, names.histogram.sum, labels, point.timeMs, sum);
       add(names.family, names.histogram.count, labels, point.timeMs, count);
     }
     if (resource.targetInfo !== undefined) {
-      for (const point of metric.points.slice(0, 1)) add(TARGET_INFO, TARGET_INFO, { ...resource.targetInfo }, point.timeMs, 1);
+      for (const point of metric.points.slice(0, 1))
+        add(TARGET_INFO, TARGET_INFO, { ...resource.targetInfo }, point.timeMs, 1);
     }
   }
   const out: string[] = [];

@@ -43,8 +43,11 @@ async function loadCreateConfigIO() {
   candidates.sort((a, b) => a.size - b.size || a.file.localeCompare(b.file));
   for (const { file, name } of candidates) {
     const fn = (await import(pathToFileURL(join(dist, file)).href))[name];
-    if (typeof fn === 'function' && typeof fn({ configPath: join(dist, 'no-such-openclaw.json'), logger: silent })
-      ?.readConfigFileSnapshot === 'function') {
+    if (
+      typeof fn === 'function' &&
+      typeof fn({ configPath: join(dist, 'no-such-openclaw.json'), logger: silent })?.readConfigFileSnapshot ===
+        'function'
+    ) {
       return fn;
     }
   }
@@ -54,7 +57,7 @@ async function loadCreateConfigIO() {
 async function loadPluginSdk() {
   const pkg = JSON.parse(readFileSync(join(request.packageDir, 'package.json'), 'utf8'));
   const target = pkg.exports?.['./plugin-sdk'];
-  const file = typeof target === 'string' ? target : target?.default ?? target?.import;
+  const file = typeof target === 'string' ? target : (target?.default ?? target?.import);
   if (!file) throw new Error(`${request.packageDir}/package.json exports no "./plugin-sdk"`);
   return import(pathToFileURL(join(request.packageDir, file)).href);
 }
@@ -78,8 +81,14 @@ async function validateConfigs(files) {
         ms: Date.now() - started,
       });
     } catch (error) {
-      results.push({ file, valid: false, issues: [{ path: '', message: `threw: ${error?.message ?? error}` }],
-        warnings: [], legacyIssues: [], ms: Date.now() - started });
+      results.push({
+        file,
+        valid: false,
+        issues: [{ path: '', message: `threw: ${error?.message ?? error}` }],
+        warnings: [],
+        legacyIssues: [],
+        ms: Date.now() - started,
+      });
     }
   }
   return results;
