@@ -127,7 +127,9 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
         {
           rule: 'config-shape',
           object,
-          message: `expected ${expected}, received ${describeReceived(received)}: ${fix} (see the OpenClawOpsConfig type)`,
+          message:
+            `expected ${expected}, received ${describeReceived(received)}: ${fix} ` +
+            `(see the OpenClawOpsConfig type)`,
         },
       ];
     }
@@ -138,7 +140,10 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
         return {
           rule: 'config-unknown-key',
           object: formatConfigPath([...path, key]),
-          message: `received unknown key "${key}", expected one of ${known.join(', ')}: ${suggestion ? `rename it to "${suggestion}"` : 'remove it'} (an unknown key would be ignored silently)`,
+          message:
+            `received unknown key "${key}", expected one of ${known.join(', ')}: ` +
+            `${suggestion ? `rename it to "${suggestion}"` : 'remove it'} (an ` +
+            `unknown key would be ignored silently)`,
         };
       });
     }
@@ -163,7 +168,9 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
           {
             rule: 'config-shape',
             object: formatConfigPath(field),
-            message: `received ${describeReceived(valueAt(input, field), true)}, expected one of ${values}: set ${discriminator} to one of them`,
+            message:
+              `received ${describeReceived(valueAt(input, field), true)}, expected one ` +
+              `of ${values}: set ${discriminator} to one of them`,
           },
         ];
       }
@@ -171,7 +178,9 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
         {
           rule: 'config-shape',
           object,
-          message: `received ${describeReceived(received)}, expected a JSON value (string, finite number, boolean, null, array or object): fix the value`,
+          message:
+            `received ${describeReceived(received)}, expected a JSON value (string, ` +
+            `finite number, boolean, null, array or object): fix the value`,
         },
       ];
     }

@@ -88,7 +88,9 @@ const podLabels = z.record(z.string(), z.string()).superRefine((labels, ctx) => 
     ctx.addIssue({
       code: 'custom',
       message:
-        'received {}, expected at least one label: an empty podSelector selects every pod in the namespace, so the rule would allow more than declared; add the labels of the pods, e.g. { "app.kubernetes.io/name": "grafana" }',
+        'received {}, expected at least one label: an empty podSelector selects ' +
+        'every pod in the namespace, so the rule would allow more than declared; ' +
+        'add the labels of the pods, e.g. { "app.kubernetes.io/name": "grafana" }',
       params: { rule: 'pod-selector-nonempty' } satisfies RuleParams,
     });
   }
@@ -126,7 +128,10 @@ function checkJson(value: unknown, path: (string | number)[], ctx: z.RefinementC
     return;
   }
   problem(
-    `expected a JSON value (string, number, boolean, null, array or plain object), received ${typeof value === 'object' ? 'a class instance' : typeof value}: write plain JSON data`,
+    `expected a JSON value (string, number, boolean, null, array or plain ` +
+      `object), received ` +
+      `${typeof value === 'object' ? 'a class instance' : typeof value}: write ` +
+      `plain JSON data`,
   );
 }
 
@@ -153,7 +158,11 @@ const openclawConfigSchema = z.record(z.string(), z.unknown()).superRefine((docu
       ctx.addIssue({
         code: 'custom',
         path: [section],
-        message: `expected an object, received ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}: write the ${section} section as an object (see OpenClaw's configuration reference) or remove it`,
+        message:
+          `expected an object, received ` +
+          `${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}: ` +
+          `write the ${section} section as an object (see OpenClaw's configuration ` +
+          `reference) or remove it`,
         params: { rule: 'config-shape' } satisfies RuleParams,
       });
     }
@@ -175,7 +184,8 @@ const secretDeclarationSchema = z.strictObject({
     firstOf(
       (v) =>
         v.length > 1024
-          ? `received a description of ${v.length} characters, expected at most 1024 (the SSM limit; terraform apply would fail): shorten it`
+          ? `received a description of ${v.length} characters, expected at most 1024 ` +
+            `(the SSM limit; terraform apply would fail): shorten it`
           : undefined,
       singleLine,
     ),
@@ -190,7 +200,10 @@ const secretDeclarationSchema = z.strictObject({
       if (length < 64 || length > 4096) {
         ctx.addIssue({
           code: 'custom',
-          message: `received ${length}, expected an integer from 64 (≥ 32 bytes of entropy in alphanumerics) to 4096 (the SSM standard-tier value limit): set generatedLength in that range`,
+          message:
+            `received ${length}, expected an integer from 64 (≥ 32 bytes of entropy ` +
+            `in alphanumerics) to 4096 (the SSM standard-tier value limit): set ` +
+            `generatedLength in that range`,
           params: { rule: 'generated-length' } satisfies RuleParams,
         });
       }
@@ -204,7 +217,9 @@ const externalSecretSchema = z.strictObject({
   path: checked('gitops-path', (v) =>
     /^argoproj\/[A-Za-z0-9._/-]+\.ya?ml$/.test(v) && !v.split('/').includes('..')
       ? undefined
-      : `received ${JSON.stringify(v)}, expected a relative path under argoproj/ ending in .yaml, without "..": fix the path (e.g. "argoproj/openclaw/external-secret.yaml")`,
+      : `received ${JSON.stringify(v)}, expected a relative path under argoproj/ ` +
+        `ending in .yaml, without "..": fix the path (e.g. ` +
+        `"argoproj/openclaw/external-secret.yaml")`,
   ),
   comment: checked('config-text', singleLine).optional(),
 });
@@ -217,7 +232,9 @@ const literalEnvSchema = z.strictObject({
 const stackName = checked('cdktf-stack-name', (v) =>
   /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(v)
     ? undefined
-    : `received ${JSON.stringify(v)}, expected a stack name of letters, digits, "_" and "-" (it becomes a directory under cdktf.out/stacks): rename it`,
+    : `received ${JSON.stringify(v)}, expected a stack name of letters, ` +
+      `digits, "_" and "-" (it becomes a directory under cdktf.out/stacks): ` +
+      `rename it`,
 );
 
 const region = checked('aws-region', firstOf(trimmed('a region'), awsRegion));
@@ -235,11 +252,18 @@ const tagsSchema = z.record(z.string(), z.string()).superRefine((tags, ctx) => {
   for (const [key, value] of entries) {
     let problem: string | undefined;
     if (key.length < 1 || key.length > 128 || !allowed.test(key)) {
-      problem = `tag key ${JSON.stringify(key)} is not a valid AWS tag key: expected 1-128 letters, digits, spaces and _ . : / = + - @; rename it`;
+      problem =
+        `tag key ${JSON.stringify(key)} is not a valid AWS tag key: expected ` +
+        `1-128 letters, digits, spaces and _ . : / = + - @; rename it`;
     } else if (/^aws:/i.test(key)) {
-      problem = `tag key ${JSON.stringify(key)} starts with "aws:", which AWS reserves, expected another prefix: rename it`;
+      problem =
+        `tag key ${JSON.stringify(key)} starts with "aws:", which AWS reserves, ` +
+        `expected another prefix: rename it`;
     } else if (value.length > 256 || !allowed.test(value)) {
-      problem = `tag ${key} has a value of ${value.length} characters or with characters AWS does not allow: expected at most 256 letters, digits, spaces and _ . : / = + - @; shorten or fix the value`;
+      problem =
+        `tag ${key} has a value of ${value.length} characters or with characters ` +
+        `AWS does not allow: expected at most 256 letters, digits, spaces and _ ` +
+        `. : / = + - @; shorten or fix the value`;
     }
     if (problem !== undefined) {
       ctx.addIssue({ code: 'custom', message: problem, path: [key], params: { rule: 'ssm-tag' } satisfies RuleParams });
@@ -279,7 +303,9 @@ const clusterServiceSchema = z.strictObject({
     .superRefine(
       nonEmptyPorts(
         'service-ports-nonempty',
-        'received an empty port list, expected at least one {port, targetPort}: a NetworkPolicy rule without ports allows every port; list the ports the Service exposes',
+        'received an empty port list, expected at least one {port, targetPort}: ' +
+          'a NetworkPolicy rule without ports allows every port; list the ports ' +
+          'the Service exposes',
       ),
     ),
   description: z.string(),
@@ -297,7 +323,9 @@ const networkSchema = z.strictObject({
     .superRefine(
       nonEmptyPorts(
         'egress-ports-nonempty',
-        'received an empty port list, expected at least one TCP port: a NetworkPolicy rule without ports opens every port to 0.0.0.0/0 and ::/0; list the ports (e.g. [80, 443]), or omit the field for the default',
+        'received an empty port list, expected at least one TCP port: a ' +
+          'NetworkPolicy rule without ports opens every port to 0.0.0.0/0 and ' +
+          '::/0; list the ports (e.g. [80, 443]), or omit the field for the default',
       ),
     )
     .optional(),
@@ -314,7 +342,9 @@ const cronJobName = checked(
     trimmed('a job name'),
     (v) =>
       v.startsWith('-')
-        ? `received ${JSON.stringify(v)}, which starts with "-" and would be read as an option by the apply script's commands, expected a name starting with a letter or digit: rename the job`
+        ? `received ${JSON.stringify(v)}, which starts with "-" and would be read ` +
+          `as an option by the apply script's commands, expected a name starting ` +
+          `with a letter or digit: rename the job`
         : undefined,
     (v) => {
       const problem = controlCharacters(v);
@@ -324,7 +354,9 @@ const cronJobName = checked(
     },
     (v) =>
       v.normalize('NFC') !== v
-        ? `received a name that is not in Unicode NFC form, expected NFC (a normalised copy would not match on re-run and the job would be added twice): write the name in NFC`
+        ? `received a name that is not in Unicode NFC form, expected NFC (a ` +
+          `normalised copy would not match on re-run and the job would be added ` +
+          `twice): write the name in NFC`
         : undefined,
     (v) => (v.length > 200 ? `received a name of ${v.length} characters, expected at most 200: shorten it` : undefined),
   ),
@@ -341,7 +373,11 @@ const scheduleSchema = z.discriminatedUnion('kind', [
         if (ms < 60_000) {
           ctx.addIssue({
             code: 'custom',
-            message: `received ${ms}, expected at least 60000 (everyMs is in milliseconds; ${ms} ms runs the job ${ms < 1000 ? 'many times a second' : 'every few seconds'}): write the interval in milliseconds, e.g. 3600000 for hourly`,
+            message:
+              `received ${ms}, expected at least 60000 (everyMs is in milliseconds; ` +
+              `${ms} ms runs the job ` +
+              `${ms < 1000 ? 'many times a second' : 'every few seconds'}): write the ` +
+              `interval in milliseconds, e.g. 3600000 for hourly`,
             params: { rule: 'cron-every-floor' } satisfies RuleParams,
           });
         }
@@ -354,9 +390,16 @@ const scheduleSchema = z.discriminatedUnion('kind', [
       const fields = v.trim().split(/\s+/).length;
       if (v.trim().startsWith('@') || fields === 5) return undefined;
       if (fields === 6) {
-        return `received "${v.trim()}" with 6 fields, expected 5 (minute hour day month weekday): croner reads a 6-field expression with seconds first, so "${v.trim()}" would not run when it seems to; drop the seconds field`;
+        return (
+          `received "${v.trim()}" with 6 fields, expected 5 (minute hour day month ` +
+          `weekday): croner reads a 6-field expression with seconds first, so "` +
+          `${v.trim()}" would not run when it seems to; drop the seconds field`
+        );
       }
-      return `received "${v.trim()}" with ${fields} fields, expected 5 (minute hour day month weekday): fix the expression, e.g. "0 9 * * *"`;
+      return (
+        `received "${v.trim()}" with ${fields} fields, expected 5 (minute hour ` +
+        `day month weekday): fix the expression, e.g. "0 9 * * *"`
+      );
     }),
     tz: checked('config-text', trimmed('a time zone')).optional(),
     staggerMs: z.number().int().min(0).optional(),
@@ -380,7 +423,8 @@ const deliverySchema = z.strictObject({
     'normalised-value',
     firstOf(trimmed('a channel id'), (v) =>
       v !== v.toLowerCase()
-        ? `received ${JSON.stringify(v)}, expected lowercase (channels are matched lowercased but the value is sent as written): write "${v.toLowerCase()}"`
+        ? `received ${JSON.stringify(v)}, expected lowercase (channels are matched ` +
+          `lowercased but the value is sent as written): write "${v.toLowerCase()}"`
         : undefined,
     ),
   ).optional(),
@@ -406,7 +450,8 @@ const cronJobSchema = z.strictObject({
 const promDuration = checked('prometheus-duration', (v) =>
   /^(?:\d+(?:ms|s|m|h|d|w|y))+$/.test(v)
     ? undefined
-    : `received ${JSON.stringify(v)}, expected a Prometheus duration such as "15m", "6h" or "7d" (no spaces, no words): fix the duration`,
+    : `received ${JSON.stringify(v)}, expected a Prometheus duration such as ` +
+      `"15m", "6h" or "7d" (no spaces, no words): fix the duration`,
 );
 
 const dashboardRowSchema = z.strictObject({
@@ -498,7 +543,9 @@ export const openClawOpsConfigSchema = z.strictObject({
   ssmPrefix: checked('ssm-prefix', (v) =>
     /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/$/.test(v) && !/^\/(aws|ssm)/i.test(v)
       ? undefined
-      : `received ${JSON.stringify(v)}, expected a prefix that starts and ends with "/" and uses only a-z, A-Z, 0-9, "_", "." and "-" (not starting with aws or ssm): fix ssmPrefix, e.g. "/lolice/openclaw/"`,
+      : `received ${JSON.stringify(v)}, expected a prefix that starts and ends ` +
+        `with "/" and uses only a-z, A-Z, 0-9, "_", "." and "-" (not starting ` +
+        `with aws or ssm): fix ssmPrefix, e.g. "/lolice/openclaw/"`,
   ),
   secretStore: z.strictObject({
     kind: z.enum(['ClusterSecretStore', 'SecretStore']),
@@ -507,10 +554,18 @@ export const openClawOpsConfigSchema = z.strictObject({
   externalSecretRefreshInterval: checked('go-duration', (v) => {
     const ms = goDurationMs(v);
     if (ms === undefined) {
-      return `received ${JSON.stringify(v)}, expected a Go duration such as "1h", "30m" or "1h30m" (units ns, us, ms, s, m, h; no spaces, no days): ESO would reject the ExternalSecret; write e.g. "1h"`;
+      return (
+        `received ${JSON.stringify(v)}, expected a Go duration such as "1h", ` +
+        `"30m" or "1h30m" (units ns, us, ms, s, m, h; no spaces, no days): ESO ` +
+        `would reject the ExternalSecret; write e.g. "1h"`
+      );
     }
     if (ms < MIN_REFRESH_INTERVAL_MS) {
-      return `received ${JSON.stringify(v)} (${ms} ms), expected at least "1m": ESO would re-read every parameter that often and burn the SSM API quota; use e.g. "1h"`;
+      return (
+        `received ${JSON.stringify(v)} (${ms} ms), expected at least "1m": ESO ` +
+        `would re-read every parameter that often and burn the SSM API quota; ` +
+        `use e.g. "1h"`
+      );
     }
     return undefined;
   }),

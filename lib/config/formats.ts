@@ -19,7 +19,11 @@ const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Characters a name must not carry: whitespace at either end (checked raw, written raw). */
 export function surroundingWhitespace(value: string, what: string): string | undefined {
   if (value !== value.trim()) {
-    return `received ${JSON.stringify(value)} with whitespace at the start or end, expected ${what} without it (it would be checked trimmed but written as is): remove the whitespace`;
+    return (
+      `received ${JSON.stringify(value)} with whitespace at the start or end, ` +
+      `expected ${what} without it (it would be checked trimmed but written as ` +
+      `is): remove the whitespace`
+    );
   }
   return undefined;
 }
@@ -38,7 +42,11 @@ export function controlCharacters(value: string, allowNewlines = false): string 
 /** An RFC 1123 DNS label (namespaces, Service namespaces): ≤ 63, lowercase alphanumerics and `-`. */
 export function dns1123Label(value: string, what: string): string | undefined {
   if (value.length > 63 || !DNS1123_LABEL.test(value)) {
-    return `received ${JSON.stringify(value)}, expected ${what} that is an RFC 1123 label (at most 63 lowercase letters, digits and "-", starting and ending alphanumeric): rename it, e.g. "${suggestLabel(value)}"`;
+    return (
+      `received ${JSON.stringify(value)}, expected ${what} that is an RFC 1123 ` +
+      `label (at most 63 lowercase letters, digits and "-", starting and ` +
+      `ending alphanumeric): rename it, e.g. "${suggestLabel(value)}"`
+    );
   }
   return undefined;
 }
@@ -46,7 +54,11 @@ export function dns1123Label(value: string, what: string): string | undefined {
 /** An RFC 1035 label (Service names). */
 export function dns1035Label(value: string, what: string): string | undefined {
   if (value.length > 63 || !DNS1035_LABEL.test(value)) {
-    return `received ${JSON.stringify(value)}, expected ${what} that is an RFC 1035 label (at most 63 lowercase letters, digits and "-", starting with a letter): rename it, e.g. "${suggestLabel(value)}"`;
+    return (
+      `received ${JSON.stringify(value)}, expected ${what} that is an RFC 1035 ` +
+      `label (at most 63 lowercase letters, digits and "-", starting with a ` +
+      `letter): rename it, e.g. "${suggestLabel(value)}"`
+    );
   }
   return undefined;
 }
@@ -54,7 +66,12 @@ export function dns1035Label(value: string, what: string): string | undefined {
 /** An RFC 1123 DNS subdomain (object names: Secrets, ExternalSecrets, stores): ≤ 253, dot-separated labels. */
 export function dns1123Subdomain(value: string, what: string): string | undefined {
   if (value.length > 253 || value.split('.').some((label) => !DNS1123_LABEL.test(label))) {
-    return `received ${JSON.stringify(value)}, expected ${what} that is an RFC 1123 subdomain (at most 253 lowercase letters, digits, "-" and ".", each part starting and ending alphanumeric): rename it, e.g. "${suggestLabel(value)}"`;
+    return (
+      `received ${JSON.stringify(value)}, expected ${what} that is an RFC 1123 ` +
+      `subdomain (at most 253 lowercase letters, digits, "-" and ".", each ` +
+      `part starting and ending alphanumeric): rename it, e.g. "` +
+      `${suggestLabel(value)}"`
+    );
   }
   return undefined;
 }
@@ -80,10 +97,18 @@ export function labelProblem(key: string, value: unknown): string | undefined {
     name.length > 63 ||
     !LABEL_NAME.test(name)
   ) {
-    return `label key ${JSON.stringify(key)} is not a Kubernetes label key: expected [prefix/]name with a name of at most 63 alphanumerics, "-", "_" and "."; fix the key`;
+    return (
+      `label key ${JSON.stringify(key)} is not a Kubernetes label key: ` +
+      `expected [prefix/]name with a name of at most 63 alphanumerics, "-", ` +
+      `"_" and "."; fix the key`
+    );
   }
   if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) {
-    return `label ${key} has value ${JSON.stringify(value)}, expected at most 63 alphanumerics, "-", "_" and "." starting and ending alphanumeric; fix the value`;
+    return (
+      `label ${key} has value ${JSON.stringify(value)}, expected at most 63 ` +
+      `alphanumerics, "-", "_" and "." starting and ending alphanumeric; fix ` +
+      `the value`
+    );
   }
   return undefined;
 }
@@ -91,12 +116,17 @@ export function labelProblem(key: string, value: unknown): string | undefined {
 /** An env var name OpenClaw's `${VAR}` and a shell can both use. */
 export function envVarName(value: string): string | undefined {
   if (!ENV_VAR_NAME.test(value)) {
-    return `received ${JSON.stringify(value)}, expected an env var name of letters, digits and "_" not starting with a digit (OpenClaw substitutes only such names): rename it, e.g. "${
-      value
-        .toUpperCase()
-        .replace(/[^A-Z0-9_]+/g, '_')
-        .replace(/^(\d)/, '_$1') || 'MY_VAR'
-    }"`;
+    return (
+      `received ${JSON.stringify(value)}, expected an env var name of letters, ` +
+      `digits and "_" not starting with a digit (OpenClaw substitutes only ` +
+      `such names): rename it, e.g. "` +
+      `${
+        value
+          .toUpperCase()
+          .replace(/[^A-Z0-9_]+/g, '_')
+          .replace(/^(\d)/, '_$1') || 'MY_VAR'
+      }"`
+    );
   }
   return undefined;
 }
@@ -104,19 +134,27 @@ export function envVarName(value: string): string | undefined {
 /** A key of a Kubernetes Secret. */
 export function secretKeyName(value: string): string | undefined {
   if (value.length > 253 || !SECRET_KEY.test(value) || value === '.' || value === '..') {
-    return `received ${JSON.stringify(value)}, expected a Secret key of at most 253 letters, digits, "-", "_" and "." (what Kubernetes accepts in data): rename the key`;
+    return (
+      `received ${JSON.stringify(value)}, expected a Secret key of at most 253 ` +
+      `letters, digits, "-", "_" and "." (what Kubernetes accepts in data): ` +
+      `rename the key`
+    );
   }
   return undefined;
 }
 
+const AWS_DIRECTION = 'north|south|east|west|central|northeast|northwest|southeast|southwest';
+/** An AWS region name: partition prefix, direction, number (e.g. ap-northeast-1, us-gov-west-1). */
+const AWS_REGION = new RegExp(`^[a-z]{2}(-gov|-iso[a-z]?)?-(${AWS_DIRECTION})-\\d{1,2}$`);
+
 /** Region names AWS uses (`ap-northeast-1`, `us-gov-west-1`, `cn-north-1`). */
 export function awsRegion(value: string): string | undefined {
-  if (
-    !/^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/.test(
-      value,
-    )
-  ) {
-    return `received ${JSON.stringify(value)}, expected an AWS region name such as "ap-northeast-1" (lowercase, no availability-zone letter): fix the region`;
+  if (!AWS_REGION.test(value)) {
+    return (
+      `received ${JSON.stringify(value)}, expected an AWS region name such as ` +
+      `"ap-northeast-1" (lowercase, no availability-zone letter): fix the ` +
+      `region`
+    );
   }
   return undefined;
 }
@@ -132,7 +170,11 @@ export function s3BucketName(value: string): string | undefined {
     !value.startsWith('xn--') &&
     !value.endsWith('-s3alias');
   if (!ok) {
-    return `received ${JSON.stringify(value)}, expected an S3 bucket name (3-63 lowercase letters, digits, "." and "-", starting and ending alphanumeric): fix the bucket name`;
+    return (
+      `received ${JSON.stringify(value)}, expected an S3 bucket name (3-63 ` +
+      `lowercase letters, digits, "." and "-", starting and ending ` +
+      `alphanumeric): fix the bucket name`
+    );
   }
   return undefined;
 }
@@ -164,13 +206,26 @@ export function goDurationMs(value: string): number | undefined {
 export function imageRepository(value: string): string | undefined {
   const lastPart = value.slice(value.lastIndexOf('/') + 1);
   if (value.includes('@')) {
-    return `received ${JSON.stringify(value)}, which carries a digest, expected a repository without tag or digest (the tag is image.tag): move the digest out and set image.tag`;
+    return (
+      `received ${JSON.stringify(value)}, which carries a digest, expected a ` +
+      `repository without tag or digest (the tag is image.tag): move the ` +
+      `digest out and set image.tag`
+    );
   }
   if (lastPart.includes(':')) {
-    return `received ${JSON.stringify(value)}, which already ends in a tag, expected a repository without tag (image.tag is appended, giving two tags): remove ":${lastPart.split(':')[1]}" from image.repository and put it in image.tag`;
+    return (
+      `received ${JSON.stringify(value)}, which already ends in a tag, ` +
+      `expected a repository without tag (image.tag is appended, giving two ` +
+      `tags): remove ":${lastPart.split(':')[1]}" from image.repository and ` +
+      `put it in image.tag`
+    );
   }
   if (!/^([a-z0-9.-]+(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(value)) {
-    return `received ${JSON.stringify(value)}, expected an image repository such as "ghcr.io/boxp/arch/openclaw" (lowercase path components): fix image.repository`;
+    return (
+      `received ${JSON.stringify(value)}, expected an image repository such as ` +
+      `"ghcr.io/boxp/arch/openclaw" (lowercase path components): fix ` +
+      `image.repository`
+    );
   }
   return undefined;
 }
@@ -178,7 +233,11 @@ export function imageRepository(value: string): string | undefined {
 /** An image tag (OCI: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`). */
 export function imageTag(value: string): string | undefined {
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(value)) {
-    return `received ${JSON.stringify(value)}, expected an image tag of at most 128 letters, digits, "_", "." and "-" (not starting with "." or "-"): fix image.tag`;
+    return (
+      `received ${JSON.stringify(value)}, expected an image tag of at most 128 ` +
+      `letters, digits, "_", "." and "-" (not starting with "." or "-"): fix ` +
+      `image.tag`
+    );
   }
   return undefined;
 }
@@ -191,7 +250,11 @@ export function kmsKeyId(value: string): string | undefined {
     /^alias\/[A-Za-z0-9/_-]{1,250}$/.test(value) ||
     /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)$/.test(value);
   if (!ok) {
-    return `received ${JSON.stringify(value)}, expected a KMS key id, "alias/<name>" or a key/alias ARN: fix kmsKeyId or remove it to use aws/ssm`;
+    return (
+      `received ${JSON.stringify(value)}, expected a KMS key id, ` +
+      `"alias/<name>" or a key/alias ARN: fix kmsKeyId or remove it to use ` +
+      `aws/ssm`
+    );
   }
   return undefined;
 }

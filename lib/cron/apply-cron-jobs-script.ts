@@ -46,8 +46,11 @@ const PARSE_LIST_JS = [
   'const i = t.indexOf("{");',
   'if (i < 0) { console.error("apply-cron-jobs: cron.list printed no JSON: " + t.trim()); process.exit(1); }',
   'const r = JSON.parse(t.slice(i));',
-  'if (!Array.isArray(r.jobs)) { console.error("apply-cron-jobs: cron.list result has no jobs array"); process.exit(1); }',
-  'if (r.hasMore === true) { console.error("apply-cron-jobs: cron.list returned a partial page (hasMore); this script only handles the unpaged cron.list of OpenClaw 2026.2.x"); process.exit(1); }',
+  'if (!Array.isArray(r.jobs)) { console.error("apply-cron-jobs: cron.list ' +
+    'result has no jobs array"); process.exit(1); }',
+  'if (r.hasMore === true) { console.error("apply-cron-jobs: cron.list ' +
+    'returned a partial page (hasMore); this script only handles the unpaged ' +
+    'cron.list of OpenClaw 2026.2.x"); process.exit(1); }',
   'process.stdout.write(JSON.stringify(r.jobs));',
 ].join('\n');
 
@@ -56,7 +59,10 @@ const FIND_ID_JS = [
   'const jobs = JSON.parse(require("fs").readFileSync(0, "utf8"));',
   'const name = process.argv[1];',
   'const hits = jobs.filter((j) => j && j.name === name);',
-  'if (hits.length > 1) { console.error("apply-cron-jobs: " + hits.length + " existing cron jobs are named " + JSON.stringify(name) + " (ids " + hits.map((j) => j.id).join(", ") + "); remove the extras with cron.remove and re-run"); process.exit(1); }',
+  'if (hits.length > 1) { console.error("apply-cron-jobs: " + hits.length ' +
+    '+ " existing cron jobs are named " + JSON.stringify(name) + " (ids " + ' +
+    'hits.map((j) => j.id).join(", ") + "); remove the extras with ' +
+    'cron.remove and re-run"); process.exit(1); }',
   'if (hits.length === 1) process.stdout.write(String(hits[0].id));',
 ].join('\n');
 
@@ -67,14 +73,19 @@ const UPDATE_PARAMS_JS = [
   'const patch = JSON.parse(process.argv[2]);',
   'const cur = jobs.find((j) => j && j.id === id) || {};',
   'const left = [];',
-  'for (const k of ["description", "agentId"]) if (cur[k] !== undefined && cur[k] !== null && !(k in patch)) left.push(k);',
+  'for (const k of ["description", "agentId"]) if (cur[k] !== undefined && ' +
+    'cur[k] !== null && !(k in patch)) left.push(k);',
   'for (const part of ["payload", "delivery"]) {',
   '  const have = cur[part], want = patch[part];',
   '  if (!have || !want || typeof have !== "object") continue;',
   '  if (part === "payload" && have.kind !== want.kind) continue;',
-  '  for (const k of Object.keys(have)) if (have[k] !== undefined && have[k] !== null && !(k in want)) left.push(part + "." + k);',
+  '  for (const k of Object.keys(have)) if (have[k] !== undefined && ' +
+    'have[k] !== null && !(k in want)) left.push(part + "." + k);',
   '}',
-  'if (left.length) console.error("apply-cron-jobs: warning: cron job " + JSON.stringify(patch.name) + " keeps undeclared " + left.join(", ") + " (cron.update merges); remove it with cron.remove and re-run to drop them");',
+  'if (left.length) console.error("apply-cron-jobs: warning: cron job " + ' +
+    'JSON.stringify(patch.name) + " keeps undeclared " + left.join(", ") + " ' +
+    '(cron.update merges); remove it with cron.remove and re-run to drop ' +
+    'them");',
   'process.stdout.write(JSON.stringify({ id: id, patch: patch }));',
 ].join('\n');
 

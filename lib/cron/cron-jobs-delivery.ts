@@ -84,13 +84,18 @@ export class CronJobsDelivery extends Construct {
       .filter((r) => r.kind === 'external' && !defaults.includes(r.port))
       .map(
         (r) =>
-          `cron job "${r.jobName}": webhook port ${r.port} is not a default internet egress port (${defaults.join(', ')}); the gateway NetworkPolicy opens TCP ${r.port} to the internet (minus private ranges) for it`,
+          `cron job "${r.jobName}": webhook port ${r.port} is not a default ` +
+          `internet egress port (${defaults.join(', ')}); the gateway ` +
+          `NetworkPolicy opens TCP ${r.port} to the internet (minus private ` +
+          `ranges) for it`,
       );
     const receiverNotes = result.egressRequirements
       .filter((r) => r.kind === 'in-cluster')
       .map(
         (r) =>
-          `cron job "${r.jobName}": the gateway NetworkPolicy allows egress to its receiver pods in namespace ${r.namespace} on TCP ${r.port}; the receiver's own NetworkPolicy must allow ingress from the gateway`,
+          `cron job "${r.jobName}": the gateway NetworkPolicy allows egress to its ` +
+          `receiver pods in namespace ${r.namespace} on TCP ${r.port}; the ` +
+          `receiver's own NetworkPolicy must allow ingress from the gateway`,
       );
     this.notes = [...result.notes, ...portNotes, ...receiverNotes].map(oneLine);
     this.applyCommand = APPLY_CRON_JOBS_COMMAND.replace(

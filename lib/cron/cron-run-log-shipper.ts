@@ -103,7 +103,10 @@ export class CronRunLogShipper extends Construct {
     const stateStorage = props.stateStorage ?? 'pvc';
     if (stateStorage !== 'pvc' && stateStorage !== 'emptyDir') {
       throw new Error(
-        `cron run-log shipper: received stateStorage ${JSON.stringify(stateStorage)}, expected "pvc" or "emptyDir"; set stateStorage (alerting.runLogShipper.stateStorage in the config) to one of them`,
+        `cron run-log shipper: received stateStorage ` +
+          `${JSON.stringify(stateStorage)}, expected "pvc" or "emptyDir"; set ` +
+          `stateStorage (alerting.runLogShipper.stateStorage in the config) to one ` +
+          `of them`,
       );
     }
     const followGatewayFileLog = props.followGatewayFileLog ?? true;
@@ -113,7 +116,9 @@ export class CronRunLogShipper extends Construct {
       script = readFileSync(scriptFile, 'utf8');
     } catch (error) {
       throw new Error(
-        `cron run-log shipper: cannot read the script ${scriptFile} (${error instanceof Error ? error.message : String(error)}): expected the file sidecar/run-log-shipper.mjs; run synth from a full checkout`,
+        `cron run-log shipper: cannot read the script ${scriptFile} (` +
+          `${error instanceof Error ? error.message : String(error)}): expected ` +
+          `the file sidecar/run-log-shipper.mjs; run synth from a full checkout`,
       );
     }
     const scriptName = posix.basename(RUN_LOG_SHIPPER_SCRIPT_PATH);
@@ -131,7 +136,9 @@ export class CronRunLogShipper extends Construct {
     addManifestComment(
       this.configMap,
       [],
-      'The cron run-log shipper script (sidecar/run-log-shipper.mjs of openclaw-ops), run by sidecar cron-run-log of Deployment openclaw. Add this file to kustomization.yaml resources.',
+      'The cron run-log shipper script (sidecar/run-log-shipper.mjs of ' +
+        'openclaw-ops), run by sidecar cron-run-log of Deployment openclaw. Add ' +
+        'this file to kustomization.yaml resources.',
     );
 
     const env: Record<string, string> = { ...RUN_LOG_SHIPPER_ENV, STATE_FILE: `${SHIPPER_STATE_DIR}/state.json` };

@@ -306,7 +306,8 @@ export function classifyWebhookHost(
       loopback: false,
       reason:
         byName ??
-        `"${host}" is an in-cluster Service name; it resolves to a ClusterIP, which lies in a private range the guard ` +
+        `"${host}" is an in-cluster Service name; it resolves to a ClusterIP, ` +
+          `which lies in a private range the guard ` +
           'blocks after DNS resolution',
     };
   }

@@ -241,23 +241,29 @@ class JobChecker {
       case 'at':
         if (!isNonEmpty(schedule.at) || !isIso8601Instant(schedule.at)) {
           this.error(
-            `schedule.at ${show(schedule.at)} is not an ISO-8601 date-time: expected e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
+            `schedule.at ${show(schedule.at)} is not an ISO-8601 date-time: expected ` +
+              `e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
           );
         } else {
           this.note(
-            `one-shot schedule at ${schedule.at}: cron.add and cron.update reject an instant more than 1 min in the past, so applying this declaration fails once it has passed; remove the job from the declarations after it has run`,
+            `one-shot schedule at ${schedule.at}: cron.add and cron.update reject an ` +
+              `instant more than 1 min in the past, so applying this declaration fails ` +
+              `once it has passed; remove the job from the declarations after it has ` +
+              `run`,
           );
         }
         return;
       case 'every':
         if (!isInteger(schedule.everyMs, 1)) {
           this.error(
-            `schedule.everyMs is ${show(schedule.everyMs)}: expected an integer number of milliseconds ≥ 1 (e.g. 3600000 for hourly)`,
+            `schedule.everyMs is ${show(schedule.everyMs)}: expected an integer ` +
+              `number of milliseconds ≥ 1 (e.g. 3600000 for hourly)`,
           );
         }
         if (schedule.anchorMs !== undefined && !isInteger(schedule.anchorMs, 0)) {
           this.error(
-            `schedule.anchorMs is ${show(schedule.anchorMs)}: expected an integer epoch-milliseconds value ≥ 0, or omit it to anchor at creation time`,
+            `schedule.anchorMs is ${show(schedule.anchorMs)}: expected an integer ` +
+              `epoch-milliseconds value ≥ 0, or omit it to anchor at creation time`,
           );
         }
         return;
@@ -273,7 +279,9 @@ class JobChecker {
     const tzValid = schedule.tz === undefined || (isNonEmpty(schedule.tz) && isValidTimeZone(schedule.tz));
     if (!tzValid) {
       this.error(
-        `schedule.tz ${show(schedule.tz)} is not an IANA time zone: expected a zone such as "Asia/Tokyo" or "UTC"; fix the name or omit tz to use the gateway host's zone`,
+        `schedule.tz ${show(schedule.tz)} is not an IANA time zone: expected a ` +
+          `zone such as "Asia/Tokyo" or "UTC"; fix the name or omit tz to use the ` +
+          `gateway host's zone`,
       );
     }
     const expr = typeof schedule.expr === 'string' ? schedule.expr.trim() : '';
@@ -283,7 +291,9 @@ class JobChecker {
       this.error(`schedule.expr is empty: expected a cron expression such as "0 9 * * *"`);
     } else if (!expr.startsWith('@') && fieldCount !== 5 && fieldCount !== 6) {
       this.error(
-        `schedule.expr "${expr}" has ${fieldCount} fields: expected 5 (minute hour day month weekday) or 6 (with seconds first), as OpenClaw's croner parser takes`,
+        `schedule.expr "${expr}" has ${fieldCount} fields: expected 5 (minute ` +
+          `hour day month weekday) or 6 (with seconds first), as OpenClaw's croner ` +
+          `parser takes`,
       );
     } else {
       try {
@@ -292,20 +302,24 @@ class JobChecker {
         cron.stop();
         if (next === null) {
           this.error(
-            `schedule.expr "${expr}" never fires (no upcoming run): expected an expression with a future run time; OpenClaw would disable the job`,
+            `schedule.expr "${expr}" never fires (no upcoming run): expected an ` +
+              `expression with a future run time; OpenClaw would disable the job`,
           );
         } else {
           exprValid = true;
         }
       } catch (error) {
         this.error(
-          `schedule.expr "${expr}" does not parse with croner (${error instanceof Error ? error.message : String(error)}): expected a valid 5- or 6-field cron expression such as "0 9 * * *"`,
+          `schedule.expr "${expr}" does not parse with croner (` +
+            `${error instanceof Error ? error.message : String(error)}): expected a ` +
+            `valid 5- or 6-field cron expression such as "0 9 * * *"`,
         );
       }
     }
     if (schedule.staggerMs !== undefined && !isInteger(schedule.staggerMs, 0)) {
       this.error(
-        `schedule.staggerMs is ${show(schedule.staggerMs)}: expected an integer number of milliseconds ≥ 0 (0 = exact timing)`,
+        `schedule.staggerMs is ${show(schedule.staggerMs)}: expected an integer ` +
+          `number of milliseconds ≥ 0 (0 = exact timing)`,
       );
     }
     if (!exprValid) {
@@ -313,12 +327,14 @@ class JobChecker {
     }
     if (schedule.tz === undefined) {
       this.note(
-        `schedule '${expr}' has no tz; it runs in the gateway host's time zone (UTC in most containers); set tz (e.g. "Asia/Tokyo") to pin it`,
+        `schedule '${expr}' has no tz; it runs in the gateway host's time zone ` +
+          `(UTC in most containers); set tz (e.g. "Asia/Tokyo") to pin it`,
       );
     }
     if (schedule.staggerMs === undefined && isRecurringTopOfHour(expr)) {
       this.note(
-        `schedule '${expr}' is top-of-hour; OpenClaw staggers it by up to 5 min (offset from sha256 of the job id); set staggerMs: 0 for exact timing`,
+        `schedule '${expr}' is top-of-hour; OpenClaw staggers it by up to 5 min ` +
+          `(offset from sha256 of the job id); set staggerMs: 0 for exact timing`,
       );
     } else if (typeof schedule.staggerMs === 'number' && schedule.staggerMs > 0) {
       this.note(`schedule '${expr}' is staggered by up to ${schedule.staggerMs} ms (offset from sha256 of the job id)`);
@@ -347,12 +363,16 @@ class JobChecker {
     }
     if (sessionTarget === 'main' && payload.kind !== 'systemEvent') {
       this.error(
-        `sessionTarget "main" requires payload.kind "systemEvent" (received "${payload.kind}"): use sessionTarget "isolated" for an agentTurn payload, or a systemEvent payload for the main session`,
+        `sessionTarget "main" requires payload.kind "systemEvent" (received "` +
+          `${payload.kind}"): use sessionTarget "isolated" for an agentTurn ` +
+          `payload, or a systemEvent payload for the main session`,
       );
     }
     if (sessionTarget === 'isolated' && payload.kind !== 'agentTurn') {
       this.error(
-        `sessionTarget "isolated" requires payload.kind "agentTurn" (received "${payload.kind}"): use sessionTarget "main" for a systemEvent payload, or an agentTurn payload for an isolated run`,
+        `sessionTarget "isolated" requires payload.kind "agentTurn" (received "` +
+          `${payload.kind}"): use sessionTarget "main" for a systemEvent payload, ` +
+          `or an agentTurn payload for an isolated run`,
       );
     }
   }
@@ -363,7 +383,8 @@ class JobChecker {
     }
     if (payload.timeoutSeconds !== undefined && !isInteger(payload.timeoutSeconds, 0)) {
       this.error(
-        `payload.timeoutSeconds is ${show(payload.timeoutSeconds)}: expected an integer ≥ 0 (0 = no timeout; omit for the 10 min default)`,
+        `payload.timeoutSeconds is ${show(payload.timeoutSeconds)}: expected an ` +
+          `integer ≥ 0 (0 = no timeout; omit for the 10 min default)`,
       );
     }
     for (const key of ['model', 'thinking'] as const) {
@@ -387,7 +408,9 @@ class JobChecker {
     if (delivery === undefined) {
       if (sessionTarget === 'isolated') {
         this.note(
-          `no delivery declared; OpenClaw defaults isolated jobs to { mode: "announce" } to the main session's last route; declare delivery explicitly to pin it`,
+          `no delivery declared; OpenClaw defaults isolated jobs to { mode: ` +
+            `"announce" } to the main session's last route; declare delivery ` +
+            `explicitly to pin it`,
         );
       }
       return;
@@ -400,7 +423,10 @@ class JobChecker {
       case 'none':
         if (sessionTarget === 'main') {
           this.error(
-            `delivery.mode "${delivery.mode}" is only supported for sessionTarget "isolated" (OpenClaw rejects it with "cron channel delivery config is only supported for sessionTarget=isolated"): omit delivery on main jobs, or use mode "webhook"`,
+            `delivery.mode "${delivery.mode}" is only supported for sessionTarget ` +
+              `"isolated" (OpenClaw rejects it with "cron channel delivery config is ` +
+              `only supported for sessionTarget=isolated"): omit delivery on main ` +
+              `jobs, or use mode "webhook"`,
           );
           return;
         }
@@ -419,7 +445,8 @@ class JobChecker {
     const channel = delivery.channel?.trim().toLowerCase();
     if (channel === undefined || channel === '') {
       this.note(
-        `announce has no channel; OpenClaw delivers to the main session's last route and the run fails if there is none; set channel and to`,
+        `announce has no channel; OpenClaw delivers to the main session's last ` +
+          `route and the run fails if there is none; set channel and to`,
       );
       return;
     }
@@ -427,7 +454,9 @@ class JobChecker {
       const enabled = this.context.enabledChannels.map((c) => c.toLowerCase());
       if (!enabled.includes(channel)) {
         this.error(
-          `delivery.channel "${channel}" is not an enabled channel (enabled: ${enabled.length ? enabled.join(', ') : 'none'}): configure and enable the channel in openclaw.json, or pick one of the enabled channels`,
+          `delivery.channel "${channel}" is not an enabled channel (enabled: ` +
+            `${enabled.length ? enabled.join(', ') : 'none'}): configure and enable ` +
+            `the channel in openclaw.json, or pick one of the enabled channels`,
         );
       }
     }
@@ -436,21 +465,27 @@ class JobChecker {
     }
     if (this.context.discordConfigured === false) {
       this.error(
-        `announce to discord but Discord is not configured: set channels.discord.token (e.g. "\${DISCORD_BOT_TOKEN}") and plugins.entries.discord.enabled: true (and list discord in plugins.allow)`,
+        `announce to discord but Discord is not configured: set ` +
+          `channels.discord.token (e.g. "\${DISCORD_BOT_TOKEN}") and ` +
+          `plugins.entries.discord.enabled: true (and list discord in ` +
+          `plugins.allow)`,
       );
     }
     const to = delivery.to?.trim() ?? '';
     if (to === '') {
       this.error(
-        `announce to discord needs delivery.to (received ${show(delivery.to)}): expected "channel:<id>" for a channel or "user:<id>" for a DM`,
+        `announce to discord needs delivery.to (received ${show(delivery.to)}): ` +
+          `expected "channel:<id>" for a channel or "user:<id>" for a DM`,
       );
     } else if (/^\d+$/.test(to)) {
       this.error(
-        `delivery.to "${to}" is a bare id: expected "channel:${to}" for a channel (or "user:${to}" for a DM); write the prefix explicitly`,
+        `delivery.to "${to}" is a bare id: expected "channel:${to}" for a ` +
+          `channel (or "user:${to}" for a DM); write the prefix explicitly`,
       );
     } else if (!DISCORD_TARGET.test(to)) {
       this.error(
-        `delivery.to "${to}" is not a Discord target: expected "channel:<numeric id>" or "user:<numeric id>" (e.g. "channel:123456789012345678")`,
+        `delivery.to "${to}" is not a Discord target: expected "channel:<numeric ` +
+          `id>" or "user:<numeric id>" (e.g. "channel:123456789012345678")`,
       );
     }
   }
@@ -459,7 +494,10 @@ class JobChecker {
     const job = this.job;
     if (!this.context.webhookTokenConfigured) {
       this.error(
-        `webhook delivery needs cron.webhookToken so the receiver can authenticate the POST: set cron.webhookToken: "\${OPENCLAW_CRON_WEBHOOK_TOKEN}" in openclaw.json and provide the env var from a Secret`,
+        `webhook delivery needs cron.webhookToken so the receiver can ` +
+          `authenticate the POST: set cron.webhookToken: ` +
+          `"\${OPENCLAW_CRON_WEBHOOK_TOKEN}" in openclaw.json and provide the env ` +
+          `var from a Secret`,
       );
     }
     const to = delivery.to?.trim() ?? '';
@@ -468,7 +506,8 @@ class JobChecker {
       url = new URL(to);
     } catch {
       this.error(
-        `delivery.to ${show(delivery.to)} is not a URL: webhook mode requires an absolute http(s) URL such as "https://receiver.example.com/cron"`,
+        `delivery.to ${show(delivery.to)} is not a URL: webhook mode requires an ` +
+          `absolute http(s) URL such as "https://receiver.example.com/cron"`,
       );
       return;
     }
@@ -480,19 +519,29 @@ class JobChecker {
     }
     if (url.username !== '' || url.password !== '') {
       this.error(
-        `delivery.to "${shown}" embeds credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
+        `delivery.to "${shown}" embeds credentials: they would be stored in ` +
+          `cron-jobs.json and jobs.json; remove them and let the receiver check ` +
+          `the Authorization: Bearer cron.webhookToken header`,
       );
     }
     const secretParams = [...url.searchParams.keys()].filter((k) => SECRET_QUERY_PARAM.test(k));
     if (secretParams.length > 0) {
       this.error(
-        `delivery.to carries query parameter(s) ${secretParams.map((k) => `"${k}"`).join(', ')} that look like credentials: they would be stored in cron-jobs.json and jobs.json; remove them and let the receiver check the Authorization: Bearer cron.webhookToken header`,
+        `delivery.to carries query parameter(s) ` +
+          `${secretParams.map((k) => `"${k}"`).join(', ')} that look like ` +
+          `credentials: they would be stored in cron-jobs.json and jobs.json; ` +
+          `remove them and let the receiver check the Authorization: Bearer ` +
+          `cron.webhookToken header`,
       );
     }
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
     if (DISCORD_WEBHOOK_HOSTS.includes(host) && DISCORD_WEBHOOK_PATH.test(url.pathname)) {
       this.error(
-        `delivery.to is a Discord webhook URL: OpenClaw POSTs the generic cron "finished" event JSON, which Discord rejects (it expects content/embeds); use delivery { mode: "announce", channel: "discord", to: "channel:<id>" } or put a converter (e.g. a Cloudflare Worker) in front`,
+        `delivery.to is a Discord webhook URL: OpenClaw POSTs the generic cron ` +
+          `"finished" event JSON, which Discord rejects (it expects ` +
+          `content/embeds); use delivery { mode: "announce", channel: "discord", ` +
+          `to: "channel:<id>" } or put a converter (e.g. a Cloudflare Worker) in ` +
+          `front`,
       );
       return;
     }
@@ -534,18 +583,25 @@ class JobChecker {
     if (!classification.internal) {
       if (url.protocol === 'http:' && job.allowInsecureHttp !== true) {
         this.error(
-          `delivery.to "${shown}" uses http:// to a host outside the cluster: the payload and the bearer token would cross the internet unencrypted; use https://, or set allowInsecureHttp: true to accept that`,
+          `delivery.to "${shown}" uses http:// to a host outside the cluster: the ` +
+            `payload and the bearer token would cross the internet unencrypted; use ` +
+            `https://, or set allowInsecureHttp: true to accept that`,
         );
       }
       const open = this.context.externalEgressPorts;
       if (open !== undefined && !open.includes(port)) {
         this.error(
-          `delivery.to port ${port} is not open for internet egress (open: ${[...open].sort((a, b) => a - b).join(', ') || 'none'}): the gateway's NetworkPolicy would block the POST; serve the receiver on ${open.includes(443) ? '443' : 'an open port'} or add ${port} to the gateway's external egress ports`,
+          `delivery.to port ${port} is not open for internet egress (open: ` +
+            `${[...open].sort((a, b) => a - b).join(', ') || 'none'}): the gateway's ` +
+            `NetworkPolicy would block the POST; serve the receiver on ` +
+            `${open.includes(443) ? '443' : 'an open port'} or add ${port} to the ` +
+            `gateway's external egress ports`,
         );
       }
       if (job.receiver !== undefined) {
         this.error(
-          `receiver is set but delivery.to host "${classification.host}" is not in the cluster: remove receiver (it only describes in-cluster receivers)`,
+          `receiver is set but delivery.to host "${classification.host}" is not in ` +
+            `the cluster: remove receiver (it only describes in-cluster receivers)`,
         );
       }
       this.egress.push({ kind: 'external', host: classification.host, port, jobName: job.name });
@@ -558,7 +614,10 @@ class JobChecker {
     // In-cluster or private target on a version without the SSRF guard.
     if (job.receiver === undefined) {
       this.error(
-        `delivery.to host "${classification.host}" is in the cluster but receiver is not set: add receiver: { namespace, podLabels, port } describing the receiver pods so the gateway's egress rule can be generated`,
+        `delivery.to host "${classification.host}" is in the cluster but ` +
+          `receiver is not set: add receiver: { namespace, podLabels, port } ` +
+          `describing the receiver pods so the gateway's egress rule can be ` +
+          `generated`,
       );
       return;
     }
@@ -582,7 +641,9 @@ class JobChecker {
     const labels = Object.entries(receiver.podLabels ?? {});
     if (labels.length === 0 || labels.some(([k, v]) => !isNonEmpty(k) || typeof v !== 'string')) {
       this.error(
-        `receiver.podLabels is ${show(receiver.podLabels)}: expected at least one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": "cron-receiver" }`,
+        `receiver.podLabels is ${show(receiver.podLabels)}: expected at least ` +
+          `one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": ` +
+          `"cron-receiver" }`,
       );
       ok = false;
     }
@@ -626,7 +687,9 @@ export function validateCronJobs(
       errors.push(`${label}: name is empty: every job needs a unique non-empty name (jobs are upserted by name)`);
     } else if (seen.has(name)) {
       errors.push(
-        `${label}: duplicate name (jobs #${(seen.get(name) ?? 0) + 1} and #${index + 1}): jobs are upserted by name, so the later one would overwrite the earlier; give each job a unique name`,
+        `${label}: duplicate name (jobs #${(seen.get(name) ?? 0) + 1} and #` +
+          `${index + 1}): jobs are upserted by name, so the later one would ` +
+          `overwrite the earlier; give each job a unique name`,
       );
     } else {
       seen.set(name, index);

@@ -24,7 +24,9 @@ export class GatewayEnv implements ContainerEnv {
   constructor(props: GatewayEnvProps) {
     const names = new DeclaredOnce(
       (name, first, second) =>
-        `env var ${name} of container ${GATEWAY_CONTAINER_NAME} is declared twice (by ${first} and by ${second}); the later one would silently win: keep one declaration`,
+        `env var ${name} of container ${GATEWAY_CONTAINER_NAME} is declared ` +
+        `twice (by ${first} and by ${second}); the later one would silently win: ` +
+        `keep one declaration`,
     );
     for (const item of props.secret) {
       names.claim(item.name, `secret ${item.value.toString()}`);

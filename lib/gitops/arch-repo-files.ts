@@ -39,7 +39,8 @@ export function archRepoFiles(rendered: RenderedTree, arch: ArchConfig, stackNam
   const stack = rendered.get(`stacks/${stackName}/cdk.tf.json`);
   if (stack === undefined) {
     throw new Error(
-      `the arch render has no stacks/${stackName}/cdk.tf.json (got ${[...rendered.keys()].join(', ')}): check arch.stackName`,
+      `the arch render has no stacks/${stackName}/cdk.tf.json (got ` +
+        `${[...rendered.keys()].join(', ')}): check arch.stackName`,
     );
   }
   const dir = archWorkingDir(arch);

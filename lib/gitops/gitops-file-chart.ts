@@ -47,7 +47,9 @@ export function assertRepoRelativeYamlPath(path: string): void {
     segments.some((segment) => segment === '' || segment === '.' || segment === '..')
   ) {
     throw new Error(
-      `gitops file path "${path}" is not a clean repo-relative yaml path: expected e.g. "argoproj/openclaw/deployment-openclaw.yaml" (no leading "/", no "..", ending in .yaml)`,
+      `gitops file path "${path}" is not a clean repo-relative yaml path: ` +
+        `expected e.g. "argoproj/openclaw/deployment-openclaw.yaml" (no leading ` +
+        `"/", no "..", ending in .yaml)`,
     );
   }
 }

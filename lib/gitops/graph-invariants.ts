@@ -95,7 +95,9 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
       const remote = entry.remoteRef?.key ?? '';
       if (keys.has(key)) {
         errors.push(
-          `[secret-key-unique] ${esName}: secret ${target} key ${key} is written twice (also by ${keys.get(key)?.externalSecret}): declare each secret key once`,
+          `[secret-key-unique] ${esName}: secret ${target} key ${key} is written ` +
+            `twice (also by ${keys.get(key)?.externalSecret}): declare each secret ` +
+            `key once`,
         );
       }
       keys.set(key, { externalSecret: esName });
@@ -104,7 +106,10 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
           errors.push(`[ssm-parameter-name] ${esName} key ${key}: ${problem}`);
         }
         errors.push(
-          `[remote-ref-declared] ${esName} key ${key}: remoteRef "${remote}" is not a declared ssm parameter, so ESO would fail with "parameter not found": declare it in the secrets list (owner generated to create it in arch, or existing if another state owns it)`,
+          `[remote-ref-declared] ${esName} key ${key}: remoteRef "${remote}" is ` +
+            `not a declared ssm parameter, so ESO would fail with "parameter not ` +
+            `found": declare it in the secrets list (owner generated to create it in ` +
+            `arch, or existing if another state owns it)`,
         );
       }
     }
@@ -121,7 +126,9 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
       const where = `${describe(manifest)} container ${container.name}`;
       if (container.envFrom && container.envFrom.length > 0) {
         errors.push(
-          `[no-env-from] ${where}: uses envFrom, which injects every key of a secret implicitly: list each variable in env[] with valueFrom.secretKeyRef`,
+          `[no-env-from] ${where}: uses envFrom, which injects every key of a ` +
+            `secret implicitly: list each variable in env[] with ` +
+            `valueFrom.secretKeyRef`,
         );
       }
       const seen = new Set<string>();
@@ -141,11 +148,19 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
           const keys = produced.get(ref.name ?? '');
           if (!keys) {
             errors.push(
-              `[secret-key-produced] ${where} env ${name}: reads secret ${ref.name}, which no ExternalSecret produces (known: ${[...produced.keys()].sort().join(', ') || 'none'}): add an ExternalSecret declaration with target ${ref.name}, or point the env var at an existing secret`,
+              `[secret-key-produced] ${where} env ${name}: reads secret ${ref.name}, ` +
+                `which no ExternalSecret produces (known: ` +
+                `${[...produced.keys()].sort().join(', ') || 'none'}): add an ` +
+                `ExternalSecret declaration with target ${ref.name}, or point the env ` +
+                `var at an existing secret`,
             );
           } else if (!keys.has(ref.key ?? '')) {
             errors.push(
-              `[secret-key-produced] ${where} env ${name}: reads key ${ref.key} of secret ${ref.name}, which no ExternalSecret produces (${ref.name} has: ${[...keys.keys()].sort().join(', ')}); the pod would fail with CreateContainerConfigError: add ${ref.key} to the secret declarations or fix the key name`,
+              `[secret-key-produced] ${where} env ${name}: reads key ${ref.key} of ` +
+                `secret ${ref.name}, which no ExternalSecret produces (${ref.name} has: ` +
+                `${[...keys.keys()].sort().join(', ')}); the pod would fail with ` +
+                `CreateContainerConfigError: add ${ref.key} to the secret declarations ` +
+                `or fix the key name`,
             );
           }
         }
@@ -169,11 +184,16 @@ export function checkGraphInvariants(manifests: readonly Manifest[], props: Grap
     for (const placeholder of findEnvPlaceholders(document)) {
       if (!gatewayEnv.has(placeholder.name)) {
         errors.push(
-          `[config-env-defined] ${where}: \${${placeholder.name}} at ${placeholder.path} has no env var on container ${gatewayName}; OpenClaw refuses to start with "Missing env var": add a secret declaration with envVars ["${placeholder.name}"] (or a literal env var)`,
+          `[config-env-defined] ${where}: \${${placeholder.name}} at ` +
+            `${placeholder.path} has no env var on container ${gatewayName}; ` +
+            `OpenClaw refuses to start with "Missing env var": add a secret ` +
+            `declaration with envVars ["${placeholder.name}"] (or a literal env var)`,
         );
       } else if (gatewayEnv.get(placeholder.name) === '') {
         errors.push(
-          `[config-env-defined] ${where}: \${${placeholder.name}} at ${placeholder.path} names a literal env var that is empty; OpenClaw treats empty as missing and refuses to start: give it a value`,
+          `[config-env-defined] ${where}: \${${placeholder.name}} at ` +
+            `${placeholder.path} names a literal env var that is empty; OpenClaw ` +
+            `treats empty as missing and refuses to start: give it a value`,
         );
       }
     }

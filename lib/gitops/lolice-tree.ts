@@ -27,7 +27,8 @@ export class GitOpsTextFile extends Construct {
     const segments = props.path.split('/');
     if (props.path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
       throw new Error(
-        `gitops text file path "${props.path}" is not a clean repo-relative path: expected e.g. "argoproj/openclaw/cron-jobs.json"`,
+        `gitops text file path "${props.path}" is not a clean repo-relative ` +
+          `path: expected e.g. "argoproj/openclaw/cron-jobs.json"`,
       );
     }
     this.path = props.path;

@@ -82,7 +82,8 @@ export class IpCidr {
     const slash = trimmed.indexOf('/');
     if (slash < 0) {
       throw new Error(
-        `cidr "${text}" has no prefix length: expected <address>/<prefix> such as "10.0.0.0/8" or "fc00::/7" (use /32 or /128 for a single address)`,
+        `cidr "${text}" has no prefix length: expected <address>/<prefix> such ` +
+          `as "10.0.0.0/8" or "fc00::/7" (use /32 or /128 for a single address)`,
       );
     }
     const addressText = trimmed.slice(0, slash);
@@ -96,7 +97,8 @@ export class IpCidr {
     const maxPrefix = BITS[address.family];
     if (!/^(0|[1-9]\d{0,2})$/.test(prefixText) || Number(prefixText) > maxPrefix) {
       throw new Error(
-        `cidr "${text}" has prefix length "${prefixText}": expected an integer from 0 to ${maxPrefix} for IPv${address.family}`,
+        `cidr "${text}" has prefix length "${prefixText}": expected an integer ` +
+          `from 0 to ${maxPrefix} for IPv${address.family}`,
       );
     }
     return new IpCidr(address.family, Number(prefixText), address.value);
@@ -150,7 +152,9 @@ function parseIpv4(text: string, original: string): bigint {
   const parts = text.split('.');
   if (parts.length !== 4 || !parts.every((part) => /^(0|[1-9]\d{0,2})$/.test(part) && Number(part) <= 255)) {
     throw new Error(
-      `ip address "${original}" is not a valid IPv4 or IPv6 address: expected four decimal octets 0-255 without leading zeros (e.g. "192.168.0.1") or an IPv6 address (e.g. "2001:db8::1")`,
+      `ip address "${original}" is not a valid IPv4 or IPv6 address: expected ` +
+        `four decimal octets 0-255 without leading zeros (e.g. "192.168.0.1") or ` +
+        `an IPv6 address (e.g. "2001:db8::1")`,
     );
   }
   return parts.reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
@@ -159,7 +163,9 @@ function parseIpv4(text: string, original: string): bigint {
 function parseIpv6(text: string, original: string): bigint {
   const invalid = (why: string): Error =>
     new Error(
-      `ip address "${original}" is not a valid IPv6 address (${why}): expected 8 groups of 1-4 hex digits, at most one "::", optionally ending in a dotted IPv4 address (e.g. "2001:db8::1", "::ffff:192.0.2.1")`,
+      `ip address "${original}" is not a valid IPv6 address (${why}): expected ` +
+        `8 groups of 1-4 hex digits, at most one "::", optionally ending in a ` +
+        `dotted IPv4 address (e.g. "2001:db8::1", "::ffff:192.0.2.1")`,
     );
   if (text.includes('%')) {
     throw invalid('zone identifiers are not supported');

@@ -191,7 +191,10 @@ export function resolveEndpointEgress(url: string, options: ResolveEndpointOptio
   if (serviceRef === undefined) {
     if (host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.svc')) {
       throw new Error(
-        `${purpose} "${url}" has host "${host}", which is not a Service name of the form <service>.<namespace>[.svc[.${clusterDomain}]]: expected a Service DNS name or a public hostname; use the Service name and ${HOW_TO_ADD}`,
+        `${purpose} "${url}" has host "${host}", which is not a Service name of ` +
+          `the form <service>.<namespace>[.svc[.${clusterDomain}]]: expected a ` +
+          `Service DNS name or a public hostname; use the Service name and ` +
+          `${HOW_TO_ADD}`,
       );
     }
     return { kind: 'external', url, host, port };
@@ -205,13 +208,19 @@ export function resolveEndpointEgress(url: string, options: ResolveEndpointOptio
         .sort()
         .join(', ') || 'none';
     throw new Error(
-      `${purpose} "${url}" points at Service ${serviceRef.name} in namespace ${serviceRef.namespace}, which is not in the service table (known: ${known}), so its pods and target port are unknown: ${HOW_TO_ADD}`,
+      `${purpose} "${url}" points at Service ${serviceRef.name} in namespace ` +
+        `${serviceRef.namespace}, which is not in the service table (known: ` +
+        `${known}), so its pods and target port are unknown: ${HOW_TO_ADD}`,
     );
   }
   const mapped = service.ports.find((p) => p.port === port);
   if (mapped === undefined) {
     throw new Error(
-      `${purpose} "${url}" uses port ${port} of Service ${service.name}.${service.namespace}, which the service table does not list (ports: ${service.ports.map((p) => p.port).join(', ') || 'none'}): fix the URL's port or add {port: ${port}, targetPort} to that entry of network.clusterServices`,
+      `${purpose} "${url}" uses port ${port} of Service ${service.name}.` +
+        `${service.namespace}, which the service table does not list (ports: ` +
+        `${service.ports.map((p) => p.port).join(', ') || 'none'}): fix the ` +
+        `URL's port or add {port: ${port}, targetPort} to that entry of ` +
+        `network.clusterServices`,
     );
   }
   return { kind: 'cluster-service', url, service, servicePort: port, targetPort: mapped.targetPort };
@@ -231,7 +240,10 @@ function resolveAddressLiteral(url: string, host: string, port: number, purpose:
   const excepted = excepts.find((cidr) => IpCidr.parse(cidr).contains(address));
   if (excepted !== undefined) {
     throw new Error(
-      `${purpose} "${url}" is the private address ${address.toString()} (inside ${excepted}, which the internet egress rules except), so no rule can be derived for it: address the Service by name and ${HOW_TO_ADD}`,
+      `${purpose} "${url}" is the private address ${address.toString()} ` +
+        `(inside ${excepted}, which the internet egress rules except), so no ` +
+        `rule can be derived for it: address the Service by name and ` +
+        `${HOW_TO_ADD}`,
     );
   }
   return { kind: 'external', url, host, port };

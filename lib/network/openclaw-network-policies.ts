@@ -143,9 +143,11 @@ export class OpenClawNetworkPolicies extends Construct {
       egress.push({
         rule: { to: [podPeer(namespace, service.namespace, service.podLabels)], ports: tcpPorts(sortedUnique(ports)) },
         why:
-          `${service.description}, Service ${service.name}.${service.namespace}; derived from ${[...new Set(uses)].join('; ')}.` +
+          `${service.description}, Service ${service.name}.${service.namespace}; ` +
+          `derived from ${[...new Set(uses)].join('; ')}.` +
           (crossNamespace
-            ? ` Namespace AND pod selector in one peer; the ${service.namespace} side must also allow ingress from the gateway.`
+            ? ` Namespace AND pod selector in one peer; the ${service.namespace} side ` +
+              `must also allow ingress from the gateway.`
             : ''),
       });
     }
@@ -157,7 +159,10 @@ export class OpenClawNetworkPolicies extends Construct {
     for (const item of external) {
       if (!basePorts.includes(item.port)) {
         this.problems.push(
-          `${OPENCLAW_NETWORK_POLICY_NAME}: ${item.purpose} "${item.url}" is on the internet at port ${item.port}, which the gateway may not open (open: ${basePorts.join(', ')}): serve it on an open port or add ${item.port} to network.externalEgressPorts in config/lolice.ts`,
+          `${OPENCLAW_NETWORK_POLICY_NAME}: ${item.purpose} "${item.url}" is on ` +
+            `the internet at port ${item.port}, which the gateway may not open ` +
+            `(open: ${basePorts.join(', ')}): serve it on an open port or add ` +
+            `${item.port} to network.externalEgressPorts in config/lolice.ts`,
         );
       }
     }
@@ -175,7 +180,9 @@ export class OpenClawNetworkPolicies extends Construct {
       ').';
     egress.push({
       rule: { to: [ipv4InternetPeer()], ports: tcpPorts(basePorts) },
-      why: `IPv4 ${internetWhy} RFC 1918 and link-local (incl. the cloud metadata address 169.254.169.254) stay closed.`,
+      why:
+        `IPv4 ${internetWhy} RFC 1918 and link-local (incl. the cloud metadata ` +
+        `address 169.254.169.254) stay closed.`,
     });
     egress.push({
       rule: { to: [ipv6InternetPeer()], ports: tcpPorts(basePorts) },
@@ -188,7 +195,10 @@ export class OpenClawNetworkPolicies extends Construct {
       const jobs = externalWebhooks.filter((r) => r.port === port).map((r) => `"${r.jobName}" (${r.host})`);
       egress.push({
         rule: { to: [ipv4InternetPeer(), ipv6InternetPeer()], ports: tcpPorts([port]) },
-        why: `cron webhook delivery on TCP ${port} for job ${[...new Set(jobs)].join(', ')}; NetworkPolicies cannot match host names, so the port opens to the whole internet minus the private ranges.`,
+        why:
+          `cron webhook delivery on TCP ${port} for job ` +
+          `${[...new Set(jobs)].join(', ')}; NetworkPolicies cannot match host ` +
+          `names, so the port opens to the whole internet minus the private ranges.`,
       });
     }
 
@@ -218,7 +228,10 @@ export class OpenClawNetworkPolicies extends Construct {
           to: [podPeer(namespace, group.namespace, group.podLabels)],
           ports: tcpPorts(sortedUnique(group.ports)),
         },
-        why: `in-cluster cron webhook receiver in namespace ${group.namespace} for job ${[...new Set(group.jobs)].join(', ')} (allowed only before OpenClaw 2026.2.19, whose SSRF guard drops POSTs to private targets).`,
+        why:
+          `in-cluster cron webhook receiver in namespace ${group.namespace} for ` +
+          `job ${[...new Set(group.jobs)].join(', ')} (allowed only before ` +
+          `OpenClaw 2026.2.19, whose SSRF guard drops POSTs to private targets).`,
       });
     }
 
@@ -228,7 +241,10 @@ export class OpenClawNetworkPolicies extends Construct {
           from: [{ podSelector: { matchLabels: { ...CLOUDFLARED_POD_LABELS } } }],
           ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]),
         },
-        why: `only cloudflared (the Cloudflare tunnel) reaches the gateway (${GATEWAY_PORT}) and the board-server (${BOARD_SERVER_PORT}); nothing else may connect.`,
+        why:
+          `only cloudflared (the Cloudflare tunnel) reaches the gateway (` +
+          `${GATEWAY_PORT}) and the board-server (${BOARD_SERVER_PORT}); nothing ` +
+          `else may connect.`,
       },
     ];
 
@@ -238,7 +254,9 @@ export class OpenClawNetworkPolicies extends Construct {
       GATEWAY_SELECTOR_LABELS,
       ingress,
       egress,
-      'openclaw-network: the gateway pod. Ingress only from cloudflared; egress to DNS, the in-cluster Services its config names, the internet on the open ports, and declared cron webhook receivers.',
+      'openclaw-network: the gateway pod. Ingress only from cloudflared; ' +
+        'egress to DNS, the in-cluster Services its config names, the internet ' +
+        'on the open ports, and declared cron webhook receivers.',
     );
   }
 
@@ -247,7 +265,9 @@ export class OpenClawNetworkPolicies extends Construct {
     const service = props.services.find((s) => s.name === LITELLM_SERVICE_NAME && s.namespace === namespace);
     if (service === undefined) {
       this.problems.push(
-        `${LITELLM_NETWORK_POLICY_NAME}: Service ${LITELLM_SERVICE_NAME}.${namespace} is not in the service table, so the LiteLLM pods and port are unknown: add it to network.clusterServices in config/lolice.ts`,
+        `${LITELLM_NETWORK_POLICY_NAME}: Service ${LITELLM_SERVICE_NAME}.` +
+          `${namespace} is not in the service table, so the LiteLLM pods and port ` +
+          `are unknown: add it to network.clusterServices in config/lolice.ts`,
       );
     }
     const podLabels = service?.podLabels ?? { app: LITELLM_SERVICE_NAME };
@@ -262,7 +282,9 @@ export class OpenClawNetworkPolicies extends Construct {
       dnsRule('LiteLLM'),
       {
         rule: { to: [ipv4InternetPeer()], ports: tcpPorts([443]) },
-        why: 'IPv4 HTTPS to the model providers (Anthropic, Z.ai, Gemini, OpenAI); RFC 1918 and link-local stay closed.',
+        why:
+          'IPv4 HTTPS to the model providers (Anthropic, Z.ai, Gemini, OpenAI); ' +
+          'RFC 1918 and link-local stay closed.',
       },
       {
         rule: { to: [ipv6InternetPeer()], ports: tcpPorts([443]) },
@@ -296,7 +318,10 @@ export class OpenClawNetworkPolicies extends Construct {
       },
       {
         rule: { to: [ipv4InternetPeer()], ports: tunnelPorts },
-        why: `IPv4 to the Cloudflare edge: API on TCP 443, tunnel on TCP/UDP ${CLOUDFLARE_TUNNEL_PORT} (http2/QUIC); RFC 1918 and link-local stay closed.`,
+        why:
+          `IPv4 to the Cloudflare edge: API on TCP 443, tunnel on TCP/UDP ` +
+          `${CLOUDFLARE_TUNNEL_PORT} (http2/QUIC); RFC 1918 and link-local stay ` +
+          `closed.`,
       },
       {
         rule: { to: [ipv6InternetPeer()], ports: tunnelPorts },
@@ -309,7 +334,8 @@ export class OpenClawNetworkPolicies extends Construct {
       CLOUDFLARED_POD_LABELS,
       [],
       egress,
-      'cloudflared-network: the Cloudflare tunnel connector. No ingress at all (ingress: [] denies everything); it only dials out.',
+      'cloudflared-network: the Cloudflare tunnel connector. No ingress at all ' +
+        '(ingress: [] denies everything); it only dials out.',
     );
   }
 
@@ -346,7 +372,10 @@ function dnsRule(who: string): CommentedRule<k8s.NetworkPolicyEgressRule> {
         { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
       ],
     },
-    why: `cluster DNS (CoreDNS in ${CLUSTER_DNS_NAMESPACE}) for ${who}, UDP and TCP 53. With NodeLocal DNS add an ipBlock 169.254.20.10/32 peer here (169.254.0.0/16 is excepted from internet egress).`,
+    why:
+      `cluster DNS (CoreDNS in ${CLUSTER_DNS_NAMESPACE}) for ${who}, UDP and ` +
+      `TCP 53. With NodeLocal DNS add an ipBlock 169.254.20.10/32 peer here ` +
+      `(169.254.0.0/16 is excepted from internet egress).`,
   };
 }
 
@@ -389,7 +418,8 @@ function compare(a: string, b: string): number {
 function assertPort(port: number): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(
-      `externalEgressPorts contains ${String(port)}: expected TCP port numbers from 1 to 65535; fix network.externalEgressPorts in config/lolice.ts`,
+      `externalEgressPorts contains ${String(port)}: expected TCP port numbers ` +
+        `from 1 to 65535; fix network.externalEgressPorts in config/lolice.ts`,
     );
   }
 }

@@ -51,7 +51,10 @@ function malformedReason(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
     return 'the name has lower-case letters and openclaw substitutes upper-case names only, so the text stays literal';
   }
-  return 'the name has characters other than A-Z, 0-9 and _ (or starts with a digit), so openclaw leaves the text literal';
+  return (
+    'the name has characters other than A-Z, 0-9 and _ (or starts with a ' +
+    'digit), so openclaw leaves the text literal'
+  );
 }
 
 /** Tokenizes one string value into literal text and `${NAME}` references. */

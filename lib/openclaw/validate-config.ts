@@ -368,7 +368,8 @@ function checkPluginId(issues: Issues, path: string, pluginId: string, known: re
       path,
       `the plugin id "${pluginId}"`,
       `one of the known plugin ids ${list(known)}`,
-      `openclaw rejects the config with "plugin not found: ${pluginId}", so fix the id, or pass it in knownPluginIds if that plugin is installed`,
+      `openclaw rejects the config with "plugin not found: ${pluginId}", so ` +
+        `fix the id, or pass it in knownPluginIds if that plugin is installed`,
     );
   }
 }
@@ -451,13 +452,16 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
   }
   if (reusedForAllSignals) {
     const rule = version.isAtLeast(OpenClawVersion.V2026_2_19)
-      ? `openclaw ${version} uses a url whose path ends in /v1/metrics, /v1/traces or /v1/logs unchanged for every signal`
+      ? `openclaw ${version} uses a url whose path ends in /v1/metrics, ` +
+        `/v1/traces or /v1/logs unchanged for every signal`
       : `openclaw ${version} uses any url containing "/v1/" unchanged for every signal`;
     issues.add(
       path,
       describe(endpoint),
       'the otlp base url without a signal path',
-      `${rule}, so traces and logs would be posted to the same signal url; configure the base url only (openclaw appends /v1/<signal>), or turn traces and logs off and give the full .../v1/metrics url`,
+      `${rule}, so traces and logs would be posted to the same signal url; ` +
+        `configure the base url only (openclaw appends /v1/<signal>), or turn ` +
+        `traces and logs off and give the full .../v1/metrics url`,
     );
     return;
   }
@@ -466,8 +470,12 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       path,
       describe(endpoint),
       'a base url whose path does not contain "/v1/"',
-      `openclaw ${version} uses any endpoint containing "/v1/" unchanged and does not append /v1/metrics, so metrics would be posted to ${describe(trimmed)}; ` +
-        'use openclaw 2026.2.19 or later (which only keeps urls ending in /v1/<signal>), an endpoint without "/v1/" in its path, or (traces and logs off) the full .../v1/metrics url',
+      `openclaw ${version} uses any endpoint containing "/v1/" unchanged and ` +
+        `does not append /v1/metrics, so metrics would be posted to ` +
+        `${describe(trimmed)}; ` +
+        ('use openclaw 2026.2.19 or later (which only keeps urls ending in ' +
+          '/v1/<signal>), an endpoint without "/v1/" in its path, or (traces and ' +
+          'logs off) the full .../v1/metrics url'),
     );
   }
 }
@@ -492,7 +500,10 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
   if (protocol !== undefined && protocol !== 'http/protobuf') {
     const fix =
       protocol === 'grpc'
-        ? 'openclaw accepts "grpc" in the schema but then logs "diagnostics-otel: unsupported protocol grpc" and exports nothing, so set protocol to "http/protobuf" (or remove it) and point the endpoint at the otlp/http port'
+        ? 'openclaw accepts "grpc" in the schema but then logs "diagnostics-otel: ' +
+          'unsupported protocol grpc" and exports nothing, so set protocol to ' +
+          '"http/protobuf" (or remove it) and point the endpoint at the otlp/http ' +
+          'port'
         : 'openclaw rejects any other value, so set protocol to "http/protobuf" or remove it';
     issues.add(`${base}.protocol`, describe(protocol), '"http/protobuf"', fix);
   }
@@ -525,7 +536,8 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
         `${base}.flushIntervalMs`,
         describe(flush),
         'at least 1000',
-        'openclaw silently clamps export intervals below 1000 ms to 1000 ms, so write 1000 or more to say what actually happens',
+        'openclaw silently clamps export intervals below 1000 ms to 1000 ms, so ' +
+          'write 1000 or more to say what actually happens',
       );
     }
   }
@@ -561,7 +573,8 @@ function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateO
       'diagnostics.enabled',
       describe(diagnostics?.enabled),
       'true',
-      `${why} and the diagnostics-otel service does nothing unless diagnostics.enabled is true, so set diagnostics.enabled to true`,
+      `${why} and the diagnostics-otel service does nothing unless ` +
+        `diagnostics.enabled is true, so set diagnostics.enabled to true`,
     );
   }
   if (otel?.enabled !== true) {
@@ -586,7 +599,8 @@ function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateO
       'diagnostics.otel.metrics',
       'false',
       'true or unset',
-      'otel metrics are required but the metric exporter is switched off, so remove diagnostics.otel.metrics or set it to true',
+      'otel metrics are required but the metric exporter is switched off, so ' +
+        'remove diagnostics.otel.metrics or set it to true',
     );
   }
   if (requireMetrics && gateOpen('diagnostics-otel-unbundled', options.version)) {
@@ -605,7 +619,8 @@ function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateO
       'diagnostics.otel',
       `openclaw ${options.version}`,
       `openclaw ${OpenClawVersion.V2026_2_19} or later`,
-      'before 2026.2.19 the plugin subscribes to a separate copy of the diagnostic event bus and its metrics never record, so upgrade the image',
+      'before 2026.2.19 the plugin subscribes to a separate copy of the ' +
+        'diagnostic event bus and its metrics never record, so upgrade the image',
     );
   }
 }
@@ -751,7 +766,9 @@ function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion)
           'cron.webhook',
           describe(webhook),
           'an absolute http:// or https:// url',
-          'openclaw rejects the config ("expected http:// or https:// url"); fix the url, or better remove this deprecated fallback and use delivery.mode "webhook" with delivery.to per job',
+          'openclaw rejects the config ("expected http:// or https:// url"); fix ' +
+            'the url, or better remove this deprecated fallback and use ' +
+            'delivery.mode "webhook" with delivery.to per job',
         );
       }
     }
@@ -770,8 +787,10 @@ function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion)
       issues.add(
         'cron.sessionRetention',
         describe(retention),
-        'a duration such as "7d", "36h" or "90m" (a number with an optional unit ms, s, m, h or d; a bare number means hours) or false',
-        'openclaw silently falls back to 24h for a value it cannot parse, so write a single number and unit without spaces',
+        'a duration such as "7d", "36h" or "90m" (a number with an optional unit ' +
+          'ms, s, m, h or d; a bare number means hours) or false',
+        'openclaw silently falls back to 24h for a value it cannot parse, so ' +
+          'write a single number and unit without spaces',
       );
     }
   }
@@ -848,7 +867,8 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
       'hooks.token',
       describeSecret(hooks.token),
       'a non-empty token when hooks.enabled is true',
-      'openclaw refuses to start with "hooks.enabled requires hooks.token", so set hooks.token to a ${VAR} reference backed by its own secret',
+      'openclaw refuses to start with "hooks.enabled requires hooks.token", so ' +
+        'set hooks.token to a ${VAR} reference backed by its own secret',
     );
   }
   const hookPath = hooks.path;
@@ -885,7 +905,8 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
       'hooks.token',
       `the same value as gateway.auth.token (${describeSecret(hooks.token)})`,
       'a token different from the gateway auth token',
-      `openclaw ${options.version} refuses to start with "hooks.token must not match gateway auth token", so give hooks.token its own secret`,
+      `openclaw ${options.version} refuses to start with "hooks.token must not ` +
+        `match gateway auth token", so give hooks.token its own secret`,
     );
   }
 }
@@ -970,7 +991,8 @@ function validateEnvReferences(issues: Issues, doc: JsonObject, provided: readon
         entry.path,
         `a reference to \${${entry.name}}`,
         `one of the env vars the workload provides (${list([...provided].sort())})`,
-        `openclaw refuses to start when a referenced variable is missing or empty, so provide ${entry.name} to the container or change the reference`,
+        `openclaw refuses to start when a referenced variable is missing or ` +
+          `empty, so provide ${entry.name} to the container or change the reference`,
       );
     }
   }
@@ -984,7 +1006,9 @@ function validateEnvReferences(issues: Issues, doc: JsonObject, provided: readon
 export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawConfigOptions): string[] {
   if (!isJsonObject(doc)) {
     return [
-      `openclaw.json: received ${describe(doc)}, expected a json object at the top level; write the config as an object with sections such as gateway, plugins and channels`,
+      `openclaw.json: received ${describe(doc)}, expected a json object at the ` +
+        `top level; write the config as an object with sections such as gateway, ` +
+        `plugins and channels`,
     ];
   }
   const known = [...new Set([...BUNDLED_PLUGIN_IDS, ...(options.knownPluginIds ?? [])])].sort();

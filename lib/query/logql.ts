@@ -88,7 +88,9 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
         const near = expr.slice(Math.max(0, offset - 15), offset + 15);
         problems.push({
           offset,
-          message: `${name} does not parse at offset ${offset} (near ${JSON.stringify(near)}): expected valid LogQL, fix the syntax there`,
+          message:
+            `${name} does not parse at offset ${offset} (near ` +
+            `${JSON.stringify(near)}): expected valid LogQL, fix the syntax there`,
         });
         return;
       }
@@ -101,7 +103,10 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
       if (!knownLabels.includes(label)) {
         problems.push({
           offset,
-          message: `${name} selects streams by label "${label}", which Alloy never sets: expected one of ${knownLabels.join(', ')}; use one of those (fields of the line need | json and a label filter)`,
+          message:
+            `${name} selects streams by label "${label}", which Alloy never sets: ` +
+            `expected one of ${knownLabels.join(', ')}; use one of those (fields of ` +
+            `the line need | json and a label filter)`,
         });
         return;
       }
@@ -115,7 +120,10 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
         if (!values.includes(value) && !fromVariable) {
           problems.push({
             offset,
-            message: `${name} selects ${label}="${value}", a value no stream has: expected one of ${values.join(', ')}; fix the value or the label (the gateway has no app label, select it by container)`,
+            message:
+              `${name} selects ${label}="${value}", a value no stream has: expected ` +
+              `one of ${values.join(', ')}; fix the value or the label (the gateway ` +
+              `has no app label, select it by container)`,
           });
         }
       }
@@ -147,7 +155,8 @@ function rangeOf(options: CronLogQueryOptions, builder: string): string {
   const range = options.range ?? '$__auto';
   if (!RANGE.test(range)) {
     throw new Error(
-      `${builder}: range ${JSON.stringify(range)} is not a LogQL duration or Grafana macro: expected e.g. "5m", "1h30m", "$__auto" or "$__interval"`,
+      `${builder}: range ${JSON.stringify(range)} is not a LogQL duration or ` +
+        `Grafana macro: expected e.g. "5m", "1h30m", "$__auto" or "$__interval"`,
     );
   }
   return range;
@@ -157,7 +166,8 @@ function jobFilter(options: CronLogQueryOptions, builder: string): string {
   if (options.jobIdRegex === undefined) return '';
   if (options.jobIdRegex.includes('`')) {
     throw new Error(
-      `${builder}: jobIdRegex ${JSON.stringify(options.jobIdRegex)} contains a backtick: expected an RE2 regex without backticks, remove it`,
+      `${builder}: jobIdRegex ${JSON.stringify(options.jobIdRegex)} contains a ` +
+        `backtick: expected an RE2 regex without backticks, remove it`,
     );
   }
   return ` | jobId=~\`${options.jobIdRegex}\``;
@@ -173,11 +183,19 @@ function cronRuns(
   const extraction = Object.entries({ kind: 'kind', jobId: 'jobId', ...fields })
     .map(([label, path]) => `${label}=${JSON.stringify(path)}`)
     .join(', ');
-  return `${RUN_LOG_STREAM_SELECTOR} |= \`"kind":"${CRON_RUN_KIND}"\` | json ${extraction} | kind="${CRON_RUN_KIND}"${jobFilter(options, builder)}${extra}`;
+  return (
+    `${RUN_LOG_STREAM_SELECTOR} |= \`"kind":"${CRON_RUN_KIND}"\` | json ` +
+    `${extraction} | kind="${CRON_RUN_KIND}"${jobFilter(options, builder)}` +
+    `${extra}`
+  );
 }
 
 function gatewayLog(message: string, options: CronLogQueryOptions, builder: string): string {
-  return `${RUN_LOG_STREAM_SELECTOR} |= ${JSON.stringify(message)} | json kind="kind", jobId="jobId", msg="msg" | kind="${GATEWAY_LOG_KIND}" | msg=${JSON.stringify(message)}${jobFilter(options, builder)}`;
+  return (
+    `${RUN_LOG_STREAM_SELECTOR} |= ${JSON.stringify(message)} | json ` +
+    `kind="kind", jobId="jobId", msg="msg" | kind="${GATEWAY_LOG_KIND}" | ` +
+    `msg=${JSON.stringify(message)}${jobFilter(options, builder)}`
+  );
 }
 
 /**
@@ -190,7 +208,11 @@ function gatewayLog(message: string, options: CronLogQueryOptions, builder: stri
  */
 export function cronRunsByStatusQuery(options: CronLogQueryOptions = {}): string {
   const range = rangeOf(options, 'cronRunsByStatusQuery');
-  return `sum by (jobId, status) (count_over_time(${cronRuns({ status: 'status' }, options, 'cronRunsByStatusQuery')} [${range}]))`;
+  return (
+    `sum by (jobId, status) (count_over_time(` +
+    `${cronRuns({ status: 'status' }, options, 'cronRunsByStatusQuery')} [` +
+    `${range}]))`
+  );
 }
 
 /**
@@ -199,7 +221,11 @@ export function cronRunsByStatusQuery(options: CronLogQueryOptions = {}): string
  */
 export function cronRunErrorsQuery(options: CronLogQueryOptions = {}): string {
   const range = rangeOf(options, 'cronRunErrorsQuery');
-  return `sum by (jobId) (count_over_time(${cronRuns({ status: 'status' }, options, 'cronRunErrorsQuery', ' | status="error"')} [${range}]))`;
+  return (
+    `sum by (jobId) (count_over_time(` +
+    `${cronRuns({ status: 'status' }, options, 'cronRunErrorsQuery', ' | status="error"')} ` +
+    `[${range}]))`
+  );
 }
 
 /** The statistic of {@link cronRunDurationQuery}. */
@@ -214,7 +240,9 @@ export function cronRunDurationQuery(
 ): string {
   const range = rangeOf(options, 'cronRunDurationQuery');
   const statistic = options.statistic ?? 'avg';
-  const inner = `${cronRuns({ durationMs: 'durationMs' }, options, 'cronRunDurationQuery')} | unwrap durationMs | __error__="" [${range}]`;
+  const inner =
+    `${cronRuns({ durationMs: 'durationMs' }, options, 'cronRunDurationQuery')} ` +
+    `| unwrap durationMs | __error__="" [${range}]`;
   switch (statistic) {
     case 'avg':
       return `avg_over_time(${inner}) by (jobId)`;
@@ -261,7 +289,11 @@ export function cronTokensQuery(options: CronLogQueryOptions & { readonly tokens
  */
 export function cronWebhookDeliveryFailuresQuery(options: CronLogQueryOptions = {}): string {
   const range = rangeOf(options, 'cronWebhookDeliveryFailuresQuery');
-  return `sum by (jobId) (count_over_time(${gatewayLog(CRON_WEBHOOK_DELIVERY_FAILED, options, 'cronWebhookDeliveryFailuresQuery')} [${range}]))`;
+  return (
+    `sum by (jobId) (count_over_time(` +
+    `${gatewayLog(CRON_WEBHOOK_DELIVERY_FAILED, options, 'cronWebhookDeliveryFailuresQuery')} ` +
+    `[${range}]))`
+  );
 }
 
 /**
@@ -271,7 +303,11 @@ export function cronWebhookDeliveryFailuresQuery(options: CronLogQueryOptions = 
  */
 export function cronWebhookBlockedBySsrfGuardQuery(options: CronLogQueryOptions = {}): string {
   const range = rangeOf(options, 'cronWebhookBlockedBySsrfGuardQuery');
-  return `sum by (jobId) (count_over_time(${gatewayLog(CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD, options, 'cronWebhookBlockedBySsrfGuardQuery')} [${range}]))`;
+  return (
+    `sum by (jobId) (count_over_time(` +
+    `${gatewayLog(CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD, options, 'cronWebhookBlockedBySsrfGuardQuery')} ` +
+    `[${range}]))`
+  );
 }
 
 /**

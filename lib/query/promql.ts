@@ -153,7 +153,9 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
     if (attributeKeys.has(ref)) return namer.labelName(ref);
     if (builtins.has(ref)) return ref;
     throw new Error(
-      `promql builder: received label ${JSON.stringify(ref)}, expected an attribute key from ATTR or one of ${[...builtins].sort().join(', ')}; use ATTR.<name> from lib/telemetry/metric-catalog.ts`,
+      `promql builder: received label ${JSON.stringify(ref)}, expected an ` +
+        `attribute key from ATTR or one of ${[...builtins].sort().join(', ')}; ` +
+        `use ATTR.<name> from lib/telemetry/metric-catalog.ts`,
     );
   };
   const render = (name: string, matchers: readonly LabelMatcher[]): string => {
@@ -176,7 +178,9 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
     builtinSelector: (name, matchers = []) => {
       if (!BUILTIN_METRICS.includes(name)) {
         throw new Error(
-          `promql builder: received built-in metric ${JSON.stringify(name)}, expected one of ${BUILTIN_METRICS.join(', ')}; use selector(METRICS.<id>) for openclaw metrics`,
+          `promql builder: received built-in metric ${JSON.stringify(name)}, ` +
+            `expected one of ${BUILTIN_METRICS.join(', ')}; use ` +
+            `selector(METRICS.<id>) for openclaw metrics`,
         );
       }
       return render(name, matchers);
@@ -187,7 +191,8 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
     histogramQuantile: (quantile, metric, options = {}) => {
       if (!(quantile >= 0 && quantile <= 1)) {
         throw new Error(
-          `promql builder: received quantile ${quantile} for ${metric.name}, expected a number between 0 and 1; pass e.g. 0.95`,
+          `promql builder: received quantile ${quantile} for ${metric.name}, ` +
+            `expected a number between 0 and 1; pass e.g. 0.95`,
         );
       }
       const inner = rangeFunction('rate', metric, {
@@ -380,7 +385,9 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
   });
   for (const offset of syntaxErrors) {
     errors.push(
-      `${where}: syntax error at offset ${offset} near ${JSON.stringify(checkedExpr.slice(offset, offset + 20))}; fix the PromQL syntax`,
+      `${where}: syntax error at offset ${offset} near ` +
+        `${JSON.stringify(checkedExpr.slice(offset, offset + 20))}; fix the ` +
+        `PromQL syntax`,
     );
   }
   if (syntaxErrors.length > 0) {
@@ -476,7 +483,8 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
             ? `closest known name: "${closestName(metric, vocabulary.knownMetrics) ?? ''}"`
             : `that is the ${other.strategy} spelling; under ${namer.strategy} the name is "${other.expected}"`;
         errors.push(
-          `${where}: unknown metric "${metric}" under ${namer.strategy} (${hint}); build names with the namer from metricNamer(settings)`,
+          `${where}: unknown metric "${metric}" under ${namer.strategy} (${hint}); ` +
+            `build names with the namer from metricNamer(settings)`,
         );
       }
       if (known !== undefined) allowed = known;
@@ -485,7 +493,10 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
       if (skip(label) || allowed.has(label)) continue;
       const onMetric = metric === undefined ? '' : ` on metric "${metric}"`;
       errors.push(
-        `${where}: unknown label "${label}"${onMetric} (closest known label: "${closestName(label, allowed) ?? ''}"); use labels from ATTR via the namer or the built-ins ${[...BUILTIN_LABELS, BUCKET_LABEL].sort().join(', ')}`,
+        `${where}: unknown label "${label}"${onMetric} (closest known label: "` +
+          `${closestName(label, allowed) ?? ''}"); use labels from ATTR via the ` +
+          `namer or the built-ins ` +
+          `${[...BUILTIN_LABELS, BUCKET_LABEL].sort().join(', ')}`,
       );
     }
   }
@@ -493,7 +504,10 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
     labelNames.add(label);
     if (skip(label) || vocabulary.allLabels.has(label)) continue;
     errors.push(
-      `${where}: unknown label "${label}" (closest known label: "${closestName(label, vocabulary.allLabels) ?? ''}"); use labels from ATTR via the namer or the built-ins ${[...BUILTIN_LABELS, BUCKET_LABEL].sort().join(', ')}`,
+      `${where}: unknown label "${label}" (closest known label: "` +
+        `${closestName(label, vocabulary.allLabels) ?? ''}"); use labels from ` +
+        `ATTR via the namer or the built-ins ` +
+        `${[...BUILTIN_LABELS, BUCKET_LABEL].sort().join(', ')}`,
     );
   }
   return {

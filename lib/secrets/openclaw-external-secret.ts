@@ -65,12 +65,17 @@ export class OpenClawExternalSecret extends Construct implements ISecretKeySourc
     const foreign = props.secrets.filter((s) => s.secretName !== props.targetSecretName);
     if (foreign.length > 0) {
       throw new Error(
-        `externalsecret ${props.name}: keys ${foreign.map((s) => `${s.secretName}/${s.key}`).join(', ')} target another secret than ${props.targetSecretName}: pass only the declarations of ${props.targetSecretName}`,
+        `externalsecret ${props.name}: keys ` +
+          `${foreign.map((s) => `${s.secretName}/${s.key}`).join(', ')} target ` +
+          `another secret than ${props.targetSecretName}: pass only the ` +
+          `declarations of ${props.targetSecretName}`,
       );
     }
     if (props.secrets.length === 0) {
       throw new Error(
-        `externalsecret ${props.name}: no keys declared for secret ${props.targetSecretName}: declare at least one secret or drop the ExternalSecret`,
+        `externalsecret ${props.name}: no keys declared for secret ` +
+          `${props.targetSecretName}: declare at least one secret or drop the ` +
+          `ExternalSecret`,
       );
     }
     this.name = props.name;
@@ -122,7 +127,8 @@ export class OpenClawExternalSecret extends Construct implements ISecretKeySourc
     addManifestComment(
       this.resource,
       ['metadata', 'annotations'],
-      'sync-wave: ESO must have written every key before the Deployment (wave 1) rolls; a missing key would take the gateway down',
+      'sync-wave: ESO must have written every key before the Deployment (wave ' +
+        '1) rolls; a missing key would take the gateway down',
     );
     if (props.comment) {
       addManifestComment(this.resource, ['spec', 'data', 0], props.comment);

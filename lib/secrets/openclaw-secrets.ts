@@ -75,7 +75,9 @@ function assertDeclaredOnce(props: OpenClawSecretsProps): void {
   }
   const targets = new DeclaredOnce(
     (secretName, first, second) =>
-      `externalsecrets ${first} and ${second} both write secret ${secretName}: with creationPolicy Owner they would fight over it; use one ExternalSecret per secret`,
+      `externalsecrets ${first} and ${second} both write secret ${secretName}: ` +
+      `with creationPolicy Owner they would fight over it; use one ` +
+      `ExternalSecret per secret`,
   );
   for (const es of props.externalSecrets) {
     targets.claim(es.targetSecretName, es.name);
@@ -83,7 +85,10 @@ function assertDeclaredOnce(props: OpenClawSecretsProps): void {
   for (const secret of props.secrets) {
     if (!targets.has(secret.secretName)) {
       throw new Error(
-        `secret ${secret.secretName}/${secret.key} targets secret ${secret.secretName}, which no ExternalSecret declaration writes (declared: ${targets.names().join(', ')}): add an externalSecrets entry for it or fix secretName`,
+        `secret ${secret.secretName}/${secret.key} targets secret ` +
+          `${secret.secretName}, which no ExternalSecret declaration writes ` +
+          `(declared: ${targets.names().join(', ')}): add an externalSecrets entry ` +
+          `for it or fix secretName`,
       );
     }
   }

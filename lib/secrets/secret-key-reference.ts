@@ -19,7 +19,8 @@ export class SecretKeyReference {
   public static fromSource(source: ISecretKeySource, key: string): SecretKeyReference {
     if (!source.producesKey(key)) {
       throw new Error(
-        `secret ${source.targetSecretName} has no key ${key}: no externalsecret produces it; declare the key in the secrets list or fix the key name`,
+        `secret ${source.targetSecretName} has no key ${key}: no externalsecret ` +
+          `produces it; declare the key in the secrets list or fix the key name`,
       );
     }
     return new SecretKeyReference({ secretName: source.targetSecretName, key });

@@ -11,7 +11,8 @@ export function ssmParameterNameProblems(name: string, prefix: string): string[]
   const problems: string[] = [];
   if (!SSM_NAME_CHARACTERS.test(name)) {
     problems.push(
-      `ssm parameter name "${name}" contains characters ssm does not allow: expected only a-z, A-Z, 0-9, "_", ".", "-" and "/"; rename it`,
+      `ssm parameter name "${name}" contains characters ssm does not allow: ` +
+        `expected only a-z, A-Z, 0-9, "_", ".", "-" and "/"; rename it`,
     );
   }
   if (!name.startsWith('/')) {
@@ -21,32 +22,39 @@ export function ssmParameterNameProblems(name: string, prefix: string): string[]
   }
   if (name.length > SSM_MAX_NAME_LENGTH) {
     problems.push(
-      `ssm parameter name "${name}" is ${name.length} characters long: expected at most ${SSM_MAX_NAME_LENGTH}; shorten it`,
+      `ssm parameter name "${name}" is ${name.length} characters long: ` +
+        `expected at most ${SSM_MAX_NAME_LENGTH}; shorten it`,
     );
   }
   const levels = name.split('/').filter((part) => part.length > 0);
   if (levels.length > SSM_MAX_HIERARCHY_LEVELS) {
     problems.push(
-      `ssm parameter name "${name}" has ${levels.length} levels: expected at most ${SSM_MAX_HIERARCHY_LEVELS}; flatten the hierarchy`,
+      `ssm parameter name "${name}" has ${levels.length} levels: expected at ` +
+        `most ${SSM_MAX_HIERARCHY_LEVELS}; flatten the hierarchy`,
     );
   }
   if (name.includes('//')) {
     problems.push(
-      `ssm parameter name "${name}" has an empty level ("//"), expected one "/" between levels: remove the duplicate slash`,
+      `ssm parameter name "${name}" has an empty level ("//"), expected one ` +
+        `"/" between levels: remove the duplicate slash`,
     );
   }
   if (/^\/?(aws|ssm)/i.test(name)) {
     problems.push(
-      `ssm parameter name "${name}" starts with "aws" or "ssm", which ssm reserves, expected another first level: choose another first level`,
+      `ssm parameter name "${name}" starts with "aws" or "ssm", which ssm ` +
+        `reserves, expected another first level: choose another first level`,
     );
   }
   if (!name.startsWith(prefix)) {
     problems.push(
-      `ssm parameter name "${name}" is outside the configured prefix "${prefix}", expected a name under it: rename it under the prefix, or change ssmPrefix if the prefix really moved`,
+      `ssm parameter name "${name}" is outside the configured prefix "` +
+        `${prefix}", expected a name under it: rename it under the prefix, or ` +
+        `change ssmPrefix if the prefix really moved`,
     );
   } else if (name.length === prefix.length) {
     problems.push(
-      `ssm parameter name "${name}" is the prefix itself, expected a key after it: append the key, e.g. "${prefix}MY_KEY"`,
+      `ssm parameter name "${name}" is the prefix itself, expected a key after ` +
+        `it: append the key, e.g. "${prefix}MY_KEY"`,
     );
   }
   return problems;

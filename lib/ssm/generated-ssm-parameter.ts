@@ -57,12 +57,15 @@ export class GeneratedSsmParameter extends Construct {
     const length = props.length ?? MIN_GENERATED_SECRET_LENGTH;
     if (!Number.isInteger(length) || length < MIN_GENERATED_SECRET_LENGTH) {
       throw new Error(
-        `generated parameter ${props.parameterName}: length ${length} is too short: expected an integer of at least ${MIN_GENERATED_SECRET_LENGTH} (alphanumeric, ≥ 32 bytes of entropy); raise generatedLength`,
+        `generated parameter ${props.parameterName}: length ${length} is too ` +
+          `short: expected an integer of at least ${MIN_GENERATED_SECRET_LENGTH} ` +
+          `(alphanumeric, ≥ 32 bytes of entropy); raise generatedLength`,
       );
     }
     if (!/^[a-z_][a-z0-9_]*$/.test(props.resourceName)) {
       throw new Error(
-        `generated parameter ${props.parameterName}: terraform resource name "${props.resourceName}" is not snake_case: expected /^[a-z_][a-z0-9_]*$/`,
+        `generated parameter ${props.parameterName}: terraform resource name "` +
+          `${props.resourceName}" is not snake_case: expected /^[a-z_][a-z0-9_]*$/`,
       );
     }
 

@@ -89,13 +89,17 @@ function assertOwnStateKey(arch: ArchConfig): void {
   const key = arch.backend.key;
   if (!/^[A-Za-z0-9_.\-/]+\.tfstate$/.test(key) || key.startsWith('/')) {
     throw new Error(
-      `arch backend key "${key}" is not a relative state path: expected e.g. "terraform/aws/openclaw-ops/v1/terraform.tfstate"`,
+      `arch backend key "${key}" is not a relative state path: expected e.g. ` +
+        `"terraform/aws/openclaw-ops/v1/terraform.tfstate"`,
     );
   }
   for (const reserved of arch.reservedStateKeyPrefixes) {
     if (key.startsWith(reserved)) {
       throw new Error(
-        `arch backend key "${key}" is inside "${reserved}", which belongs to another terraform state: sharing it would let this stack destroy that state's resources; use a key of its own such as "terraform/aws/openclaw-ops/v1/terraform.tfstate"`,
+        `arch backend key "${key}" is inside "${reserved}", which belongs to ` +
+          `another terraform state: sharing it would let this stack destroy that ` +
+          `state's resources; use a key of its own such as ` +
+          `"terraform/aws/openclaw-ops/v1/terraform.tfstate"`,
       );
     }
   }

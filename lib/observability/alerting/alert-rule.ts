@@ -98,7 +98,8 @@ function replaceExternalSelectors(
       if (metric === undefined) return false;
       if (node.parent?.name === 'MatrixSelector') {
         errors.push(
-          `${where}: external metric "${metric.name}" is used in a range selector; use it as an instant selector (the checks only support that)`,
+          `${where}: external metric "${metric.name}" is used in a range selector; ` +
+            `use it as an instant selector (the checks only support that)`,
         );
         return false;
       }
@@ -110,7 +111,9 @@ function replaceExternalSelectors(
         const labelName = expr.slice(label.from, label.to);
         if (!allowed.has(labelName)) {
           errors.push(
-            `${where}: unknown label "${labelName}" on ${metric.source} metric "${metric.name}": expected one of ${[...allowed].sort().join(', ')}; fix the matcher`,
+            `${where}: unknown label "${labelName}" on ${metric.source} metric "` +
+              `${metric.name}": expected one of ${[...allowed].sort().join(', ')}; fix ` +
+              `the matcher`,
           );
         }
       }
@@ -147,7 +150,8 @@ export function checkAlertRule(rule: AlertRule, namer: MetricNamer, options: Che
   const errors: string[] = [];
   if (!ALERT_NAME.test(rule.name)) {
     errors.push(
-      `${where}: name ${JSON.stringify(rule.name)} is not PascalCase: expected e.g. "OpenClawTelemetryAbsent"; rename the alert`,
+      `${where}: name ${JSON.stringify(rule.name)} is not PascalCase: expected ` +
+        `e.g. "OpenClawTelemetryAbsent"; rename the alert`,
     );
   }
   if (rule.for !== '0' && parsePrometheusDuration(rule.for) === undefined) {

@@ -166,7 +166,8 @@ export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'>
 function assertDuration(value: unknown, field: string): void {
   if (typeof value !== 'string' || (parsePrometheusDuration(value) ?? 0) <= 0) {
     throw new Error(
-      `alerting config ${field}: received ${describeValue(value)}, expected a positive duration like "15m" or "1h30m"; fix alerting.${field}`,
+      `alerting config ${field}: received ${describeValue(value)}, expected a ` +
+        `positive duration like "15m" or "1h30m"; fix alerting.${field}`,
     );
   }
 }
@@ -174,7 +175,8 @@ function assertDuration(value: unknown, field: string): void {
 function assertPositiveNumber(value: unknown, field: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new Error(
-      `alerting config ${field}: received ${describeValue(value)}, expected a finite number above 0; fix alerting.${field}`,
+      `alerting config ${field}: received ${describeValue(value)}, expected a ` +
+        `finite number above 0; fix alerting.${field}`,
     );
   }
 }
@@ -182,7 +184,10 @@ function assertPositiveNumber(value: unknown, field: string): void {
 function assertNonEmpty(value: unknown, field: string, pattern?: RegExp): void {
   if (typeof value !== 'string' || value.trim() === '' || (pattern !== undefined && !pattern.test(value))) {
     throw new Error(
-      `alerting config ${field}: received ${describeValue(value)}, expected a non-empty string${pattern === undefined ? '' : ` matching ${pattern.source}`}; fix alerting.${field}`,
+      `alerting config ${field}: received ${describeValue(value)}, expected a ` +
+        `non-empty string` +
+        `${pattern === undefined ? '' : ` matching ${pattern.source}`}; fix ` +
+        `alerting.${field}`,
     );
   }
 }
@@ -215,7 +220,10 @@ export function resolveAlertingConfig(config: AlertingConfig = {}): ResolvedAler
   }
   if (durationToSeconds(thresholds.tokenBaselineWindow) <= durationToSeconds(thresholds.tokenRateWindow)) {
     throw new Error(
-      `alerting config thresholds.tokenBaselineWindow: received ${thresholds.tokenBaselineWindow}, expected a window longer than tokenRateWindow (${thresholds.tokenRateWindow}); a baseline must cover more than the rate it is compared with`,
+      `alerting config thresholds.tokenBaselineWindow: received ` +
+        `${thresholds.tokenBaselineWindow}, expected a window longer than ` +
+        `tokenRateWindow (${thresholds.tokenRateWindow}); a baseline must cover ` +
+        `more than the rate it is compared with`,
     );
   }
   const resolved: ResolvedAlertingConfig = {

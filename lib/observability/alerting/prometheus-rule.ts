@@ -102,7 +102,8 @@ export class OpenClawPrometheusRule extends Construct {
     super(scope, id);
     if (props.groups.every((group) => group.rules.length === 0)) {
       throw new Error(
-        'prometheusrule openclaw-rules: received no rules, expected at least one promql alert; pass the rules or do not create the object',
+        'prometheusrule openclaw-rules: received no rules, expected at least one ' +
+          'promql alert; pass the rules or do not create the object',
       );
     }
     this.resource = new PrometheusRule(this, 'Resource', {

@@ -31,7 +31,9 @@ export interface CronDashboardRowsOptions {
 }
 
 const SOURCE_NOTE =
-  'Source: Loki, stream {namespace="openclaw", container="cron-run-log"} (the run-log shipper sidecar). Loki stamps a record when the sidecar prints it, seconds after the run finished.';
+  'Source: Loki, stream {namespace="openclaw", container="cron-run-log"} ' +
+  '(the run-log shipper sidecar). Loki stamps a record when the sidecar ' +
+  'prints it, seconds after the run finished.';
 
 function logql(expr: string, legend: string): DashboardPanelSpec['targets'][number] {
   return { expr, legend, language: 'logql' };
@@ -55,7 +57,10 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         kind: 'timeseries',
         unit: 'short',
         sources: [],
-        note: `Finished cron runs per job and status (ok, error, skipped), from the cron run log (written for every run whatever the delivery mode). ${SOURCE_NOTE}`,
+        note:
+          `Finished cron runs per job and status (ok, error, skipped), from the ` +
+          `cron run log (written for every run whatever the delivery mode). ` +
+          `${SOURCE_NOTE}`,
         targets: [logql(cronRunsByStatusQuery(q), '{{jobId}} {{status}}')],
         axisLabel: 'runs',
       },
@@ -76,7 +81,9 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         unit: 'short',
         sources: [],
         note:
-          'usage.input_tokens and usage.output_tokens of isolated cron runs, per job and model. Main-session jobs carry no usage, and OpenClaw omits usage when it is all zero; cache tokens are never filled. ' +
+          'usage.input_tokens and usage.output_tokens of isolated cron runs, per ' +
+          'job and model. Main-session jobs carry no usage, and OpenClaw omits ' +
+          'usage when it is all zero; cache tokens are never filled. ' +
           `These tokens are NOT in openclaw_tokens (cron runs emit no token metrics). ${SOURCE_NOTE}`,
         targets: [
           logql(cronTokensQuery({ ...q, tokens: 'input' }), '{{jobId}} {{model}} input'),
@@ -90,7 +97,9 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         unit: 'short',
         sources: [],
         note:
-          "OpenClaw's usage.total_tokens is the prompt/context size (prompt tokens, or input + cache read + cache write): it is NOT input + output and must not be added to the output tokens. " +
+          "OpenClaw's usage.total_tokens is the prompt/context size (prompt " +
+          'tokens, or input + cache read + cache write): it is NOT input + output ' +
+          'and must not be added to the output tokens. ' +
           `Shown separately for that reason. ${SOURCE_NOTE}`,
         targets: [logql(cronTokensQuery({ ...q, tokens: 'total' }), '{{jobId}} {{model}} prompt size')],
         axisLabel: 'tokens',
@@ -106,7 +115,9 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         unit: 'short',
         sources: [],
         note:
-          '"cron: webhook delivery failed": the POST threw (network error, DNS, 10 s timeout). OpenClaw does not retry and never logs non-2xx responses, so a receiver returning 500 does not show here. ' +
+          '"cron: webhook delivery failed": the POST threw (network error, DNS, 10 ' +
+          's timeout). OpenClaw does not retry and never logs non-2xx responses, ' +
+          'so a receiver returning 500 does not show here. ' +
           'The warning is written to the gateway file log only; the sidecar ships it when it follows /tmp/openclaw.',
         targets: [logql(cronWebhookDeliveryFailuresQuery(q), '{{jobId}}')],
         axisLabel: 'failures',
@@ -117,8 +128,12 @@ export function cronDashboardRows(options: CronDashboardRowsOptions = {}): reado
         unit: 'short',
         sources: [],
         note:
-          '"cron: webhook delivery blocked by SSRF guard" per job (v2026.2.19+: .local/.internal hosts and private addresses, in-cluster Services included, are refused with no override). ' +
-          'The second query counts every guarded fetch the gateway refused ([security] blocked URL fetch on stdout; no jobId, other fetches included).',
+          '"cron: webhook delivery blocked by SSRF guard" per job (v2026.2.19+: ' +
+          '.local/.internal hosts and private addresses, in-cluster Services ' +
+          'included, are refused with no override). ' +
+          ('The second query counts every guarded fetch the gateway refused ' +
+            '([security] blocked URL fetch on stdout; no jobId, other fetches ' +
+            'included).'),
         targets: [
           logql(cronWebhookBlockedBySsrfGuardQuery(q), '{{jobId}}'),
           logql(gatewayBlockedUrlFetchesQuery(q), 'all blocked fetches (gateway stdout)'),

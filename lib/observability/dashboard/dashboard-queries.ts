@@ -117,7 +117,10 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'stat',
         unit: 'short',
         sources: [METRICS.tokens],
-        note: 'Sum of the token type "total" (prompt + output, as OpenClaw computes it) over the dashboard time range. Cron runs never record tokens: see the Cron Jobs section.',
+        note:
+          'Sum of the token type "total" (prompt + output, as OpenClaw computes ' +
+          'it) over the dashboard time range. Cron runs never record tokens: see ' +
+          'the Cron Jobs section.',
         targets: [
           {
             expr: q.sumBy([], q.increase(METRICS.tokens, { matchers: [TOTAL_TOKENS], range: '$__range' })),
@@ -130,7 +133,10 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'stat',
         unit: 'currencyUSD',
         sources: [METRICS.costUsd],
-        note: 'Estimated USD over the dashboard time range. Only models with per-model cost config record cost at all, so this undercounts (or shows no data) for models without it.',
+        note:
+          'Estimated USD over the dashboard time range. Only models with per-model ' +
+          'cost config record cost at all, so this undercounts (or shows no data) ' +
+          'for models without it.',
         targets: [{ expr: q.sumBy([], q.increase(METRICS.costUsd, { range: '$__range' })), legend: 'USD' }],
       },
       {
@@ -139,7 +145,9 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'short',
         axisLabel: 'tokens',
         sources: [METRICS.tokens],
-        note: 'Tokens per interval, token type "total" only (the other types are parts of it; summing all types double counts). Cron runs never record tokens.',
+        note:
+          'Tokens per interval, token type "total" only (the other types are parts ' +
+          'of it; summing all types double counts). Cron runs never record tokens.',
         targets: [
           {
             expr: q.sumBy([model], q.increase(METRICS.tokens, { matchers: [TOTAL_TOKENS] })),
@@ -153,7 +161,9 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'short',
         axisLabel: 'tokens',
         sources: [METRICS.tokens],
-        note: 'Tokens per interval by type: input, output and the prompt-cache reads/writes. A type is recorded only when non-zero.',
+        note:
+          'Tokens per interval by type: input, output and the prompt-cache ' +
+          'reads/writes. A type is recorded only when non-zero.',
         targets: [
           {
             expr: q.sumBy(
@@ -171,7 +181,10 @@ function tokenUsageRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'timeseries',
         unit: 'currencyUSD',
         sources: [METRICS.costUsd],
-        note: 'Estimated USD per interval. Recorded only when the model has per-model cost config; models without it never appear here even though they use tokens.',
+        note:
+          'Estimated USD per interval. Recorded only when the model has per-model ' +
+          'cost config; models without it never appear here even though they use ' +
+          'tokens.',
         targets: [{ expr: q.sumBy([model], q.increase(METRICS.costUsd)), legend: `{{${q.label(model)}}}` }],
       },
     ],
@@ -192,7 +205,9 @@ function agentRunsRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'timeseries',
         unit: 'ms',
         sources: [METRICS.runDuration],
-        note: 'Quantiles from the histogram buckets. The SDK default buckets end at 10 000 ms, so quantiles of longer runs are capped at 10 s.',
+        note:
+          'Quantiles from the histogram buckets. The SDK default buckets end at 10 ' +
+          '000 ms, so quantiles of longer runs are capped at 10 s.',
         targets: quantileTargets(q, METRICS.runDuration),
       },
       {
@@ -201,7 +216,9 @@ function agentRunsRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'short',
         axisLabel: 'runs',
         sources: [METRICS.runDuration],
-        note: 'Agent runs per interval (the histogram count). Only inbound-message replies are counted; cron runs are in the Cron Jobs section.',
+        note:
+          'Agent runs per interval (the histogram count). Only inbound-message ' +
+          'replies are counted; cron runs are in the Cron Jobs section.',
         targets: [
           {
             expr: q.sumBy([ATTR.model], q.increase(METRICS.runDuration, { part: 'count' })),
@@ -216,7 +233,9 @@ function agentRunsRow(q: QueryBuilder): DashboardRowSpec {
         max: 1,
         width: 24,
         sources: [METRICS.contextTokens],
-        note: 'Average used context tokens divided by the average context limit per model (both from the same histogram, context=used and context=limit).',
+        note:
+          'Average used context tokens divided by the average context limit per ' +
+          'model (both from the same histogram, context=used and context=limit).',
         targets: [{ expr: `${contextUsed('used')} / ${contextUsed('limit')}`, legend: `{{${q.label(ATTR.model)}}}` }],
       },
     ],
@@ -275,7 +294,10 @@ function sessionsRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'stat',
         unit: 'short',
         sources: [METRICS.sessionStuck],
-        note: 'Stuck-session detections over the time range. The counter only exists after the first detection, so "no data" means either none so far or no telemetry: run verify to tell them apart.',
+        note:
+          'Stuck-session detections over the time range. The counter only exists ' +
+          'after the first detection, so "no data" means either none so far or no ' +
+          'telemetry: run verify to tell them apart.',
         targets: [{ expr: q.sumBy([], q.increase(METRICS.sessionStuck, { range: '$__range' })), legend: 'stuck' }],
       },
       {
@@ -306,7 +328,9 @@ function sessionsRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'timeseries',
         unit: 'ms',
         sources: [METRICS.sessionStuckAge],
-        note: 'How long stuck sessions had been processing when detected. Ages above the 10 000 ms top bucket are reported as 10 s.',
+        note:
+          'How long stuck sessions had been processing when detected. Ages above ' +
+          'the 10 000 ms top bucket are reported as 10 s.',
         targets: [{ expr: q.histogramQuantile(0.95, METRICS.sessionStuckAge), legend: 'p95' }],
       },
     ],
@@ -334,7 +358,10 @@ function queuesRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'short',
         axisLabel: 'queued items',
         sources: [METRICS.queueDepth],
-        note: 'Average depth seen on enqueue/dequeue per lane; per-session lanes (session:<key>) are folded into "session:*". The heartbeat series is the whole queue sampled every 30 s.',
+        note:
+          'Average depth seen on enqueue/dequeue per lane; per-session lanes ' +
+          '(session:<key>) are folded into "session:*". The heartbeat series is ' +
+          'the whole queue sampled every 30 s.',
         targets: [
           { expr: averageDepth([withLane], true), legend: laneLegend },
           { expr: averageDepth([{ label: ATTR.channel, value: 'heartbeat' }], false), legend: 'heartbeat (all lanes)' },
@@ -345,7 +372,9 @@ function queuesRow(q: QueryBuilder): DashboardRowSpec {
         kind: 'timeseries',
         unit: 'ms',
         sources: [METRICS.queueWait],
-        note: 'p95 wait before execution per lane; per-session lanes are folded into "session:*". The SDK default buckets end at 10 000 ms.',
+        note:
+          'p95 wait before execution per lane; per-session lanes are folded into ' +
+          '"session:*". The SDK default buckets end at 10 000 ms.',
         targets: [
           {
             expr: `histogram_quantile(0.95, ${sumByFoldedLane(q, ['le'], waitBuckets)})`,
@@ -359,7 +388,10 @@ function queuesRow(q: QueryBuilder): DashboardRowSpec {
         unit: 'cpm',
         width: 24,
         sources: [METRICS.queueLaneEnqueue, METRICS.queueLaneDequeue],
-        note: 'Enqueue and dequeue events per minute per lane; per-session lanes are folded into "session:*". A lasting gap between the two means work piles up.',
+        note:
+          'Enqueue and dequeue events per minute per lane; per-session lanes are ' +
+          'folded into "session:*". A lasting gap between the two means work piles ' +
+          'up.',
         targets: [
           {
             expr: perMinute(sumByFoldedLane(q, [], q.rate(METRICS.queueLaneEnqueue))),

@@ -43,9 +43,12 @@ export type RecordingCondition =
 /** Human-readable explanation of each {@link RecordingCondition}. */
 export const RECORDING_CONDITIONS: Readonly<Record<RecordingCondition, string>> = {
   diagnosticsEnabled:
-    'needs diagnostics.enabled=true and diagnostics.otel.enabled=true in openclaw.json (and the diagnostics-otel plugin loaded)',
+    'needs diagnostics.enabled=true and diagnostics.otel.enabled=true in ' +
+    'openclaw.json (and the diagnostics-otel plugin loaded)',
   inboundMessageReply:
-    'recorded only from the inbound-message reply pipeline (model.usage event) with non-zero usage; cron isolated runs and `openclaw agent` CLI runs never record it',
+    'recorded only from the inbound-message reply pipeline (model.usage ' +
+    'event) with non-zero usage; cron isolated runs and `openclaw agent` CLI ' +
+    'runs never record it',
   modelCostConfig:
     'recorded only when the model has per-model cost config (estimateUsageCost returns undefined without it)',
   nonZeroDuration: 'recorded only when the run reports a non-zero durationMs',
@@ -55,7 +58,8 @@ export const RECORDING_CONDITIONS: Readonly<Record<RecordingCondition, string>> 
   commandQueue:
     'recorded when a command-queue lane (main, cron, subagent, nested, session:<key>) enqueues or dequeues work',
   heartbeat:
-    'recorded by the diagnostic heartbeat (every 30 s), which starts only if diagnostics.enabled is true at gateway start',
+    'recorded by the diagnostic heartbeat (every 30 s), which starts only if ' +
+    'diagnostics.enabled is true at gateway start',
   stuckSession: 'recorded only when a session stays in `processing` for more than 120 s (heartbeat check)',
   neverCalled: 'never recorded: logRunAttempt exists but nothing calls it in v2026.2.17–v2026.2.19',
 };
@@ -123,7 +127,10 @@ export const ATTRIBUTES: Readonly<Record<OpenClawAttributeKey, OpenClawAttribute
     knownValues: ['input', 'output', 'cache_read', 'cache_write', 'prompt', 'total'],
     openEnded: false,
     highCardinality: false,
-    note: 'each type is added only when non-zero; prompt = input+cache_read+cache_write, total defaults to prompt+output (do not sum all types)',
+    note:
+      'each type is added only when non-zero; prompt = ' +
+      'input+cache_read+cache_write, total defaults to prompt+output (do not ' +
+      'sum all types)',
   },
   [ATTR.context]: {
     key: ATTR.context,
@@ -372,7 +379,8 @@ export const METRICS: Readonly<Record<OpenClawMetricId, OpenClawMetric>> = {
     'Queue depth on enqueue/dequeue',
     [],
     ['commandQueue'],
-    'on lane enqueue/dequeue ({lane}), on message.queued ({channel, source}) and from the heartbeat ({channel="heartbeat"})',
+    'on lane enqueue/dequeue ({lane}), on message.queued ({channel, source}) ' +
+      'and from the heartbeat ({channel="heartbeat"})',
     [ATTR.lane, ATTR.channel, ATTR.source],
   ),
   queueWait: histogram(
@@ -454,7 +462,9 @@ export function metricByOtlpName(name: string): OpenClawMetric {
   const found = ALL_METRICS.find((metric) => metric.name === name);
   if (found === undefined) {
     throw new Error(
-      `unknown openclaw metric ${JSON.stringify(name)}: expected one of ${ALL_METRICS.map((m) => m.name).join(', ')}; use METRICS.<id> from lib/telemetry/metric-catalog.ts`,
+      `unknown openclaw metric ${JSON.stringify(name)}: expected one of ` +
+        `${ALL_METRICS.map((m) => m.name).join(', ')}; use METRICS.<id> from ` +
+        `lib/telemetry/metric-catalog.ts`,
     );
   }
   return found;

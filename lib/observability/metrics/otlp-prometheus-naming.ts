@@ -40,7 +40,9 @@ export function strategyAddsSuffixes(strategy: TranslationStrategy): boolean {
 export function assertTranslationStrategy(value: unknown, where: string): asserts value is TranslationStrategy {
   if (typeof value !== 'string' || !(TRANSLATION_STRATEGIES as readonly string[]).includes(value)) {
     throw new Error(
-      `${where}: received translation strategy ${JSON.stringify(value)}, expected one of ${TRANSLATION_STRATEGIES.join(', ')}; use a strategy Prometheus 3.x accepts`,
+      `${where}: received translation strategy ${JSON.stringify(value)}, ` +
+        `expected one of ${TRANSLATION_STRATEGIES.join(', ')}; use a strategy ` +
+        `Prometheus 3.x accepts`,
     );
   }
 }
@@ -329,14 +331,17 @@ export function createMetricNamer(strategy: TranslationStrategy): MetricNamer {
       if (names.histogram === undefined) {
         if (part !== undefined) {
           throw new Error(
-            `series name of ${instrument.name}: received histogram part "${part}" for a ${instrument.type}, expected no part; only histograms have _bucket/_sum/_count series`,
+            `series name of ${instrument.name}: received histogram part "${part}" ` +
+              `for a ${instrument.type}, expected no part; only histograms have ` +
+              `_bucket/_sum/_count series`,
           );
         }
         return names.family;
       }
       if (part === undefined) {
         throw new Error(
-          `series name of ${instrument.name}: received no histogram part for a histogram, expected "bucket", "sum" or "count"; pass the part`,
+          `series name of ${instrument.name}: received no histogram part for a ` +
+            `histogram, expected "bucket", "sum" or "count"; pass the part`,
         );
       }
       return names.histogram[part];

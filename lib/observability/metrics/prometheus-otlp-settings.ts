@@ -90,7 +90,8 @@ export function parseVersion(value: string, what: string): Version {
   const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?$/.exec(value);
   if (match === null) {
     throw new Error(
-      `prometheus otlp settings: received ${what} ${describeValue(value)}, expected a version like "3.5.0"; set ${what} to a released version`,
+      `prometheus otlp settings: received ${what} ${describeValue(value)}, ` +
+        `expected a version like "3.5.0"; set ${what} to a released version`,
     );
   }
   return [Number(match[1]), Number(match[2]), Number(match[3] ?? '0')];
@@ -145,7 +146,8 @@ export function resolvePrometheusOtlpSettings(settings: PrometheusOtlpSettings =
     '3.0.0',
     'prometheus',
     'spec.otlp.translationStrategy',
-    'upgrade Prometheus to 3.x (2.x has no translation strategy and names every metric with underscore escaping and suffixes)',
+    'upgrade Prometheus to 3.x (2.x has no translation strategy and names ' +
+      'every metric with underscore escaping and suffixes)',
   );
   const minimum = STRATEGY_MINIMUM_VERSIONS[resolved.translationStrategy];
   requireAtLeast(
@@ -189,7 +191,11 @@ export function resolvePrometheusOtlpSettings(settings: PrometheusOtlpSettings =
   }
   if (resolved.enableFeatures.includes(LEGACY_OTLP_FEATURE_FLAG)) {
     throw new Error(
-      `prometheus otlp settings: received enableFeatures ${describeValue(resolved.enableFeatures)}, expected no "${LEGACY_OTLP_FEATURE_FLAG}": prometheus ${resolved.prometheusVersion} ignores that 2.x flag ("Unknown option"); remove it and rely on spec.enableOTLPReceiver`,
+      `prometheus otlp settings: received enableFeatures ` +
+        `${describeValue(resolved.enableFeatures)}, expected no "` +
+        `${LEGACY_OTLP_FEATURE_FLAG}": prometheus ${resolved.prometheusVersion} ` +
+        `ignores that 2.x flag ("Unknown option"); remove it and rely on ` +
+        `spec.enableOTLPReceiver`,
     );
   }
   return resolved;

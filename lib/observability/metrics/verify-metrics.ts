@@ -55,7 +55,10 @@ export function expectedSeriesFromQueries(
       if (externalMetrics.includes(name)) continue;
       if (metric === undefined && !BUILTIN_METRICS.includes(name)) {
         throw new Error(
-          `verify: query ${JSON.stringify(query.name)} references ${JSON.stringify(name)}, expected a catalog series under ${namer.strategy}; fix the query (checkPromQL names the closest known name)`,
+          `verify: query ${JSON.stringify(query.name)} references ` +
+            `${JSON.stringify(name)}, expected a catalog series under ` +
+            `${namer.strategy}; fix the query (checkPromQL names the closest known ` +
+            `name)`,
         );
       }
       if (name === TARGET_INFO || metric === undefined) continue;
@@ -141,15 +144,27 @@ export interface VerificationReport {
 
 /** Cause text when Prometheus has no OpenClaw series at all. */
 export const NOTHING_AT_ALL_CAUSE =
-  'no openclaw series at all: check that (1) the diagnostics-otel plugin loads (v2026.2.17–2.19 images lack its @opentelemetry/* dependencies: gateway log "failed to load plugin … Cannot find module \'@opentelemetry/api\'"), ' +
+  'no openclaw series at all: check that (1) the diagnostics-otel plugin ' +
+  'loads (v2026.2.17–2.19 images lack its @opentelemetry/* dependencies: ' +
+  'gateway log "failed to load plugin … Cannot find module ' +
+  "'@opentelemetry/api'\"), " +
   '(2) diagnostics.enabled and diagnostics.otel.enabled are true, ' +
-  '(3) the Prometheus OTLP receiver is on (spec.enableOTLPReceiver: true; enableFeatures [otlp-write-receiver] is ignored by Prometheus 3), ' +
-  '(4) NetworkPolicies allow openclaw → prometheus-k8s.monitoring:9090 (egress in openclaw, ingress in monitoring), ' +
-  '(5) diagnostics.otel.endpoint is the base URL http://prometheus-k8s.monitoring.svc:9090/api/v1/otlp and at least one export interval (60 s by default) has passed';
+  '(3) the Prometheus OTLP receiver is on (spec.enableOTLPReceiver: true; ' +
+  'enableFeatures [otlp-write-receiver] is ignored by Prometheus 3), ' +
+  '(4) NetworkPolicies allow openclaw → prometheus-k8s.monitoring:9090 ' +
+  '(egress in openclaw, ingress in monitoring), ' +
+  '(5) diagnostics.otel.endpoint is the base URL ' +
+  'http://prometheus-k8s.monitoring.svc:9090/api/v1/otlp and at least one ' +
+  'export interval (60 s by default) has passed';
 
 /** Cause text when the series exist but `target_info` does not. */
 export const TARGET_INFO_MISSING_CAUSE =
-  'target_info is missing: Prometheus writes it only when the resource has attributes besides service.name/service.namespace/service.instance.id; OpenClaw sets only service.name, so it depends on the SDK resource detectors (host, process, OTEL_RESOURCE_ATTRIBUTES); make sure OTEL_NODE_RESOURCE_DETECTORS is not "none" or set OTEL_RESOURCE_ATTRIBUTES (e.g. k8s.namespace.name=openclaw)';
+  'target_info is missing: Prometheus writes it only when the resource has ' +
+  'attributes besides service.name/service.namespace/service.instance.id; ' +
+  'OpenClaw sets only service.name, so it depends on the SDK resource ' +
+  'detectors (host, process, OTEL_RESOURCE_ATTRIBUTES); make sure ' +
+  'OTEL_NODE_RESOURCE_DETECTORS is not "none" or set ' +
+  'OTEL_RESOURCE_ATTRIBUTES (e.g. k8s.namespace.name=openclaw)';
 
 function regexAlternation(names: Iterable<string>): string {
   return [...new Set(names)]
@@ -176,13 +191,17 @@ async function labelValues(
   endSeconds: number,
 ): Promise<string[]> {
   const params = new URLSearchParams({ 'match[]': match, start: String(startSeconds), end: String(endSeconds) });
-  const url = `${prometheusUrl.replace(/\/+$/, '')}/api/v1/label/${encodeURIComponent(label)}/values?${params.toString()}`;
+  const url =
+    `${prometheusUrl.replace(/\/+$/, '')}/api/v1/label/` + `${encodeURIComponent(label)}/values?${params.toString()}`;
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
   } catch (error) {
     throw new Error(
-      `verify: cannot reach prometheus at ${prometheusUrl} (${(error as Error).message}), expected the HTTP API; pass --prometheus with a reachable base URL (e.g. after kubectl -n monitoring port-forward svc/prometheus-k8s 9090)`,
+      `verify: cannot reach prometheus at ${prometheusUrl} (` +
+        `${(error as Error).message}), expected the HTTP API; pass --prometheus ` +
+        `with a reachable base URL (e.g. after kubectl -n monitoring ` +
+        `port-forward svc/prometheus-k8s 9090)`,
     );
   }
   let body: LabelValuesResponse;
@@ -190,7 +209,9 @@ async function labelValues(
     body = (await response.json()) as LabelValuesResponse;
   } catch {
     throw new Error(
-      `verify: received HTTP ${response.status} without a JSON body from ${url}, expected the prometheus HTTP API; check that --prometheus points at Prometheus, not Grafana`,
+      `verify: received HTTP ${response.status} without a JSON body from ` +
+        `${url}, expected the prometheus HTTP API; check that --prometheus ` +
+        `points at Prometheus, not Grafana`,
     );
   }
   if (body.status !== 'success' || !Array.isArray(body.data)) {
@@ -238,7 +259,8 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
   const nameRegex = regexAlternation(allNames);
 
   progress(
-    `verify: looking for ${expected.length} series with job=${JSON.stringify(job)} in ${prometheusUrl} (${namer.strategy})`,
+    `verify: looking for ${expected.length} series with job=` +
+      `${JSON.stringify(job)} in ${prometheusUrl} (${namer.strategy})`,
   );
   const forJob = new Set(
     await labelValues(
@@ -279,7 +301,12 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
         ...base,
         present: false,
         pattern: 'wrong-job' as const,
-        cause: `series exist only with job ${otherJobs.map((j) => JSON.stringify(j)).join(', ')}, not ${JSON.stringify(job)}: service.name (diagnostics.otel.serviceName / OTEL_SERVICE_NAME) or service.namespace differs; fix the service name or pass --job`,
+        cause:
+          `series exist only with job ` +
+          `${otherJobs.map((j) => JSON.stringify(j)).join(', ')}, not ` +
+          `${JSON.stringify(job)}: service.name (diagnostics.otel.serviceName / ` +
+          `OTEL_SERVICE_NAME) or service.namespace differs; fix the service name ` +
+          `or pass --job`,
       };
     }
     if (nothingAtAll)
@@ -290,7 +317,11 @@ export async function verifyMetrics(options: VerifyMetricsOptions): Promise<Veri
         ...base,
         present: false,
         pattern: 'translation-strategy-mismatch' as const,
-        cause: `translation strategy mismatch: prometheus stores "${other.name}" (${other.strategy}) but the project expects "${item.seriesName}" (${namer.strategy}); set spec.otlp.translationStrategy to ${namer.strategy} or configure the project with ${other.strategy}`,
+        cause:
+          `translation strategy mismatch: prometheus stores "${other.name}" (` +
+          `${other.strategy}) but the project expects "${item.seriesName}" (` +
+          `${namer.strategy}); set spec.otlp.translationStrategy to ` +
+          `${namer.strategy} or configure the project with ${other.strategy}`,
       };
     }
     if (item.metric?.neverRecorded !== undefined) {
