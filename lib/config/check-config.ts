@@ -5,9 +5,13 @@
  */
 import type { z } from 'zod';
 import type { OpenClawOpsConfig } from './openclaw-ops-config';
-import { ConfigError, ConfigProblem, describeReceived } from './config-problem';
+import { ConfigError, ConfigProblem } from './config-problem';
+import { describeValue, type DescribeValueOptions } from './describe-value';
 import { checkConfigRules } from './config-rules';
 import { openClawOpsConfigSchema, RuleParams } from './config-schema';
+
+/** The config is checked before any secret handling: a value received where text was not expected is not shown. */
+const TEXT_HIDDEN: DescribeValueOptions = { showText: false };
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -128,7 +132,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
           rule: 'config-shape',
           object,
           message:
-            `expected ${expected}, received ${describeReceived(received)}: ${fix} ` +
+            `expected ${expected}, received ${describeValue(received, TEXT_HIDDEN)}: ${fix} ` +
             `(see the OpenClawOpsConfig type)`,
         },
       ];
@@ -153,7 +157,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
         {
           rule: 'config-shape',
           object,
-          message: `received ${describeReceived(received, true)}, expected one of ${values}: use one of them`,
+          message: `received ${describeValue(received)}, expected one of ${values}: use one of them`,
         },
       ];
     }
@@ -169,7 +173,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
             rule: 'config-shape',
             object: formatConfigPath(field),
             message:
-              `received ${describeReceived(valueAt(input, field), true)}, expected one ` +
+              `received ${describeValue(valueAt(input, field))}, expected one ` +
               `of ${values}: set ${discriminator} to one of them`,
           },
         ];
@@ -179,7 +183,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
           rule: 'config-shape',
           object,
           message:
-            `received ${describeReceived(received)}, expected a JSON value (string, ` +
+            `received ${describeValue(received, TEXT_HIDDEN)}, expected a JSON value (string, ` +
             `finite number, boolean, null, array or object): fix the value`,
         },
       ];
@@ -193,7 +197,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
         {
           rule: 'config-range',
           object,
-          message: `received ${describeReceived(received)}, expected ${what}: fix the value`,
+          message: `received ${describeValue(received, TEXT_HIDDEN)}, expected ${what}: fix the value`,
         },
       ];
     }
@@ -202,7 +206,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
         {
           rule: 'config-shape',
           object,
-          message: `received ${describeReceived(received)}: ${issue.message.toLowerCase()}; fix the value`,
+          message: `received ${describeValue(received, TEXT_HIDDEN)}: ${issue.message.toLowerCase()}; fix the value`,
         },
       ];
   }

@@ -34,18 +34,3 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
-
-/** A short, secret-safe description of a received value: its type, and its text only when asked. */
-export function describeReceived(value: unknown, showText = false): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length}`;
-  if (typeof value === 'string') {
-    if (!showText) return value === '' ? 'an empty string' : `a string of ${value.length} characters`;
-    const shown = value.length > 80 ? `${value.slice(0, 77)}…` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : `${value} (not finite)`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}

@@ -16,7 +16,7 @@ import type {
 } from './cron-job-declaration';
 import { classifyWebhookHost, type ClusterServiceRef } from './ssrf-guard';
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
-import { isNonEmpty } from '../config/describe-value';
+import { describeValue, isNonEmpty } from '../config/describe-value';
 
 /** What {@link validateCronJobs} needs to know about the deployment. */
 export interface CronValidationContext {
@@ -84,10 +84,6 @@ const DISCORD_WEBHOOK_HOSTS: readonly string[] = [
 ];
 const DISCORD_WEBHOOK_PATH = /^\/api(\/v\d+)?\/webhooks\//;
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-function show(value: unknown): string {
-  return value === undefined ? 'undefined' : JSON.stringify(value);
-}
 
 function isInteger(value: unknown, min: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min;
@@ -229,7 +225,7 @@ class JobChecker {
       this.error(`agentId is empty: expected a non-empty agent id; remove agentId to use the default agent`);
     }
     if (job.enabled !== undefined && typeof job.enabled !== 'boolean') {
-      this.error(`enabled is ${show(job.enabled)}: expected true or false`);
+      this.error(`enabled is ${describeValue(job.enabled)}: expected true or false`);
     }
     this.checkSchedule(job.schedule);
     this.checkSessionAndPayload();
@@ -241,7 +237,7 @@ class JobChecker {
       case 'at':
         if (!isNonEmpty(schedule.at) || !isIso8601Instant(schedule.at)) {
           this.error(
-            `schedule.at ${show(schedule.at)} is not an ISO-8601 date-time: expected ` +
+            `schedule.at ${describeValue(schedule.at)} is not an ISO-8601 date-time: expected ` +
               `e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
           );
         } else {
@@ -256,13 +252,13 @@ class JobChecker {
       case 'every':
         if (!isInteger(schedule.everyMs, 1)) {
           this.error(
-            `schedule.everyMs is ${show(schedule.everyMs)}: expected an integer ` +
+            `schedule.everyMs is ${describeValue(schedule.everyMs)}: expected an integer ` +
               `number of milliseconds ≥ 1 (e.g. 3600000 for hourly)`,
           );
         }
         if (schedule.anchorMs !== undefined && !isInteger(schedule.anchorMs, 0)) {
           this.error(
-            `schedule.anchorMs is ${show(schedule.anchorMs)}: expected an integer ` +
+            `schedule.anchorMs is ${describeValue(schedule.anchorMs)}: expected an integer ` +
               `epoch-milliseconds value ≥ 0, or omit it to anchor at creation time`,
           );
         }
@@ -271,7 +267,9 @@ class JobChecker {
         this.checkCronExpr(schedule);
         return;
       default:
-        this.error(`schedule.kind is ${show((schedule as { kind?: unknown }).kind)}: expected "at", "every" or "cron"`);
+        this.error(
+          `schedule.kind is ${describeValue((schedule as { kind?: unknown }).kind)}: expected "at", "every" or "cron"`,
+        );
     }
   }
 
@@ -279,7 +277,7 @@ class JobChecker {
     const tzValid = schedule.tz === undefined || (isNonEmpty(schedule.tz) && isValidTimeZone(schedule.tz));
     if (!tzValid) {
       this.error(
-        `schedule.tz ${show(schedule.tz)} is not an IANA time zone: expected a ` +
+        `schedule.tz ${describeValue(schedule.tz)} is not an IANA time zone: expected a ` +
           `zone such as "Asia/Tokyo" or "UTC"; fix the name or omit tz to use the ` +
           `gateway host's zone`,
       );
@@ -318,7 +316,7 @@ class JobChecker {
     }
     if (schedule.staggerMs !== undefined && !isInteger(schedule.staggerMs, 0)) {
       this.error(
-        `schedule.staggerMs is ${show(schedule.staggerMs)}: expected an integer ` +
+        `schedule.staggerMs is ${describeValue(schedule.staggerMs)}: expected an integer ` +
           `number of milliseconds ≥ 0 (0 = exact timing)`,
       );
     }
@@ -344,10 +342,10 @@ class JobChecker {
   private checkSessionAndPayload(): void {
     const { sessionTarget, payload, wakeMode } = this.job;
     if (sessionTarget !== 'main' && sessionTarget !== 'isolated') {
-      this.error(`sessionTarget is ${show(sessionTarget)}: expected "main" or "isolated"`);
+      this.error(`sessionTarget is ${describeValue(sessionTarget)}: expected "main" or "isolated"`);
     }
     if (wakeMode !== 'now' && wakeMode !== 'next-heartbeat') {
-      this.error(`wakeMode is ${show(wakeMode)}: expected "now" or "next-heartbeat"`);
+      this.error(`wakeMode is ${describeValue(wakeMode)}: expected "now" or "next-heartbeat"`);
     }
     if (payload.kind === 'systemEvent') {
       if (!isNonEmpty(payload.text)) {
@@ -357,7 +355,7 @@ class JobChecker {
       this.checkAgentTurn(payload);
     } else {
       this.error(
-        `payload.kind is ${show((payload as { kind?: unknown }).kind)}: expected "systemEvent" or "agentTurn"`,
+        `payload.kind is ${describeValue((payload as { kind?: unknown }).kind)}: expected "systemEvent" or "agentTurn"`,
       );
       return;
     }
@@ -383,7 +381,7 @@ class JobChecker {
     }
     if (payload.timeoutSeconds !== undefined && !isInteger(payload.timeoutSeconds, 0)) {
       this.error(
-        `payload.timeoutSeconds is ${show(payload.timeoutSeconds)}: expected an ` +
+        `payload.timeoutSeconds is ${describeValue(payload.timeoutSeconds)}: expected an ` +
           `integer ≥ 0 (0 = no timeout; omit for the 10 min default)`,
       );
     }
@@ -436,7 +434,8 @@ class JobChecker {
         return;
       default:
         this.error(
-          `delivery.mode is ${show((delivery as { mode?: unknown }).mode)}: expected "none", "announce" or "webhook"`,
+          `delivery.mode is ${describeValue((delivery as { mode?: unknown }).mode)}: ` +
+            `expected "none", "announce" or "webhook"`,
         );
     }
   }
@@ -474,7 +473,7 @@ class JobChecker {
     const to = delivery.to?.trim() ?? '';
     if (to === '') {
       this.error(
-        `announce to discord needs delivery.to (received ${show(delivery.to)}): ` +
+        `announce to discord needs delivery.to (received ${describeValue(delivery.to)}): ` +
           `expected "channel:<id>" for a channel or "user:<id>" for a DM`,
       );
     } else if (/^\d+$/.test(to)) {
@@ -506,7 +505,7 @@ class JobChecker {
       url = new URL(to);
     } catch {
       this.error(
-        `delivery.to ${show(delivery.to)} is not a URL: webhook mode requires an ` +
+        `delivery.to ${describeValue(delivery.to)} is not a URL: webhook mode requires an ` +
           `absolute http(s) URL such as "https://receiver.example.com/cron"`,
       );
       return;
@@ -641,14 +640,16 @@ class JobChecker {
     const labels = Object.entries(receiver.podLabels ?? {});
     if (labels.length === 0 || labels.some(([k, v]) => !isNonEmpty(k) || typeof v !== 'string')) {
       this.error(
-        `receiver.podLabels is ${show(receiver.podLabels)}: expected at least ` +
+        `receiver.podLabels is ${describeValue(receiver.podLabels)}: expected at least ` +
           `one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": ` +
           `"cron-receiver" }`,
       );
       ok = false;
     }
     if (!isInteger(receiver.port, 1) || receiver.port > 65535) {
-      this.error(`receiver.port is ${show(receiver.port)}: expected the receiver pods' container port (1-65535)`);
+      this.error(
+        `receiver.port is ${describeValue(receiver.port)}: expected the receiver pods' container port (1-65535)`,
+      );
       ok = false;
     }
     return ok;

@@ -19,7 +19,7 @@ import {
   type EnvSourceResolver,
 } from './env-placeholders';
 import { OpenClawVersion } from './openclaw-version';
-import { isNonEmpty } from '../config/describe-value';
+import { describeValue, isNonEmpty } from '../config/describe-value';
 import { gateOpen, versionGate, type OpenClawGateId } from './version-gates';
 
 /**
@@ -237,30 +237,12 @@ function gateRef(id: OpenClawGateId): string {
   return `(gate ${id}, from ${versionGate(id).since})`;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  if (typeof value === 'string') {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}..."` : text;
-  }
-  if (Array.isArray(value)) {
-    return `an array of ${value.length} item(s)`;
-  }
-  if (isJsonObject(value)) {
-    const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.join(', ')}`;
-  }
-  return JSON.stringify(value) ?? String(value);
-}
-
-/** Like {@link describe}, but never prints a literal secret. */
+/** Like {@link describeValue}, but never prints a literal secret. */
 function describeSecret(value: unknown): string {
   if (typeof value === 'string' && value !== '' && !containsEnvPlaceholder(value)) {
     return `a literal string of ${value.length} character(s)`;
   }
-  return describe(value);
+  return describeValue(value);
 }
 
 function list(items: readonly string[]): string {
@@ -287,7 +269,7 @@ function objectAt(issues: Issues, parent: JsonObject, key: string, path: string)
     return undefined;
   }
   if (!isJsonObject(value)) {
-    issues.add(path, describe(value), 'an object', `write ${path} as a json object`);
+    issues.add(path, describeValue(value), 'an object', `write ${path} as a json object`);
     return undefined;
   }
   return value;
@@ -296,14 +278,19 @@ function objectAt(issues: Issues, parent: JsonObject, key: string, path: string)
 function checkBoolean(issues: Issues, parent: JsonObject, key: string, path: string): void {
   const value = parent[key];
   if (value !== undefined && typeof value !== 'boolean') {
-    issues.add(path, describe(value), 'true or false', `write ${path} as a json boolean, not a string or number`);
+    issues.add(path, describeValue(value), 'true or false', `write ${path} as a json boolean, not a string or number`);
   }
 }
 
 function checkString(issues: Issues, parent: JsonObject, key: string, path: string, sensitive = false): void {
   const value = parent[key];
   if (value !== undefined && typeof value !== 'string') {
-    issues.add(path, sensitive ? describeSecret(value) : describe(value), 'a string', `write ${path} as a json string`);
+    issues.add(
+      path,
+      sensitive ? describeSecret(value) : describeValue(value),
+      'a string',
+      `write ${path} as a json string`,
+    );
   }
 }
 
@@ -313,7 +300,7 @@ function checkStringArray(issues: Issues, parent: JsonObject, key: string, path:
     return [];
   }
   if (!Array.isArray(value) || !value.every((item: unknown) => typeof item === 'string')) {
-    issues.add(path, describe(value), 'an array of strings', `write ${path} as a json array of strings`);
+    issues.add(path, describeValue(value), 'an array of strings', `write ${path} as a json array of strings`);
     return [];
   }
   return value as readonly string[];
@@ -426,7 +413,7 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
   } catch {
     issues.add(
       path,
-      describe(endpoint),
+      describeValue(endpoint),
       'an absolute http(s) base url such as "http://otel-collector.observability:4318"',
       'openclaw accepts any string here, then every export fails and no metrics arrive; ' +
         'write the otlp/http base url including scheme and host',
@@ -436,7 +423,7 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     issues.add(
       path,
-      describe(endpoint),
+      describeValue(endpoint),
       'an http:// or https:// url (the exporter speaks otlp/http only)',
       'openclaw accepts any string here, then every export fails and no metrics arrive; ' +
         'point diagnostics.otel.endpoint at the otlp/http receiver (usually port 4318) with an http(s) scheme',
@@ -457,7 +444,7 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
       : `openclaw ${version} uses any url containing "/v1/" unchanged for every signal`;
     issues.add(
       path,
-      describe(endpoint),
+      describeValue(endpoint),
       'the otlp base url without a signal path',
       `${rule}, so traces and logs would be posted to the same signal url; ` +
         `configure the base url only (openclaw appends /v1/<signal>), or turn ` +
@@ -468,11 +455,11 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
   if (!version.isAtLeast(OpenClawVersion.V2026_2_19) && trimmed.includes('/v1/')) {
     issues.add(
       path,
-      describe(endpoint),
+      describeValue(endpoint),
       'a base url whose path does not contain "/v1/"',
       `openclaw ${version} uses any endpoint containing "/v1/" unchanged and ` +
         `does not append /v1/metrics, so metrics would be posted to ` +
-        `${describe(trimmed)}; ` +
+        `${describeValue(trimmed)}; ` +
         ('use openclaw 2026.2.19 or later (which only keeps urls ending in ' +
           '/v1/<signal>), an endpoint without "/v1/" in its path, or (traces and ' +
           'logs off) the full .../v1/metrics url'),
@@ -505,7 +492,7 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
           '"http/protobuf" (or remove it) and point the endpoint at the otlp/http ' +
           'port'
         : 'openclaw rejects any other value, so set protocol to "http/protobuf" or remove it';
-    issues.add(`${base}.protocol`, describe(protocol), '"http/protobuf"', fix);
+    issues.add(`${base}.protocol`, describeValue(protocol), '"http/protobuf"', fix);
   }
   const headers = objectAt(issues, otel, 'headers', `${base}.headers`);
   if (headers) {
@@ -517,7 +504,7 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
   if (sampleRate !== undefined && (typeof sampleRate !== 'number' || !(sampleRate >= 0 && sampleRate <= 1))) {
     issues.add(
       `${base}.sampleRate`,
-      describe(sampleRate),
+      describeValue(sampleRate),
       'a number from 0 to 1',
       'set the trace sampling ratio between 0 and 1 (for example 0.1), or remove it for the sdk default',
     );
@@ -527,14 +514,14 @@ function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion
     if (typeof flush !== 'number' || !Number.isInteger(flush) || flush < 0) {
       issues.add(
         `${base}.flushIntervalMs`,
-        describe(flush),
+        describeValue(flush),
         'an integer number of milliseconds ≥ 0',
         'write the export interval as a whole number of milliseconds, for example 60000',
       );
     } else if (flush < 1000) {
       issues.add(
         `${base}.flushIntervalMs`,
-        describe(flush),
+        describeValue(flush),
         'at least 1000',
         'openclaw silently clamps export intervals below 1000 ms to 1000 ms, so ' +
           'write 1000 or more to say what actually happens',
@@ -571,7 +558,7 @@ function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateO
   if (diagnostics?.enabled !== true) {
     issues.add(
       'diagnostics.enabled',
-      describe(diagnostics?.enabled),
+      describeValue(diagnostics?.enabled),
       'true',
       `${why} and the diagnostics-otel service does nothing unless ` +
         `diagnostics.enabled is true, so set diagnostics.enabled to true`,
@@ -580,7 +567,7 @@ function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateO
   if (otel?.enabled !== true) {
     issues.add(
       'diagnostics.otel.enabled',
-      describe(otel?.enabled),
+      describeValue(otel?.enabled),
       'true',
       `${why} and the diagnostics-otel service does nothing unless diagnostics.otel.enabled is true, so set it to true`,
     );
@@ -649,7 +636,7 @@ function checkActiveHoursTime(issues: Issues, activeHours: JsonObject, key: 'sta
   if (!match || bad24) {
     issues.add(
       `${path}.${key}`,
-      describe(value),
+      describeValue(value),
       `a 24h time "HH:MM"${key === 'end' ? ' (24:00 allowed)' : ' before 24:00'}`,
       'openclaw rejects the config ("invalid time"), so write the time as two-digit hours and minutes, e.g. "08:00"',
     );
@@ -666,7 +653,7 @@ function validateHeartbeat(issues: Issues, heartbeat: JsonObject, path: string):
     } else if (parseDurationMs(every, { defaultUnit: 'm' }) === undefined) {
       issues.add(
         `${path}.every`,
-        describe(every),
+        describeValue(every),
         'a duration such as "30m", "1h" or "45" (one number with an optional unit ms, s, m, h or d; a bare number ' +
           'means minutes)',
         'openclaw rejects the config ("invalid duration"), so write one number and one unit without spaces',
@@ -710,7 +697,7 @@ function validateCronSsrfPolicy(issues: Issues, cron: JsonObject, version: OpenC
   if (!gateOpen('cron-webhook-ssrf-policy', version)) {
     issues.add(
       'cron.webhookSsrfPolicy',
-      describe(cron.webhookSsrfPolicy),
+      describeValue(cron.webhookSsrfPolicy),
       `no such key on openclaw ${version}`,
       `openclaw ${version} has no cron webhook ssrf policy ${gateRef('cron-webhook-ssrf-policy')} and rejects the ` +
         'whole config, so remove it (and expose in-cluster receivers at a public hostname) or upgrade openclaw',
@@ -744,7 +731,7 @@ function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion)
   if (maxRuns !== undefined && (typeof maxRuns !== 'number' || !Number.isInteger(maxRuns) || maxRuns <= 0)) {
     issues.add(
       'cron.maxConcurrentRuns',
-      describe(maxRuns),
+      describeValue(maxRuns),
       'an integer greater than 0',
       'set the number of cron runs allowed at once (1 is the default)',
     );
@@ -764,7 +751,7 @@ function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion)
       if (protocol !== 'http:' && protocol !== 'https:') {
         issues.add(
           'cron.webhook',
-          describe(webhook),
+          describeValue(webhook),
           'an absolute http:// or https:// url',
           'openclaw rejects the config ("expected http:// or https:// url"); fix ' +
             'the url, or better remove this deprecated fallback and use ' +
@@ -779,14 +766,14 @@ function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion)
     if (typeof retention !== 'string') {
       issues.add(
         'cron.sessionRetention',
-        describe(retention),
+        describeValue(retention),
         'a duration string such as "7d" or false',
         'write the retention as a string with a unit (ms, s, m, h, d), or false to keep cron run sessions forever',
       );
     } else if (parseDurationMs(retention, { defaultUnit: 'h' }) === undefined) {
       issues.add(
         'cron.sessionRetention',
-        describe(retention),
+        describeValue(retention),
         'a duration such as "7d", "36h" or "90m" (a number with an optional unit ' +
           'ms, s, m, h or d; a bare number means hours) or false',
         'openclaw silently falls back to 24h for a value it cannot parse, so ' +
@@ -804,14 +791,14 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
     if (mode !== undefined && (typeof mode !== 'string' || !GATEWAY_MODES.includes(mode))) {
       issues.add(
         'gateway.mode',
-        describe(mode),
+        describeValue(mode),
         `one of ${list(GATEWAY_MODES)}`,
         'use "local" for a gateway that serves this pod',
       );
     }
     const bind = gateway.bind;
     if (bind !== undefined && (typeof bind !== 'string' || !GATEWAY_BINDS.includes(bind))) {
-      issues.add('gateway.bind', describe(bind), `one of ${list(GATEWAY_BINDS)}`, 'use "lan" inside a container');
+      issues.add('gateway.bind', describeValue(bind), `one of ${list(GATEWAY_BINDS)}`, 'use "lan" inside a container');
     }
     const port = gateway.port;
     if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) {
@@ -820,13 +807,13 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
           ? 'openclaw accepts any positive integer, but the gateway cannot listen on it and fails at startup ' +
             '(ERR_SOCKET_BAD_PORT); use the default 18789 unless something else needs it'
           : 'use the default 18789 unless something else needs it';
-      issues.add('gateway.port', describe(port), 'an integer from 1 to 65535', fix);
+      issues.add('gateway.port', describeValue(port), 'an integer from 1 to 65535', fix);
     }
     const controlUi = objectAt(issues, gateway, 'controlUi', 'gateway.controlUi');
     if (controlUi?.allowInsecureAuth !== undefined && gateOpen('control-ui-insecure-auth-retired', version)) {
       issues.add(
         'gateway.controlUi.allowInsecureAuth',
-        describe(controlUi.allowInsecureAuth),
+        describeValue(controlUi.allowInsecureAuth),
         `no such key on openclaw ${version}`,
         `openclaw ${version} retired it ${gateRef('control-ui-insecure-auth-retired')} and rejects the whole config ` +
           '("Unrecognized key"), so remove it; list a public Control UI origin in gateway.controlUi.allowedOrigins',
@@ -878,7 +865,7 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
     } else if (hookPath.trim().replace(/\/+$/, '') === '') {
       issues.add(
         'hooks.path',
-        describe(hookPath),
+        describeValue(hookPath),
         'a sub-path such as "/hooks"',
         'the schema accepts it, but the gateway refuses to start ("hooks.path may not be \'/\'"), so use "/hooks" ' +
           '(the default) or remove the key',
@@ -889,7 +876,7 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
   if (maxBody !== undefined && (typeof maxBody !== 'number' || !Number.isInteger(maxBody) || maxBody <= 0)) {
     issues.add(
       'hooks.maxBodyBytes',
-      describe(maxBody),
+      describeValue(maxBody),
       'an integer greater than 0',
       'remove it for the default 262144 bytes or set a positive byte count',
     );
@@ -923,7 +910,7 @@ function validateDiscordDm(issues: Issues, channels: JsonObject, version: OpenCl
     if (discord.dm[key] !== undefined) {
       issues.add(
         `channels.discord.dm.${key}`,
-        describe(discord.dm[key]),
+        describeValue(discord.dm[key]),
         `channels.discord.${flat} on openclaw ${version}`,
         `openclaw ${version} refuses dm.${key} ("must not have additional properties") ` +
           `${gateRef('discord-dm-policy-flat')}, so move it to channels.discord.${flat}`,
@@ -1006,7 +993,7 @@ function validateEnvReferences(issues: Issues, doc: JsonObject, provided: readon
 export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawConfigOptions): string[] {
   if (!isJsonObject(doc)) {
     return [
-      `openclaw.json: received ${describe(doc)}, expected a json object at the ` +
+      `openclaw.json: received ${describeValue(doc)}, expected a json object at the ` +
         `top level; write the config as an object with sections such as gateway, ` +
         `plugins and channels`,
     ];

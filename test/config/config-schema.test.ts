@@ -30,7 +30,7 @@ describe('config schema', () => {
     });
     expect(() => checkConfig(config)).toThrow(ConfigError);
     expect(() => checkConfig(config)).toThrow(
-      '[config-shape] config.secrets[2].key: expected string, received undefined: add key (a string) (see the OpenClawOpsConfig type)',
+      '[config-shape] config.secrets[2].key: expected string, received nothing: add key (a string) (see the OpenClawOpsConfig type)',
     );
   });
 
@@ -50,7 +50,7 @@ describe('config schema', () => {
   });
 
   it('refuses what is not an object at all', () => {
-    expect(() => checkConfig(undefined)).toThrow('[config-shape] config: expected object, received undefined');
+    expect(() => checkConfig(undefined)).toThrow('[config-shape] config: expected object, received nothing');
     expect(() => checkConfig([])).toThrow(/^\[config-shape\] config: expected object, received an empty array/);
   });
 

@@ -144,7 +144,7 @@ const invalid: ReadonlyArray<[string, CronJobDeclaration, string]> = [
     'delivery.to "123456789012345678" is a bare id: expected "channel:123456789012345678" for a channel (or "user:123456789012345678" for a DM)',
   ],
   ['discord empty to', discord(''), 'announce to discord needs delivery.to (received "")'],
-  ['discord missing to', discord(undefined), 'announce to discord needs delivery.to (received undefined)'],
+  ['discord missing to', discord(undefined), 'announce to discord needs delivery.to (received nothing)'],
   ['discord mention form', discord('<@123>'), 'delivery.to "<@123>" is not a Discord target'],
   ['discord non-numeric id', discord('channel:general'), 'delivery.to "channel:general" is not a Discord target'],
   [
@@ -404,7 +404,7 @@ describe('version-dependent webhook rules', () => {
     const bad = webhook('http://10.0.0.5:8080/hook', { receiver: { namespace: '', podLabels: {}, port: 70000 } });
     expect(validateCronJobs([bad], v17).errors).toEqual([
       'cron job "webhook job": receiver.namespace is empty: expected the namespace of the receiver pods',
-      'cron job "webhook job": receiver.podLabels is {}: expected at least one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": "cron-receiver" }',
+      'cron job "webhook job": receiver.podLabels is an empty object: expected at least one label selecting the receiver pods, e.g. { "app.kubernetes.io/name": "cron-receiver" }',
       'cron job "webhook job": receiver.port is 70000: expected the receiver pods\' container port (1-65535)',
     ]);
   });

@@ -126,7 +126,7 @@ describe('validateOpenClawConfig', () => {
 
   it('fails on a top-level value that is not an object', () => {
     expect(errors([])).toEqual([
-      'openclaw.json: received an array of 0 item(s), expected a json object at the top level; write the config as an object with sections such as gateway, plugins and channels',
+      'openclaw.json: received an empty array, expected a json object at the top level; write the config as an object with sections such as gateway, plugins and channels',
     ]);
   });
 

@@ -106,10 +106,10 @@ describe('the OpenClaw alert rules', () => {
 
   it('fails on bad threshold config, saying what it received', () => {
     expect(() => resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 0 } })).toThrow(
-      /dailyCostBudgetUsd: received number 0, expected a finite number above 0/,
+      /dailyCostBudgetUsd: received 0, expected a finite number above 0/,
     );
     expect(() => resolveAlertingConfig({ thresholds: { cronFailureWindow: '6 hours' } })).toThrow(
-      /cronFailureWindow: received string "6 hours"/,
+      /cronFailureWindow: received "6 hours"/,
     );
     expect(() => resolveAlertingConfig({ thresholds: { tokenBaselineWindow: '30m' } })).toThrow(
       /longer than tokenRateWindow/,

@@ -87,7 +87,7 @@ describe('resolvePrometheusOtlpSettings', () => {
 
   it('fails for a malformed version', () => {
     expect(() => resolvePrometheusOtlpSettings({ prometheusVersion: 'latest' })).toThrow(
-      /received prometheusVersion string "latest", expected a version like "3\.5\.0"/,
+      /received prometheusVersion "latest", expected a version like "3\.5\.0"/,
     );
   });
 
