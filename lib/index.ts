@@ -1,4 +1,5 @@
 // The public API of openclaw-ops: re-exports only (one concept per file lives below).
+export * from './config/closest-name';
 export * from './config/declared-once';
 export * from './config/describe-value';
 export * from './config/openclaw-ops-config';

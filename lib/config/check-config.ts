@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { OpenClawOpsConfig } from './openclaw-ops-config';
 import { ConfigError, ConfigProblem } from './config-problem';
+import { closestName } from './closest-name';
 import { describeValue, type DescribeValueOptions } from './describe-value';
 import { checkConfigRules } from './config-rules';
 import { openClawOpsConfigSchema, RuleParams } from './config-schema';
@@ -79,34 +80,6 @@ function literalValues(path: readonly PathKey[]): unknown[] {
   return defs.flatMap((d) => d.values ?? []);
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + cost);
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
@@ -140,7 +113,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
     case 'unrecognized_keys': {
       const known = knownKeys(path);
       return issue.keys.map((key) => {
-        const suggestion = closest(key, known);
+        const suggestion = closestName(key, known, { maxDistance: Math.max(2, Math.floor(key.length / 3)) });
         return {
           rule: 'config-unknown-key',
           object: formatConfigPath([...path, key]),

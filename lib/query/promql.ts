@@ -6,6 +6,7 @@
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
+import { closestName } from '../config/closest-name';
 import {
   ALL_ATTRIBUTE_KEYS,
   ALL_METRICS,
@@ -237,36 +238,6 @@ export interface PromQLCheckResult {
   readonly labelNames: readonly string[];
   /** Problems; empty when the query is fine. */
   readonly errors: readonly string[];
-}
-
-/** Levenshtein distance; used to suggest the closest known name. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/** The known name closest to `name`, or undefined when there are none. */
-export function closestName(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of [...known].sort()) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }
 
 /** Decodes a PromQL string literal (`"..."`, `'...'` or `` `...` ``). */

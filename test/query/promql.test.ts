@@ -4,7 +4,6 @@ import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-set
 import {
   assertPromQL,
   checkPromQL,
-  closestName,
   createQueryBuilder,
   substituteGrafanaMacros,
   unquotePromQLString,
@@ -181,9 +180,5 @@ describe('helpers', () => {
     expect(unquotePromQLString('"a\\"b"')).toBe('a"b');
     expect(unquotePromQLString("'x.y'")).toBe('x.y');
     expect(unquotePromQLString('`\\d`')).toBe('\\d');
-  });
-
-  it('finds the closest name', () => {
-    expect(closestName('jobb', ['job', 'instance'])).toBe('job');
   });
 });
