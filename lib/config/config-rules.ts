@@ -10,6 +10,7 @@ import { SecretValueOwner } from '../secrets/secret-declaration';
 import { ssmParameterNameProblems } from '../secrets/ssm-parameter-name';
 import type { ConfigProblem } from './config-problem';
 import { dns1123Label } from './formats';
+import { LOLICE_FIXED_OPENCLAW_FILES, LOLICE_OPENCLAW_DIR } from '../gitops/lolice-paths';
 
 /** A key in openclaw.json whose value is a credential: it must be a `${VAR}` reference. */
 const CREDENTIAL_KEY = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|credentials?)$/i;
@@ -569,26 +570,19 @@ function looksLikeToken(segment: string): boolean {
   );
 }
 
-const FIXED_GITOPS_PATHS = [
-  'argoproj/openclaw/configmap-openclaw.yaml',
-  'argoproj/openclaw/deployment-openclaw.yaml',
-  'argoproj/openclaw/networkpolicy.yaml',
-  'argoproj/openclaw/configmap-cron-run-log-shipper.yaml',
-];
-
 function checkGitOpsPaths(config: OpenClawOpsConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const seen = new Map<string, string>();
   for (const es of config.externalSecrets) {
     const object = `externalsecret ${es.name} path`;
-    if (FIXED_GITOPS_PATHS.includes(es.path)) {
+    if (LOLICE_FIXED_OPENCLAW_FILES.includes(es.path)) {
       problems.push({
         rule: 'gitops-path',
         object,
         message:
           `received ${JSON.stringify(es.path)}, a file the tool already generates, ` +
           `expected a path of its own: the later writer would replace the other ` +
-          `file; choose e.g. "argoproj/openclaw/external-secret-${es.name}.yaml"`,
+          `file; choose e.g. "${LOLICE_OPENCLAW_DIR}/external-secret-${es.name}.yaml"`,
       });
     } else if (seen.has(es.path)) {
       problems.push({

@@ -13,9 +13,7 @@ import { validateCronJobs, type CronValidationContext } from './validate-cron-jo
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
 import { GitOpsTextFile } from '../gitops/lolice-tree';
 import { DEFAULT_EXTERNAL_EGRESS_PORTS } from '../network/network-peers';
-
-/** Where the generated cron files go in lolice, by default. */
-export const DEFAULT_CRON_JOBS_DIRECTORY = 'argoproj/openclaw/cron-jobs';
+import { LOLICE_PATHS } from '../gitops/lolice-paths';
 
 /** File name of the jobs document. */
 export const CRON_JOBS_DOCUMENT_FILE = 'cron-jobs.json';
@@ -72,7 +70,7 @@ export class CronJobsDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: CronJobsDeliveryProps) {
     super(scope, id);
-    const directory = (props.directory ?? DEFAULT_CRON_JOBS_DIRECTORY).replace(/\/+$/, '');
+    const directory = (props.directory ?? LOLICE_PATHS.cronJobsDir).replace(/\/+$/, '');
     this.jobs = props.jobs;
     this.validationContext = props.context;
     const result = validateCronJobs(props.jobs, props.context);

@@ -25,6 +25,7 @@ import {
 import { GatewayVolume, imageOf } from '../gateway/gateway-containers';
 import { OPENCLAW_STATE_DIR } from '../gateway/gateway-labels';
 import type { GatewaySidecar } from '../gateway/gateway-sidecar';
+import { LOLICE_PATHS } from '../gitops/lolice-paths';
 
 /** Where the shipper keeps its state file (what was already printed). */
 export type ShipperStateStorage = 'pvc' | 'emptyDir';
@@ -63,9 +64,6 @@ export interface CronRunLogShipperProps {
 
 /** ConfigMap and volume name of the shipper script. */
 export const RUN_LOG_SHIPPER_CONFIGMAP = 'cron-run-log-shipper';
-
-/** The lolice file of the ConfigMap. */
-export const RUN_LOG_SHIPPER_CONFIGMAP_PATH = 'argoproj/openclaw/configmap-cron-run-log-shipper.yaml';
 
 /** Volume shared by the gateway (writer) and the sidecar (reader) for the gateway's file log. */
 export const GATEWAY_TMP_VOLUME = 'openclaw-tmp';
@@ -124,7 +122,7 @@ export class CronRunLogShipper extends Construct {
     const scriptName = posix.basename(RUN_LOG_SHIPPER_SCRIPT_PATH);
     const scriptDir = posix.dirname(RUN_LOG_SHIPPER_SCRIPT_PATH);
 
-    const chart = new GitOpsFileChart(this, 'ConfigMapFile', { path: RUN_LOG_SHIPPER_CONFIGMAP_PATH });
+    const chart = new GitOpsFileChart(this, 'ConfigMapFile', { path: LOLICE_PATHS.runLogShipperConfigMap });
     this.configMap = new k8s.KubeConfigMap(chart, 'ConfigMap', {
       metadata: {
         name: RUN_LOG_SHIPPER_CONFIGMAP,

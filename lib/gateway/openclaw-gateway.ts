@@ -5,9 +5,7 @@ import type { OpenClawConfig } from '../openclaw/openclaw-config';
 import type { GatewayEnv } from './gateway-env';
 import type { GatewaySidecar } from './gateway-sidecar';
 import { OpenClawGatewayDeployment } from './openclaw-gateway-deployment';
-
-/** The lolice file of Deployment `openclaw`. */
-export const GATEWAY_DEPLOYMENT_PATH = 'argoproj/openclaw/deployment-openclaw.yaml';
+import { LOLICE_PATHS } from '../gitops/lolice-paths';
 
 /** Props of {@link OpenClawGateway}. */
 export interface OpenClawGatewayProps {
@@ -34,7 +32,7 @@ export class OpenClawGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenClawGatewayProps) {
     super(scope, id);
-    const chart = new GitOpsFileChart(this, 'deployment-openclaw', { path: GATEWAY_DEPLOYMENT_PATH });
+    const chart = new GitOpsFileChart(this, 'deployment-openclaw', { path: LOLICE_PATHS.gatewayDeployment });
     this.deployment = new OpenClawGatewayDeployment(chart, 'Gateway', {
       namespace: props.namespace,
       image: props.image,

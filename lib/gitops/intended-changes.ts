@@ -7,6 +7,7 @@
  */
 import type { FieldChangeKind } from './manifest-diff';
 import type { TreeDiff } from './tree-diff';
+import { LOLICE_OPENCLAW_DIR, LOLICE_PATHS } from './lolice-paths';
 
 /** One intended change. */
 export interface IntendedChange {
@@ -30,8 +31,6 @@ export interface IntendedChange {
   readonly why: string;
 }
 
-const OPENCLAW = 'argoproj/openclaw';
-const OPERATOR = 'argoproj/prometheus-operator';
 const DEPLOYMENT = 'Deployment/openclaw/openclaw';
 const POD = 'spec.template.spec';
 const SYNC_WAVE = "metadata.annotations['argocd.argoproj.io/sync-wave']";
@@ -47,88 +46,88 @@ const SHIPPER =
 export const INTENDED_CHANGES: readonly IntendedChange[] = [
   // argoproj/openclaw: files that replace live ones
   {
-    file: `${OPENCLAW}/configmap-openclaw.yaml`,
+    file: LOLICE_PATHS.openclawConfigMap,
     object: 'ConfigMap/openclaw/openclaw-config',
     path: "data['openclaw.json'].cron",
     why: 'cron section (enabled, webhookToken from ${OPENCLAW_CRON_WEBHOOK_TOKEN}, sessionRetention 7d)',
   },
   {
-    file: `${OPENCLAW}/external-secret.yaml`,
+    file: `${LOLICE_OPENCLAW_DIR}/external-secret.yaml`,
     object: 'ExternalSecret/openclaw/openclaw-es',
     path: 'spec.data[secretKey=OPENCLAW_CRON_WEBHOOK_TOKEN]',
     why: 'the webhook token from SSM /lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
   },
   {
-    file: `${OPENCLAW}/external-secret.yaml`,
+    file: `${LOLICE_OPENCLAW_DIR}/external-secret.yaml`,
     object: 'ExternalSecret/openclaw/openclaw-es',
     path: SYNC_WAVE,
     why: WAVES,
   },
   {
-    file: `${OPENCLAW}/external-secret-litellm.yaml`,
+    file: `${LOLICE_OPENCLAW_DIR}/external-secret-litellm.yaml`,
     object: 'ExternalSecret/openclaw/litellm-es',
     path: SYNC_WAVE,
     why: WAVES,
   },
-  { file: `${OPENCLAW}/deployment-openclaw.yaml`, object: DEPLOYMENT, path: SYNC_WAVE, why: WAVES },
+  { file: LOLICE_PATHS.gatewayDeployment, object: DEPLOYMENT, path: SYNC_WAVE, why: WAVES },
   {
-    file: `${OPENCLAW}/deployment-openclaw.yaml`,
+    file: LOLICE_PATHS.gatewayDeployment,
     object: DEPLOYMENT,
     path: `${POD}.containers[name=openclaw].env[name=OPENCLAW_CRON_WEBHOOK_TOKEN]`,
     why: 'the gateway reads the token as an env var (no envFrom in this Deployment)',
   },
   {
-    file: `${OPENCLAW}/deployment-openclaw.yaml`,
+    file: LOLICE_PATHS.gatewayDeployment,
     object: DEPLOYMENT,
     path: `${POD}.containers[name=openclaw].volumeMounts[mountPath=/tmp/openclaw]`,
     why: `${SHIPPER}; OpenClaw writes those warnings only to its file log in /tmp/openclaw, shared with the shipper`,
   },
   {
-    file: `${OPENCLAW}/deployment-openclaw.yaml`,
+    file: LOLICE_PATHS.gatewayDeployment,
     object: DEPLOYMENT,
     path: `${POD}.containers[name=cron-run-log]`,
     why: SHIPPER,
   },
   {
-    file: `${OPENCLAW}/deployment-openclaw.yaml`,
+    file: LOLICE_PATHS.gatewayDeployment,
     object: DEPLOYMENT,
     path: `${POD}.volumes[name=cron-run-log-shipper]`,
     why: `${SHIPPER}; the shipper script`,
   },
   {
-    file: `${OPENCLAW}/deployment-openclaw.yaml`,
+    file: LOLICE_PATHS.gatewayDeployment,
     object: DEPLOYMENT,
     path: `${POD}.volumes[name=openclaw-tmp]`,
     why: `${SHIPPER}; the gateway file log shared with the shipper`,
   },
   // argoproj/openclaw: new files
-  { file: `${OPENCLAW}/configmap-cron-run-log-shipper.yaml`, why: `${SHIPPER}; the shipper script` },
+  { file: LOLICE_PATHS.runLogShipperConfigMap, why: `${SHIPPER}; the shipper script` },
   {
-    file: `${OPENCLAW}/cron-jobs/cron-jobs.json`,
+    file: `${LOLICE_PATHS.cronJobsDir}/cron-jobs.json`,
     why: 'the example cron jobs (webhook and Discord announce delivery)',
   },
   {
-    file: `${OPENCLAW}/cron-jobs/apply-cron-jobs.sh`,
+    file: `${LOLICE_PATHS.cronJobsDir}/apply-cron-jobs.sh`,
     why: 'jobs are added through the gateway RPC, not openclaw.json',
   },
-  { file: `${OPENCLAW}/docs/openclaw-alerts-runbook.md`, why: 'the runbook every alert links to' },
+  { file: LOLICE_PATHS.alertRunbook, why: 'the runbook every alert links to' },
   // argoproj/prometheus-operator: new files only (the live dashboard file is left alone)
   ...[
-    'components/openclaw-app-dashboard/kustomization.yaml',
-    'components/openclaw-app-dashboard/grafana-dashboard-openclaw-app.yaml',
-    'components/openclaw-app-dashboard/grafana-deployment-patch.yaml',
-    'components/openclaw-app-dashboard/prometheus-otlp-receiver-patch.yaml',
+    'kustomization.yaml',
+    'grafana-dashboard-openclaw-app.yaml',
+    'grafana-deployment-patch.yaml',
+    'prometheus-otlp-receiver-patch.yaml',
   ].map((file) => ({
-    file: `${OPERATOR}/${file}`,
+    file: `${LOLICE_PATHS.appDashboardComponent}/${file}`,
     why: 'the OpenClaw Application Metrics dashboard, its Grafana mount, and the OTLP receiver it reads',
   })),
   ...[
-    'components/openclaw-alerting/kustomization.yaml',
-    'components/openclaw-alerting/configmap-grafana-alerting-openclaw.yaml',
-    'components/openclaw-alerting/grafana-alerting-volume.yaml',
-    'openclaw-rules.yaml',
+    `${LOLICE_PATHS.alertingComponent}/kustomization.yaml`,
+    `${LOLICE_PATHS.alertingComponent}/configmap-grafana-alerting-openclaw.yaml`,
+    `${LOLICE_PATHS.alertingComponent}/grafana-alerting-volume.yaml`,
+    LOLICE_PATHS.prometheusRules,
   ].map((file) => ({
-    file: `${OPERATOR}/${file}`,
+    file,
     why: 'alerts on webhook delivery failures, token usage and failing cron jobs',
   })),
 ];

@@ -20,9 +20,7 @@ import {
   LOLICE_CLUSTER_SERVICES,
 } from './network-peers';
 import { OpenClawNetworkPolicies } from './openclaw-network-policies';
-
-/** Path of the generated NetworkPolicies in lolice. */
-export const NETWORK_POLICY_FILE = 'argoproj/openclaw/networkpolicy.yaml';
+import { LOLICE_PATHS } from '../gitops/lolice-paths';
 
 /** Props of {@link OpenClawNetwork}. */
 export interface OpenClawNetworkProps {
@@ -79,7 +77,7 @@ export class OpenClawNetwork extends Construct {
     // Validated once, here (a synth failure on error); the policy takes its webhook egress from the result.
     this.cronJobs = new CronJobsDelivery(this, 'CronJobs', { jobs, context, defaultExternalEgressPorts: defaultPorts });
 
-    const chart = new GitOpsFileChart(this, 'networkpolicy', { path: NETWORK_POLICY_FILE });
+    const chart = new GitOpsFileChart(this, 'networkpolicy', { path: LOLICE_PATHS.networkPolicy });
     this.networkPolicies = new OpenClawNetworkPolicies(chart, 'NetworkPolicies', {
       namespace: props.namespace,
       gatewayEndpoints: collectGatewayEndpoints({

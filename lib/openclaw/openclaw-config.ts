@@ -6,9 +6,7 @@ import { OPENCLAW_CONFIG_KEY, OpenClawConfigMap } from './openclaw-config-map';
 import type { OpenClawVersion } from './openclaw-version';
 import { renderOpenClawConfig } from './render-config';
 import { validateOpenClawConfig, type ValidateOpenClawConfigOptions } from './validate-config';
-
-/** The lolice file of ConfigMap `openclaw-config`. */
-export const OPENCLAW_CONFIG_MAP_PATH = 'argoproj/openclaw/configmap-openclaw.yaml';
+import { LOLICE_PATHS } from '../gitops/lolice-paths';
 
 /** Props of {@link OpenClawConfig}. */
 export interface OpenClawConfigProps {
@@ -58,7 +56,7 @@ export class OpenClawConfig extends Construct {
       cronWebhookAllowedHostnames: props.cronWebhookAllowedHostnames,
     });
     this.version = props.version;
-    const chart = new GitOpsFileChart(this, 'configmap-openclaw', { path: OPENCLAW_CONFIG_MAP_PATH });
+    const chart = new GitOpsFileChart(this, 'configmap-openclaw', { path: LOLICE_PATHS.openclawConfigMap });
     this.configMap = new OpenClawConfigMap(chart, 'Config', { namespace: props.namespace, document: this.document });
     this.validation = {
       version: props.version,

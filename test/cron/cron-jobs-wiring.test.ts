@@ -5,7 +5,6 @@ import {
   DAILY_USAGE_REPORT_DISCORD_JOB_NAME,
   DAILY_USAGE_REPORT_JOB_NAME,
 } from '../../lib/cron/usage-report-jobs';
-import { NETWORK_POLICY_FILE } from '../../lib/network/openclaw-network';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 import {
   evaluatorFor,
@@ -14,6 +13,7 @@ import {
   rfc1918Sample,
   todaysEvaluator,
 } from '../support/network-test-kit';
+import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
 
 const JOBS_DOCUMENT = 'argoproj/openclaw/cron-jobs/cron-jobs.json';
 const APPLY_SCRIPT = 'argoproj/openclaw/cron-jobs/apply-cron-jobs.sh';
@@ -76,7 +76,7 @@ describe('default cron jobs', () => {
   test('no jobs declared writes no cron files', () => {
     const none = renderWithNetworkAndCron(withJobs([]));
     expect([...none.tree.keys()].filter((path) => path.includes('cron-jobs'))).toEqual([]);
-    expect(none.tree.has(NETWORK_POLICY_FILE)).toBe(true);
+    expect(none.tree.has(LOLICE_PATHS.networkPolicy)).toBe(true);
   });
 });
 
@@ -131,7 +131,7 @@ describe('in-cluster receiver', () => {
     // no side effect on the internet rules
     expect(evaluator.egress(PODS.gateway, { ip: '104.21.48.10' }, 8080).allowed).toBe(false);
     // the rule is commented with the job
-    expect(file(rendered.tree, NETWORK_POLICY_FILE)).toContain(
+    expect(file(rendered.tree, LOLICE_PATHS.networkPolicy)).toContain(
       '# in-cluster cron webhook receiver in namespace observability for job "Daily usage report (in-cluster)"',
     );
     expect(rendered.wiring.cronJobs.notes).toContainEqual(
@@ -209,7 +209,7 @@ describe('a webhook on port 8443', () => {
   });
 
   test('the new rule names the job, and a note says the port is opened for it', () => {
-    expect(file(rendered.tree, NETWORK_POLICY_FILE)).toContain(
+    expect(file(rendered.tree, LOLICE_PATHS.networkPolicy)).toContain(
       '# cron webhook delivery on TCP 8443 for job "Daily usage report (8443)" (cron-receiver.b0xp.io)',
     );
     expect(rendered.wiring.cronJobs.notes).toEqual([
@@ -222,7 +222,7 @@ describe('determinism and secrets', () => {
   test('two renders give byte-identical cron files and NetworkPolicies', () => {
     const a = renderWithNetworkAndCron(loliceConfig).tree;
     const b = renderWithNetworkAndCron(loliceConfig).tree;
-    for (const path of [JOBS_DOCUMENT, APPLY_SCRIPT, NETWORK_POLICY_FILE]) {
+    for (const path of [JOBS_DOCUMENT, APPLY_SCRIPT, LOLICE_PATHS.networkPolicy]) {
       expect(file(a, path)).toBe(file(b, path));
     }
   });
@@ -238,7 +238,7 @@ describe('determinism and secrets', () => {
 
   test('the webhook token never reaches the jobs document or the script', () => {
     const tree = renderWithNetworkAndCron(withJobs(loliceConfig.cronJobs ?? [])).tree;
-    for (const path of [JOBS_DOCUMENT, APPLY_SCRIPT, NETWORK_POLICY_FILE]) {
+    for (const path of [JOBS_DOCUMENT, APPLY_SCRIPT, LOLICE_PATHS.networkPolicy]) {
       const text = file(tree, path);
       expect(text).not.toContain('OPENCLAW_CRON_WEBHOOK_TOKEN');
       expect(text).not.toMatch(/webhookToken|Bearer [A-Za-z0-9]/);

@@ -2,11 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
 import { loliceConfig } from '../../config/lolice';
-import { CronRunLogShipper, RUN_LOG_SHIPPER_CONFIGMAP_PATH } from '../../lib/cron/cron-run-log-shipper';
+import { CronRunLogShipper } from '../../lib/cron/cron-run-log-shipper';
 import type { AlertingConfig } from '../../lib/observability/alerting/alerting-config';
 import { RUN_LOG_SHIPPER_COMMAND, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/observability/logs/loki-streams';
 import { buildApp, configVariant, K8sObject, parseYamlDocuments } from '../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../support/validate-model';
+import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
 
 interface Container {
   name: string;
@@ -49,13 +50,13 @@ describe('the cron run-log shipper in lolice', () => {
   const sidecar = container(spec, RUN_LOG_SHIPPER_CONTAINER);
 
   it('ships the script in ConfigMap cron-run-log-shipper, byte for byte', () => {
-    const [configMap] = parseYamlDocuments(tree.get(RUN_LOG_SHIPPER_CONFIGMAP_PATH) ?? '');
+    const [configMap] = parseYamlDocuments(tree.get(LOLICE_PATHS.runLogShipperConfigMap) ?? '');
     expect(configMap?.metadata).toMatchObject({ name: 'cron-run-log-shipper', namespace: 'openclaw' });
     const data = (configMap as unknown as { data: Record<string, string> }).data;
     expect(data['run-log-shipper.mjs']).toBe(
       fs.readFileSync(path.join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs'), 'utf8'),
     );
-    expect(tree.get(RUN_LOG_SHIPPER_CONFIGMAP_PATH)).toMatch(/kustomization\.yaml resources/);
+    expect(tree.get(LOLICE_PATHS.runLogShipperConfigMap)).toMatch(/kustomization\.yaml resources/);
   });
 
   it('runs the OpenClaw image with node, hardened, with small resources', () => {
@@ -123,7 +124,7 @@ describe('the cron run-log shipper in lolice', () => {
   it('validates the Deployment and the ConfigMap against the Kubernetes schemas', () => {
     const objects: K8sObject[] = [
       ...parseYamlDocuments(tree.get('argoproj/openclaw/deployment-openclaw.yaml') ?? ''),
-      ...parseYamlDocuments(tree.get(RUN_LOG_SHIPPER_CONFIGMAP_PATH) ?? ''),
+      ...parseYamlDocuments(tree.get(LOLICE_PATHS.runLogShipperConfigMap) ?? ''),
     ];
     for (const object of objects) {
       const factory = KUBERNETES_MODELS.get(`${object.apiVersion}/${object.kind}`);

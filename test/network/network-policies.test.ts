@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { isMap, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import { loliceConfig } from '../../config/lolice';
-import { NETWORK_POLICY_FILE } from '../../lib/network/openclaw-network';
 import { LOLICE_CLUSTER_SERVICES } from '../../lib/network/network-peers';
 import {
   NetworkPolicyEvaluator,
@@ -25,6 +24,7 @@ import {
   todaysEvaluator,
 } from '../support/network-test-kit';
 import { toolPath } from '../support/provision/tool-path';
+import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
 
 const rendered = renderWithNetworkAndCron(loliceConfig);
 const yamlText = networkPolicyYaml(rendered);
@@ -478,11 +478,11 @@ describe('peers are derived from the graph', () => {
   });
 
   test('rendering twice writes the same file', () => {
-    expect(rendered.app.renderLolice().get(NETWORK_POLICY_FILE)).toBe(yamlText);
+    expect(rendered.app.renderLolice().get(LOLICE_PATHS.networkPolicy)).toBe(yamlText);
   });
 
   test('the file path is argoproj/openclaw/networkpolicy.yaml', () => {
-    expect(rendered.tree.has(NETWORK_POLICY_FILE)).toBe(true);
-    expect(NETWORK_POLICY_FILE).toBe('argoproj/openclaw/networkpolicy.yaml');
+    expect(rendered.tree.has(LOLICE_PATHS.networkPolicy)).toBe(true);
+    expect(LOLICE_PATHS.networkPolicy).toBe('argoproj/openclaw/networkpolicy.yaml');
   });
 });

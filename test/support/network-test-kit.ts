@@ -6,10 +6,11 @@
 import { parseAllDocuments } from 'yaml';
 import { readLiveLolice } from './live-tree';
 import { renderLoliceFiles } from '../../lib/gitops/lolice-tree';
-import { NETWORK_POLICY_FILE, type OpenClawNetwork } from '../../lib/network/openclaw-network';
+import { type OpenClawNetwork } from '../../lib/network/openclaw-network';
 import { NetworkPolicyEvaluator, type NamespaceIdentity, type PodIdentity } from './network-policy-evaluator';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
+import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
 
 /** A rendered app: the file tree and what the wiring created. */
 export interface RenderedLolice {
@@ -42,9 +43,9 @@ export function renderWithNetworkAndCron(
 
 /** The NetworkPolicy file's text. */
 export function networkPolicyYaml(rendered: RenderedLolice): string {
-  const text = rendered.tree.get(NETWORK_POLICY_FILE);
+  const text = rendered.tree.get(LOLICE_PATHS.networkPolicy);
   if (text === undefined) {
-    throw new Error(`${NETWORK_POLICY_FILE} was not rendered`);
+    throw new Error(`${LOLICE_PATHS.networkPolicy} was not rendered`);
   }
   return text;
 }

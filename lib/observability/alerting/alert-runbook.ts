@@ -1,10 +1,8 @@
 import type { AlertRule } from './alert-rule';
-
-/** Where the generated runbook lands in lolice (the alerts' `runbook_url` points at it). */
-export const ALERT_RUNBOOK_PATH = 'argoproj/openclaw/docs/openclaw-alerts-runbook.md';
+import { LOLICE_PATHS } from '../../gitops/lolice-paths';
 
 /** The runbook's URL in the lolice repo on GitHub. */
-export const ALERT_RUNBOOK_URL = `https://github.com/boxp/lolice/blob/main/${ALERT_RUNBOOK_PATH}`;
+export const ALERT_RUNBOOK_URL = `https://github.com/boxp/lolice/blob/main/${LOLICE_PATHS.alertRunbook}`;
 
 /** Options of {@link alertRunbookMarkdown}. */
 export interface AlertRunbookOptions {

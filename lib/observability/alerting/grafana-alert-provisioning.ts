@@ -19,6 +19,7 @@ import { GitOpsTextFile } from '../../gitops/lolice-tree';
 import { addManifestComment } from '../../gitops/yaml-comments';
 import type { AlertRule } from './alert-rule';
 import { durationToSeconds, ResolvedAlertingConfig } from './alerting-config';
+import { LOLICE_PATHS } from '../../gitops/lolice-paths';
 
 /** One query or expression of a Grafana alert rule (`data[]`). */
 export interface GrafanaAlertQuery {
@@ -234,7 +235,7 @@ export class GrafanaAlertProvisioning extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaAlertProvisioningProps) {
     super(scope, id);
-    const dir = props.componentDir ?? 'argoproj/prometheus-operator/components/openclaw-alerting';
+    const dir = props.componentDir ?? LOLICE_PATHS.alertingComponent;
     const namespace = props.namespace ?? 'monitoring';
     const grafana = props.grafanaDeployment ?? 'grafana';
     this.componentDir = dir;

@@ -12,14 +12,12 @@ import { metricNamer } from '../metrics/prometheus-otlp-settings';
 import type { TelemetryConfig } from '../telemetry-config';
 import type { AlertRule } from './alert-rule';
 import { assertAlertRules } from './alert-rule';
-import { ALERT_RUNBOOK_PATH, ALERT_RUNBOOK_URL, alertRunbookMarkdown } from './alert-runbook';
+import { ALERT_RUNBOOK_URL, alertRunbookMarkdown } from './alert-runbook';
 import { AlertingConfig, ResolvedAlertingConfig, resolveAlertingConfig } from './alerting-config';
 import { GrafanaAlertProvisioning } from './grafana-alert-provisioning';
 import { openClawAlertRules } from './openclaw-alert-rules';
 import { OpenClawPrometheusRule, prometheusRuleGroups } from './prometheus-rule';
-
-/** The lolice file of the PrometheusRule. */
-export const OPENCLAW_RULES_PATH = 'argoproj/prometheus-operator/openclaw-rules.yaml';
+import { LOLICE_PATHS } from '../../gitops/lolice-paths';
 
 /** Props of {@link OpenClawAlerting}. */
 export interface OpenClawAlertingProps {
@@ -78,7 +76,7 @@ export class OpenClawAlerting extends Construct {
     this.rules = rules;
     this.runLogShipper = props.runLogShipper;
 
-    const chart = new GitOpsFileChart(this, 'openclaw-alerting', { path: OPENCLAW_RULES_PATH });
+    const chart = new GitOpsFileChart(this, 'openclaw-alerting', { path: LOLICE_PATHS.prometheusRules });
     this.prometheusRule = new OpenClawPrometheusRule(chart, 'Rules', {
       groups: prometheusRuleGroups(rules, {
         topic: 'openclaw',
@@ -90,7 +88,7 @@ export class OpenClawAlerting extends Construct {
     // The page every runbook_url points at (only when the default runbook location is in use).
     if (config.runbookBaseUrl === ALERT_RUNBOOK_URL) {
       new GitOpsTextFile(this, 'openclaw-alerting-runbook', {
-        path: ALERT_RUNBOOK_PATH,
+        path: LOLICE_PATHS.alertRunbook,
         content: alertRunbookMarkdown(rules, { contactPoint: config.contactPoint }),
       });
     }

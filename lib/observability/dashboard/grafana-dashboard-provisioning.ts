@@ -6,12 +6,10 @@ import { stringify } from 'yaml';
 import { GitOpsFileChart } from '../../gitops/gitops-file-chart';
 import { GitOpsTextFile } from '../../gitops/lolice-tree';
 import { addManifestComment } from '../../gitops/yaml-comments';
+import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../gitops/lolice-paths';
 
 /** kube-prometheus' dashboard file provider scans this directory recursively (docs/FACTS.md (lolice and arch)). */
 export const GRAFANA_DASHBOARD_ROOT = '/grafana-dashboard-definitions/0';
-
-/** Where lolice's prometheus-operator app lives in the repo. */
-export const PROMETHEUS_OPERATOR_DIR = 'argoproj/prometheus-operator';
 
 /**
  * A ConfigMap ships at most 1 MiB, and client-side apply's `last-applied-configuration`
@@ -103,15 +101,15 @@ export class GrafanaDashboardProvisioning extends Construct {
     this.configMapName = `grafana-dashboard-${props.name}`;
     this.dataKey = `${props.name}.json`;
     this.mountPath = `${GRAFANA_DASHBOARD_ROOT}/${props.name}`;
-    this.componentDir = props.componentDir ?? `${PROMETHEUS_OPERATOR_DIR}/components/${props.name}-dashboard`;
-    if (!this.componentDir.startsWith(`${PROMETHEUS_OPERATOR_DIR}/`)) {
+    this.componentDir = props.componentDir ?? `${LOLICE_PROMETHEUS_OPERATOR_DIR}/components/${props.name}-dashboard`;
+    if (!this.componentDir.startsWith(`${LOLICE_PROMETHEUS_OPERATOR_DIR}/`)) {
       throw new Error(
         `grafana dashboard provisioning ${props.name}: received componentDir ` +
           `${JSON.stringify(this.componentDir)}, expected a directory under ` +
-          `${PROMETHEUS_OPERATOR_DIR}/ so that its kustomization can list it`,
+          `${LOLICE_PROMETHEUS_OPERATOR_DIR}/ so that its kustomization can list it`,
       );
     }
-    this.componentReference = this.componentDir.slice(PROMETHEUS_OPERATOR_DIR.length + 1);
+    this.componentReference = this.componentDir.slice(LOLICE_PROMETHEUS_OPERATOR_DIR.length + 1);
     this.kustomizationLine = `components: [${this.componentReference}]`;
 
     const configMapFile = `grafana-dashboard-${props.name}.yaml`;

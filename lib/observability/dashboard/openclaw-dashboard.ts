@@ -10,6 +10,7 @@ import {
   OpenClawAppDashboard,
   renderDashboardJson,
 } from './openclaw-app-dashboard';
+import { LOLICE_PATHS } from '../../gitops/lolice-paths';
 
 /** Props of {@link OpenClawDashboard}. */
 export interface OpenClawDashboardProps {
@@ -47,6 +48,7 @@ export class OpenClawDashboard extends Construct {
     this.dashboard = dashboard;
     this.provisioning = new GrafanaDashboardProvisioning(this, 'openclaw-app-dashboard', {
       name: 'openclaw-app',
+      componentDir: LOLICE_PATHS.appDashboardComponent,
       dashboardJson: renderDashboardJson(dashboard.model),
       validate: () => checkDashboardRows(dashboard.rows, namer),
       prometheusPatch: prometheusOtlpPatch(settings),

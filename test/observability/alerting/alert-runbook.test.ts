@@ -1,15 +1,12 @@
 import { parseAllDocuments } from 'yaml';
-import {
-  ALERT_RUNBOOK_PATH,
-  ALERT_RUNBOOK_URL,
-  alertRunbookMarkdown,
-} from '../../../lib/observability/alerting/alert-runbook';
+import { ALERT_RUNBOOK_URL, alertRunbookMarkdown } from '../../../lib/observability/alerting/alert-runbook';
 import type { AlertRule } from '../../../lib/observability/alerting/alert-rule';
 import { buildApp, renderLolice } from '../../support/openclaw-ops-harness';
+import { LOLICE_PATHS } from '../../../lib/gitops/lolice-paths';
 
 describe('alert runbook |', () => {
   const tree = renderLolice();
-  const runbook = tree.get(ALERT_RUNBOOK_PATH) ?? '';
+  const runbook = tree.get(LOLICE_PATHS.alertRunbook) ?? '';
 
   it('is written into lolice next to the gateway files', () => {
     expect(runbook).toMatch(/^# OpenClaw alerts: runbook\n/);

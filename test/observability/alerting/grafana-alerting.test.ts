@@ -9,11 +9,11 @@ import {
   grafanaRuleUid,
 } from '../../../lib/observability/alerting/grafana-alert-provisioning';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
-import { OPENCLAW_RULES_PATH } from '../../../lib/observability/alerting/openclaw-alerting';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { buildApp, configVariant, parseYamlDocuments } from '../../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../../support/validate-model';
 import { toolPath } from '../../support/provision/tool-path';
+import { LOLICE_PATHS } from '../../../lib/gitops/lolice-paths';
 
 const COMPONENT = 'argoproj/prometheus-operator/components/openclaw-alerting';
 
@@ -50,12 +50,12 @@ describe('Grafana alert provisioning', () => {
       `${COMPONENT}/configmap-grafana-alerting-openclaw.yaml`,
       `${COMPONENT}/grafana-alerting-volume.yaml`,
       `${COMPONENT}/kustomization.yaml`,
-      OPENCLAW_RULES_PATH,
+      LOLICE_PATHS.prometheusRules,
     ]);
   });
 
   it('the PrometheusRule follows lolice conventions and validates against the CRD schema', () => {
-    const [rule] = parseYamlDocuments(tree.get(OPENCLAW_RULES_PATH) ?? '');
+    const [rule] = parseYamlDocuments(tree.get(LOLICE_PATHS.prometheusRules) ?? '');
     expect(rule?.kind).toBe('PrometheusRule');
     expect(rule?.metadata).toMatchObject({
       name: 'openclaw-rules',

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OpenClawOpsConfig } from '../../../lib/config/openclaw-ops-config';
 import type { TelemetryConfig } from '../../../lib/observability/telemetry-config';
-import { PROMETHEUS_OPERATOR_DIR } from '../../../lib/observability/dashboard/grafana-dashboard-provisioning';
+import { LOLICE_PROMETHEUS_OPERATOR_DIR as PROMETHEUS_OPERATOR_DIR } from '../../../lib/gitops/lolice-paths';
 import { METRICS } from '../../../lib/observability/metrics/metric-catalog';
 import { LEGACY_OTLP_FEATURE_FLAG } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import {
