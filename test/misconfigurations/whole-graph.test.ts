@@ -1,7 +1,9 @@
 /**
- * Misconfigurations synth must refuse: each is a variant of the default
- * config (deep clone + one change) or a bogus construct added to the app, and each asserts the
- * error names the rule, the object, what was expected and how to fix it.
+ * Misconfigurations that need more than a one-change config case: objects built outside the graph
+ * (a hand-written Deployment or ExternalSecret the whole-graph scan must catch), and refusals whose
+ * full text is pinned. Each is a variant of the default config (deep clone + one change), optionally
+ * with a bogus construct added to the app, and each asserts the error names the rule, the object,
+ * what was expected and how to fix it. The one-change cases of the sweep are in cases/.
  */
 import { Chart } from 'cdk8s';
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
@@ -10,21 +12,19 @@ import { ExternalSecret } from '../../imports/eso-external-secrets.io';
 import type { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 import { SecretValueOwner } from '../../lib/secrets/secret-declaration';
-import { buildApp, configVariant, removeTempDirs, type DeepMutable } from '../support/openclaw-ops-harness';
+import { buildApp, configVariant, removeTempDirs } from '../support/openclaw-ops-harness';
+import { doc, type MutableConfig, secret as secretNamed } from './misconfiguration-case';
+import { refusalOf } from './refuse';
 
 afterAll(removeTempDirs);
 
-/** Builds the app and synthesizes both sides; returns the error message (fails when none). */
+/** Builds the app (plus `extend`) and synthesizes both sides; returns the refusal (fails when none or a crash). */
 function synthFailure(config: OpenClawOpsConfig, extend?: (app: OpenClawOpsApp) => void): string {
-  try {
-    const app = buildApp(config);
+  return refusalOf(config, (c) => {
+    const app = buildApp(c);
     extend?.(app);
-    app.renderLolice();
-    app.synthArch();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected synth to fail, but it succeeded');
+    return app;
+  });
 }
 
 /**
@@ -59,19 +59,27 @@ function expectActionable(message: string): void {
   expect(text).toMatch(FIX_WORDS);
 }
 
-type MutableDoc = Record<string, Record<string, unknown> & { [k: string]: unknown }>;
-
-/** A config variant whose openclaw.json is edited as plain JSON. */
-function documentVariant(
-  mutate: (document: MutableDoc, config: DeepMutable<OpenClawOpsConfig>) => void,
-): OpenClawOpsConfig {
-  return configVariant((config) => mutate(config.openclawConfig as unknown as MutableDoc, config));
+/**
+ * The one violation of `rule` when the default config's app gets `extend` (an object built outside
+ * the graph), checked to be actionable.
+ */
+function outsideTheGraph(extend: (app: OpenClawOpsApp) => void, rule: string): string {
+  const v = violation(
+    synthFailure(
+      configVariant(() => undefined),
+      extend,
+    ),
+    rule,
+  );
+  expectActionable(v);
+  return v;
 }
 
-function secretNamed(config: DeepMutable<OpenClawOpsConfig>, key: string, secretName = 'openclaw-credentials') {
-  const found = config.secrets.find((s) => s.key === key && s.secretName === secretName);
-  if (!found) throw new Error(`default config has no secret ${secretName}/${key}`);
-  return found;
+type MutableDoc = Record<string, Record<string, unknown>>;
+
+/** A config variant whose openclaw.json is edited as plain JSON. */
+function documentVariant(mutate: (document: MutableDoc, config: MutableConfig) => void): OpenClawOpsConfig {
+  return configVariant((config) => mutate(doc(config), config));
 }
 
 /**
@@ -111,16 +119,6 @@ function extraExternalSecret(target: string, secretKey: string, remoteKey: strin
   };
 }
 
-describe('misconfigurations | the default config is valid', () => {
-  test('synthesizes both sides without error (so every failure below comes from its one change)', () => {
-    expect(() => {
-      const app = buildApp();
-      app.renderLolice();
-      app.synthArch();
-    }).not.toThrow();
-  });
-});
-
 describe('misconfigurations | secrets and env (whole graph)', () => {
   it('fails when a ${VAR} in openclaw.json has no env var on container openclaw', () => {
     const message = synthFailure(
@@ -136,66 +134,50 @@ describe('misconfigurations | secrets and env (whole graph)', () => {
   });
 
   it('fails when an env secretKeyRef names a key no ExternalSecret produces', () => {
-    const message = synthFailure(
-      configVariant(() => undefined),
-      sidecarReading('openclaw-credentials', 'NOT_PRODUCED'),
-    );
-    const v = violation(message, 'secret-key-produced');
+    const v = outsideTheGraph(sidecarReading('openclaw-credentials', 'NOT_PRODUCED'), 'secret-key-produced');
     expect(v).toContain('deployment openclaw/bogus container bogus-reader env BOGUS_VALUE');
     expect(v).toContain('reads key NOT_PRODUCED of secret openclaw-credentials, which no ExternalSecret produces');
     expect(v).toContain('CreateContainerConfigError');
     expect(v).toMatch(/add NOT_PRODUCED to the secret declarations or fix the key name/);
-    expectActionable(v);
   });
 
   it('fails when an env secretKeyRef reads a secret no ExternalSecret produces', () => {
-    const message = synthFailure(
-      configVariant(() => undefined),
-      sidecarReading('nobody-credentials', 'TOKEN'),
-    );
-    const v = violation(message, 'secret-key-produced');
+    const v = outsideTheGraph(sidecarReading('nobody-credentials', 'TOKEN'), 'secret-key-produced');
     expect(v).toContain('reads secret nobody-credentials, which no ExternalSecret produces');
     expect(v).toContain('known: litellm-credentials, openclaw-credentials');
     expect(v).toMatch(/add an ExternalSecret declaration with target nobody-credentials/);
-    expectActionable(v);
   });
 
   it('fails when an ExternalSecret remoteRef has no declared ssm parameter', () => {
-    const message = synthFailure(
-      configVariant(() => undefined),
+    const v = outsideTheGraph(
       extraExternalSecret('bogus-credentials', 'BOGUS_KEY', '/lolice/openclaw/UNDECLARED_PARAMETER'),
+      'remote-ref-declared',
     );
-    const v = violation(message, 'remote-ref-declared');
     expect(v).toContain('externalsecret openclaw/bogus-es key BOGUS_KEY');
     expect(v).toContain('remoteRef "/lolice/openclaw/UNDECLARED_PARAMETER" is not a declared ssm parameter');
     expect(v).toMatch(/declare it in the secrets list/);
-    expectActionable(v);
   });
 
   it('fails when a second ExternalSecret writes a key openclaw-credentials already has', () => {
-    const message = synthFailure(
-      configVariant(() => undefined),
+    const v = outsideTheGraph(
       extraExternalSecret('openclaw-credentials', 'DISCORD_BOT_TOKEN', '/lolice/openclaw/DISCORD_BOT_TOKEN'),
+      'secret-key-unique',
     );
-    const v = violation(message, 'secret-key-unique');
     expect(v).toContain('secret openclaw-credentials key DISCORD_BOT_TOKEN is written twice');
     expect(v).toContain('externalsecret openclaw/openclaw-es');
-    expectActionable(v);
   });
 
   it('fails when a container uses envFrom instead of explicit env items', () => {
-    const message = synthFailure(
-      configVariant(() => undefined),
+    const v = outsideTheGraph(
       rogueDeployment({
         name: 'bogus-env-from',
         image: 'busybox:1.36',
         envFrom: [{ secretRef: { name: 'openclaw-credentials' } }],
       }),
+      'no-env-from',
     );
-    const v = violation(message, 'no-env-from');
     expect(v).toContain('deployment openclaw/bogus container bogus-env-from: uses envFrom');
     expect(v).toMatch(/list each variable in env\[\] with valueFrom\.secretKeyRef/);
-    expectActionable(v);
   });
 
   it('fails when a secret key is declared twice', () => {
