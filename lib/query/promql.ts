@@ -156,7 +156,7 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
     throw new Error(
       `promql builder: received label ${JSON.stringify(ref)}, expected an ` +
         `attribute key from ATTR or one of ${[...builtins].sort().join(', ')}; ` +
-        `use ATTR.<name> from lib/telemetry/metric-catalog.ts`,
+        `use ATTR.<name> from lib/observability/metrics/metric-catalog.ts`,
     );
   };
   const render = (name: string, matchers: readonly LabelMatcher[]): string => {
