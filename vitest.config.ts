@@ -1,4 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Workers: at least 2, even on 2 cores. Many tests wait on a child process (promtool, Prometheus,
+ * kubectl, the CLIs, OpenClaw), so a second worker runs while the first one waits. Never fewer workers
+ * than the maximum: with isolate off, tinypool may stop an idle worker above the minimum while it is
+ * handed a task ("Terminating worker thread").
+ */
+const workers = Math.max(2, availableParallelism());
 
 export default defineConfig({
   test: {
@@ -13,7 +22,10 @@ export default defineConfig({
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks',
+    // Threads: no test changes the working directory or other process-wide state a thread cannot hold.
+    pool: 'threads',
+    maxWorkers: workers,
+    minWorkers: workers,
     // Test files share a worker's module cache (no per-file re-import of cdk8s/cdktf): no test
     // changes process-wide state, and the one that mocks a module re-imports after vi.resetModules().
     isolate: false,

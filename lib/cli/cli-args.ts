@@ -15,7 +15,12 @@ export interface CliOption {
 
 /** The outcome of {@link parseCliArgs}. */
 export type CliArgs<K extends string> =
-  | { readonly kind: 'run'; readonly values: Partial<Record<K, string | boolean>> }
+  | {
+      readonly kind: 'run';
+      readonly values: Partial<Record<K, string | boolean>>;
+      /** The arguments that are not options (always empty unless `positionals` was allowed). */
+      readonly positionals: readonly string[];
+    }
   | { readonly kind: 'help' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
@@ -23,13 +28,23 @@ function quoted(message: string): string {
   return /'([^']+)'/.exec(message)?.[1] ?? '';
 }
 
+/** How {@link parseCliArgs} treats arguments that are not options. */
+export interface CliArgsSettings {
+  /**
+   * Accept arguments that are not options (e.g. a list of versions).
+   * @default false (each one is a usage error)
+   */
+  readonly positionals?: boolean;
+}
+
 /**
- * Parses `argv` against `options` plus `-h/--help`. Strict: unknown options, missing values and
- * positional arguments are usage errors.
+ * Parses `argv` against `options` plus `-h/--help`. Strict: unknown options and missing values are
+ * usage errors, and so are positional arguments unless `settings.positionals` allows them.
  */
 export function parseCliArgs<K extends string>(
   argv: readonly string[],
   options: Readonly<Record<K, CliOption>>,
+  settings: CliArgsSettings = {},
 ): CliArgs<K> {
   const config: Record<string, { type: 'boolean' | 'string'; short?: string }> = {
     help: { type: 'boolean', short: 'h' },
@@ -41,10 +56,15 @@ export function parseCliArgs<K extends string>(
     .map(([name, option]) => (option.type === 'string' ? `--${name} ${option.valueName ?? 'VALUE'}` : `--${name}`))
     .concat('--help');
   try {
-    const { values } = parseArgs({ args: [...argv], options: config, strict: true, allowPositionals: false });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: config,
+      strict: true,
+      allowPositionals: settings.positionals === true,
+    });
     if (values.help === true) return { kind: 'help' };
     const { help: _help, ...rest } = values;
-    return { kind: 'run', values: rest as Partial<Record<K, string | boolean>> };
+    return { kind: 'run', values: rest as Partial<Record<K, string | boolean>>, positionals };
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -1,12 +1,31 @@
+/**
+ * `npm run openclaw:install [-- VERSION...]`: installs the given OpenClaw releases (all that have an
+ * install spec when none is given) into the cache the tests use, and prints their paths.
+ */
 import { ensureOpenClawRelease } from '../openclaw/release/ensure-release';
 import { listOpenClawReleaseSpecs } from '../openclaw/release/release-spec';
+import { parseCliArgs } from './cli-args';
 
-/**
- * `npm run openclaw:install [-- <version>...]`: installs the given OpenClaw releases (all that have
- * an install spec when none is given) into the cache the tests use, and prints their paths.
- */
+/** Usage text of `npm run openclaw:install`. */
+export const INSTALL_USAGE = `usage: npm run openclaw:install [-- VERSION...]
+
+Installs each OpenClaw VERSION (every release under openclaw-releases/ when none is given) into
+~/.cache/openclaw-ops/openclaw-releases/ with its own Node, as the tests use it, and prints where.
+
+  -h, --help   print this text
+`;
+
 async function main(argv: readonly string[]): Promise<number> {
-  const versions = argv.length > 0 ? argv : listOpenClawReleaseSpecs();
+  const parsed = parseCliArgs(argv, {}, { positionals: true });
+  if (parsed.kind === 'help') {
+    process.stdout.write(INSTALL_USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`openclaw:install: ${parsed.message}\n${INSTALL_USAGE}`);
+    return 2;
+  }
+  const versions = parsed.positionals.length > 0 ? parsed.positionals : listOpenClawReleaseSpecs();
   for (const version of versions) {
     const release = await ensureOpenClawRelease(version);
     process.stdout.write(`openclaw ${release.version} (node ${release.nodeVersion}): ${release.root}\n`);
@@ -14,10 +33,14 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`openclaw:install failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { formatUpgradeReport, type UpgradeReport } from '../openclaw/upgrade-check';
+import { parseCliArgs } from './cli-args';
 
 /** Exit codes of `npm run upgrade-check`. */
 export const UPGRADE_CHECK_EXIT = { accepted: 0, refused: 1, usageOrInstall: 2 } as const;
@@ -33,23 +33,19 @@ export async function runUpgradeCheckCli(
   io: UpgradeCheckIo,
   check: (to: string) => Promise<UpgradeReport>,
 ): Promise<number> {
-  let values: { to?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { to: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error);
-    io.stderr(`upgrade-check: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}\n\n${UPGRADE_CHECK_USAGE}`);
+  const parsed = parseCliArgs(argv, {
+    to: { type: 'string', valueName: 'VERSION' },
+    json: { type: 'boolean' },
+  });
+  if (parsed.kind === 'usage-error') {
+    io.stderr(`upgrade-check: ${parsed.message}\n\n${UPGRADE_CHECK_USAGE}`);
     return UPGRADE_CHECK_EXIT.usageOrInstall;
   }
-  if (values.help === true) {
+  if (parsed.kind === 'help') {
     io.stdout(UPGRADE_CHECK_USAGE);
     return UPGRADE_CHECK_EXIT.accepted;
   }
+  const values = parsed.values as { to?: string; json?: boolean };
   if (values.to === undefined || values.to.trim() === '') {
     io.stderr(`upgrade-check: --to VERSION is required (e.g. --to 2026.9.6)\n\n${UPGRADE_CHECK_USAGE}`);
     return UPGRADE_CHECK_EXIT.usageOrInstall;

@@ -9,7 +9,7 @@
  * `argoproj/openclaw/kustomization.yaml` `resources:` in lolice (the kustomization is hand-written).
  */
 import { readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
@@ -26,6 +26,7 @@ import { GatewayVolume, imageOf } from '../gateway/gateway-containers';
 import { OPENCLAW_STATE_DIR } from '../gateway/gateway-labels';
 import type { GatewaySidecar } from '../gateway/gateway-sidecar';
 import { LOLICE_PATHS } from '../gitops/lolice-paths';
+import { repoPath } from '../repo-root';
 
 /** Where the shipper keeps its state file (what was already printed). */
 export type ShipperStateStorage = 'pvc' | 'emptyDir';
@@ -77,7 +78,7 @@ export const SHIPPER_STATE_SUBPATH = 'cron-run-log-shipper';
 export const SHIPPER_STATE_DIR = '/var/lib/cron-run-log-shipper';
 
 const SHIPPER_STATE_EMPTYDIR = 'cron-run-log-shipper-state';
-const DEFAULT_SCRIPT_FILE = join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs');
+const DEFAULT_SCRIPT_FILE = repoPath('sidecar', 'run-log-shipper.mjs');
 
 /**
  * ConfigMap `cron-run-log-shipper` plus the sidecar `cron-run-log` for Deployment `openclaw`

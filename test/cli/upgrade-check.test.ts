@@ -39,7 +39,9 @@ describe('npm run upgrade-check (CLI, no install)', () => {
   test('fails with exit 2 on an unknown flag, naming it', async () => {
     const result = await run(['--to', '2026.9.6', '--yaml']);
     expect(result.code).toBe(UPGRADE_CHECK_EXIT.usageOrInstall);
-    expect(result.stderr).toContain("upgrade-check: unknown option '--yaml'");
+    expect(result.stderr).toContain(
+      'upgrade-check: unknown option "--yaml": expected one of --to VERSION, --json, --help',
+    );
     expect(result.calls).toEqual([]);
   });
 

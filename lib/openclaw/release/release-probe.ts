@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenClawRelease } from './ensure-release';
+import { repoPath } from '../../repo-root';
 
 /** The script the release's Node runs (plain JavaScript: it runs outside the project's toolchain). */
-export const RELEASE_PROBE_SCRIPT = join(__dirname, 'probe', 'release-probe.mjs');
+export const RELEASE_PROBE_SCRIPT = repoPath('lib', 'openclaw', 'release', 'probe', 'release-probe.mjs');
 
 /** One problem the real config loader reported. */
 export interface RealConfigIssue {

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenClawVersion } from '../openclaw-version';
+import { repoPath } from '../../repo-root';
 
 /** The folder holding one install spec per release: `openclaw-releases/<version>/`. */
-export const RELEASE_SPECS_DIR = join(__dirname, '..', '..', '..', 'openclaw-releases');
+export const RELEASE_SPECS_DIR = repoPath('openclaw-releases');
 
 /** The files of a release's install spec, hashed into its cache key in this order. */
 export const RELEASE_SPEC_FILES = ['package.json', 'package-lock.json', '.npmrc'] as const;
