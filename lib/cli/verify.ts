@@ -1,7 +1,7 @@
 /**
  * Checks a live Prometheus for every OpenClaw series the dashboard and the alerts query:
  * `npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]`.
- * See lib/telemetry/verify-cli.ts.
+ * The logic is in lib/cli/verify-cli.ts.
  */
 import { loliceConfig } from '../../config/lolice';
 import { KUBE_STATE_METRICS } from '../observability/alerting/alert-rule';
