@@ -33,11 +33,11 @@ function runMain(bundle, hash) {
   req.cache = Module._cache;
   process.mainModule = mod;
   if (cachedData === undefined || script.cachedDataRejected === true) {
-    // After a successful run that did the work (not --help), so the cache also holds the functions
-    // compiled lazily while it ran.
+    // After a run that did the work (not --help, not a usage error: exit 2), so the cache also holds
+    // the functions compiled lazily while it ran.
     const helpOnly = process.argv.includes('--help') || process.argv.includes('-h');
     process.once('exit', (code) => {
-      if (code === 0 && !helpOnly) writeCache(cacheFile, script);
+      if (code !== 2 && !helpOnly) writeCache(cacheFile, script);
     });
   }
   script.runInThisContext().call(mod.exports, mod.exports, req, mod, bundle, path.dirname(bundle));

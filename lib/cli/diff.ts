@@ -3,9 +3,6 @@
  * (engine: lib/gitops/checkout-diff.ts). Exit 0: no change; 1: changes; 2: usage or IO error, like
  * `kubectl diff`.
  */
-import { loliceConfig } from '../../config/lolice';
-import { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty } from '../gitops/checkout-diff';
-import { OpenClawOpsApp } from '../openclaw-ops-app';
 import { parseCliArgs } from './cli-args';
 
 /** Usage text of `npm run diff`. */
@@ -18,7 +15,7 @@ Shows what synth would change: per file, object and field, the generated files n
 lists, and with --arch the files to add to arch. Exit 0 no change, 1 changes, 2 usage or IO error.
 `;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseCliArgs(argv, {
     lolice: { type: 'string', valueName: 'PATH' },
     arch: { type: 'string', valueName: 'PATH' },
@@ -39,6 +36,13 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   try {
+    // Loaded here, not at the top: --help and a usage error answer without loading cdk8s and cdktf.
+    const [{ loliceConfig }, { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty }, { OpenClawOpsApp }] =
+      await Promise.all([
+        import('../../config/lolice'),
+        import('../gitops/checkout-diff'),
+        import('../openclaw-ops-app'),
+      ]);
     const app = new OpenClawOpsApp({ config: loliceConfig });
     const generated = { lolice: app.renderLolice(), arch: app.renderArch(), archConfig: loliceConfig.arch };
     const diff = diffCheckouts(generated, { lolice, arch });
@@ -52,4 +56,6 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

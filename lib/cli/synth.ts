@@ -8,9 +8,6 @@
  * Nothing is deleted: only the generated files are (over)written, all or none (a failed run changes
  * nothing). Exit 0 on success, 1 when the graph fails validation, 2 for a usage error.
  */
-import { loliceConfig } from '../../config/lolice';
-import { OpenClawOpsApp } from '../openclaw-ops-app';
-import { synthesize } from '../gitops/synthesize';
 import { parseCliArgs } from './cli-args';
 
 /** Usage text of `npm run synth`. */
@@ -59,7 +56,13 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   return { kind: 'run', options };
 }
 
-function synth(options: SynthOptions): void {
+async function synth(options: SynthOptions): Promise<void> {
+  // Loaded here, not at the top: --help and a usage error answer without loading cdk8s and cdktf.
+  const [{ loliceConfig }, { OpenClawOpsApp }, { synthesize }] = await Promise.all([
+    import('../../config/lolice'),
+    import('../openclaw-ops-app'),
+    import('../gitops/synthesize'),
+  ]);
   const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: options.terraformOut });
   // Both sides are rendered and validated before anything is written, then written all or nothing.
   const written = synthesize(app, options);
@@ -71,7 +74,7 @@ function synth(options: SynthOptions): void {
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const parsed = parseSynthArgs(process.argv.slice(2));
   if (parsed.kind === 'help') {
     process.stdout.write(SYNTH_USAGE);
@@ -82,7 +85,7 @@ function main(): number {
     return 2;
   }
   try {
-    synth(parsed.options);
+    await synth(parsed.options);
     return 0;
   } catch (error) {
     process.stderr.write(`synth failed: ${(error as Error).message}\n`);
@@ -91,5 +94,7 @@ function main(): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main();
+  void main().then((code) => {
+    process.exitCode = code;
+  });
 }

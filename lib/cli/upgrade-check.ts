@@ -2,9 +2,6 @@
  * `npm run upgrade-check -- --to VERSION [--json]`: what OpenClaw VERSION would refuse, lose and gain
  * for the default config (`config/lolice.ts`). See lib/cli/upgrade-check-cli.ts.
  */
-import { loliceConfig } from '../../config/lolice';
-import { OpenClawOpsApp } from '../openclaw-ops-app';
-import { runUpgradeCheck } from '../openclaw/upgrade-check';
 import { runUpgradeCheckCli } from './upgrade-check-cli';
 
 const io = {
@@ -12,7 +9,13 @@ const io = {
   stderr: (text: string) => process.stderr.write(text),
 };
 
-void runUpgradeCheckCli(process.argv.slice(2), io, (to) => {
+void runUpgradeCheckCli(process.argv.slice(2), io, async (to) => {
+  // Loaded here, not at the top: --help and a usage error answer without loading cdk8s and cdktf.
+  const [{ loliceConfig }, { OpenClawOpsApp }, { runUpgradeCheck }] = await Promise.all([
+    import('../../config/lolice'),
+    import('../openclaw-ops-app'),
+    import('../openclaw/upgrade-check'),
+  ]);
   const app = new OpenClawOpsApp({ config: loliceConfig });
   return runUpgradeCheck({
     config: loliceConfig,

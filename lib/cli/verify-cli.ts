@@ -70,7 +70,7 @@ function prometheusBaseUrl(raw: string | undefined): { readonly url: string } | 
 export async function runVerifyCli(
   argv: readonly string[],
   io: VerifyCliIo,
-  options: VerifyCliOptions = {},
+  options: VerifyCliOptions | (() => Promise<VerifyCliOptions>) = {},
 ): Promise<number> {
   const parsed = parseCliArgs(argv, {
     prometheus: { type: 'string', valueName: 'URL' },
@@ -103,14 +103,16 @@ export async function runVerifyCli(
   const prometheusUrl = base.url;
   const requireTargetInfo = values['no-target-info'] !== true;
   try {
+    // A function: what the project references is computed only once the arguments are valid.
+    const { namer, expected } = typeof options === 'function' ? await options() : options;
     const report = await verifyMetrics({
       prometheusUrl,
-      namer: options.namer ?? metricNamer(),
+      namer: namer ?? metricNamer(),
       job,
       lookbackSeconds,
       requireTargetInfo,
       onProgress: (message) => io.stderr(`${message}\n`),
-      ...(options.expected === undefined ? {} : { expected: options.expected }),
+      ...(expected === undefined ? {} : { expected }),
     });
     io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatVerificationTable(report));
     if (!report.ok) io.stderr(`verify: ${report.missing} missing; ${report.diagnosis ?? ''}\n`);

@@ -53,7 +53,12 @@ describe('code cache launcher', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
-  it('writes no cache for --help, -h or a failed run', () => {
+  it('writes the cache after a run that found problems (exit 1, e.g. diff with changes)', () => {
+    expect(run('process.exitCode = 1;\n', 'hhhh').status).toBe(1);
+    expect(caches()).toEqual(['tool.bundle.hhhh.v8cache']);
+  });
+
+  it('writes no cache for --help, -h or a usage error (exit 2)', () => {
     expect(run(PRINTS, 'cccc', ['--help']).status).toBe(0);
     expect(run(PRINTS, 'cccc', ['-h']).status).toBe(0);
     const failing = run('process.exitCode = 2;\n', 'cccc');
