@@ -89,7 +89,9 @@ describe('npm run diff', () => {
 
   beforeAll(async () => {
     const synthesized = synthesizedCheckouts();
-    const handEdited = synthesizedCheckouts();
+    const handEditedRoot = makeTempDir('diff-edited');
+    fs.cpSync(path.dirname(synthesized.lolice), handEditedRoot, { recursive: true });
+    const handEdited = { lolice: path.join(handEditedRoot, 'lolice'), arch: path.join(handEditedRoot, 'arch') };
     edited = handEdited.lolice;
     const deployment = path.join(handEdited.lolice, 'argoproj/openclaw/deployment-openclaw.yaml');
     fs.writeFileSync(deployment, fs.readFileSync(deployment, 'utf8').replace('memory: 4Gi', 'memory: 6Gi'));
