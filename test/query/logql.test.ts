@@ -15,7 +15,7 @@ import {
   gatewayBlockedUrlFetchesQuery,
   substituteLogQLMacros,
 } from '../../lib/query/logql';
-import { MiniLoki, type Sample, type Stream } from '../support/mini-loki';
+import { MiniLoki, OPENCLAW_POD_LABELS, type Sample, type Stream } from '../support/mini-loki';
 import {
   ALLOY_STREAM_LABELS,
   GATEWAY_STREAM_SELECTOR,
@@ -27,13 +27,7 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'openclaw-logs');
 const DIGEST = '6f1c9a52-3b7e-4d2a-9c41-2e8f5a7b0d13';
 const TRIAGE = 'a8d2e4f6-1c3b-4e5a-8f7d-9b0c1d2e3f40';
 const MAIN = 'c0ffee00-5a5a-4b4b-8c8c-0d0d0e0e0f0f';
-const POD = {
-  namespace: 'openclaw',
-  pod: 'openclaw-7d9f8b6c5d-x2x4q',
-  node: 'node-a',
-  app_kubernetes_io_name: 'openclaw',
-  job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q',
-};
+const POD = OPENCLAW_POD_LABELS;
 
 /** Runs the real shipper over the fixtures and builds the streams Alloy would push. */
 function fixtureStreams(): Stream[] {

@@ -18,6 +18,15 @@ import { parsePrometheusDuration } from '../../lib/query/prometheus-duration';
 
 export type Labels = Record<string, string>;
 /** A log line with its Loki timestamp. */
+/** The labels Alloy puts on the streams of one openclaw pod (container added per stream). */
+export const OPENCLAW_POD_LABELS: Readonly<Labels> = {
+  namespace: 'openclaw',
+  pod: 'openclaw-7d9f8b6c5d-x2x4q',
+  node: 'node-a',
+  app_kubernetes_io_name: 'openclaw',
+  job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q',
+};
+
 export interface TimedLine {
   readonly timeMs: number;
   readonly line: string;

@@ -8,6 +8,7 @@ import { checkLogQL } from '../../../lib/query/logql';
 import { RUN_LOG_SHIPPER_CONTAINER } from '../../../lib/observability/logs/loki-streams';
 import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
 import { evaluateAlert, LogStream, shipOnce } from '../../support/logql-evaluator';
+import { OPENCLAW_POD_LABELS } from '../../support/mini-loki';
 
 const namer = metricNamer();
 const GATEWAY = { namespace: 'openclaw', deployment: 'openclaw' };
@@ -120,13 +121,7 @@ describe('the OpenClaw alert rules', () => {
 });
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'openclaw-logs');
-const POD = {
-  namespace: 'openclaw',
-  pod: 'openclaw-7d9f8b6c5d-x2x4q',
-  node: 'node-a',
-  app_kubernetes_io_name: 'openclaw',
-  job: 'openclaw/openclaw-7d9f8b6c5d-x2x4q',
-};
+const POD = OPENCLAW_POD_LABELS;
 const tempDirs: string[] = [];
 afterAll(() => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
