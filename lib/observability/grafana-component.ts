@@ -79,16 +79,8 @@ export interface GrafanaComponentMount {
    * @default false
    */
   readonly explicitTarget?: boolean;
-  /** The comment at the top of the patch file, one entry per line in `plain` style. */
+  /** The comment above the patch in its file (joined into one paragraph). */
   readonly comment: readonly string[];
-  /**
-   * How the patch file is written. `manifest`: like every other lolice manifest (lolice's key order,
-   * the comment as one paragraph followed by a blank line). `plain`: the comment lines, then the patch
-   * as built (a mount's `mountPath` before its `name`). The alerting Component first shipped `plain`;
-   * moving it to `manifest` changes its file, so that waits for a change that may touch the output.
-   * @default 'manifest'
-   */
-  readonly style?: 'manifest' | 'plain';
 }
 
 /** A further strategic-merge patch shipped in a {@link GrafanaComponent} (e.g. of the Prometheus CR). */
@@ -189,16 +181,9 @@ export class GrafanaComponent extends Construct {
         },
       },
     };
-    if (mount.style === 'plain') {
-      new GitOpsTextFile(this, 'GrafanaPatchFile', {
-        path: `${dir}/${mount.fileName}`,
-        content: `${mount.comment.map((line) => `# ${line}\n`).join('')}${stringify(grafanaPatch, { lineWidth: 0 })}`,
-      });
-    } else {
-      const patchChart = new GitOpsFileChart(this, 'GrafanaPatchFile', { path: `${dir}/${mount.fileName}` });
-      const patch = new ApiObject(patchChart, 'GrafanaDeploymentPatch', grafanaPatch);
-      addManifestComment(patch, [], mount.comment.join(' '));
-    }
+    const patchChart = new GitOpsFileChart(this, 'GrafanaPatchFile', { path: `${dir}/${mount.fileName}` });
+    const patch = new ApiObject(patchChart, 'GrafanaDeploymentPatch', grafanaPatch);
+    addManifestComment(patch, [], mount.comment.join(' '));
 
     for (const extra of props.patches ?? []) {
       const chart = new GitOpsFileChart(this, `Patch-${extra.fileName}`, { path: `${dir}/${extra.fileName}` });

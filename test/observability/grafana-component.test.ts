@@ -56,7 +56,7 @@ describe('GrafanaComponent', () => {
     });
   });
 
-  it('mounts a projected volume with pod annotations and an explicit patch target in plain style', () => {
+  it('mounts a projected volume with pod annotations and an explicit patch target', () => {
     const tree = render({
       mount: {
         fileName: 'patch.yaml',
@@ -65,11 +65,10 @@ describe('GrafanaComponent', () => {
         projected: true,
         podAnnotations: { digest: 'abc' },
         explicitTarget: true,
-        style: 'plain',
         comment: ['line one', 'line two'],
       },
     });
-    expect(tree.get(`${DIR}/patch.yaml`)).toMatch(/^# line one\n# line two\napiVersion: apps\/v1\n/);
+    expect(tree.get(`${DIR}/patch.yaml`)).toMatch(/^# line one line two\n/);
     expect(yamlOf(tree, 'patch.yaml').spec).toEqual({
       template: {
         metadata: { annotations: { digest: 'abc' } },
