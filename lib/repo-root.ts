@@ -27,10 +27,10 @@ function findRepoRoot(start: string): string {
   }
 }
 
-/** The root of the openclaw-ops checkout this code runs from. */
-export const REPO_ROOT = findRepoRoot(__dirname);
+let repoRoot: string | undefined;
 
-/** `parts` joined under the repository root. */
+/** `parts` joined under the root of the openclaw-ops checkout this code runs from (found on first use). */
 export function repoPath(...parts: readonly string[]): string {
-  return join(REPO_ROOT, ...parts);
+  repoRoot ??= findRepoRoot(__dirname);
+  return join(repoRoot, ...parts);
 }

@@ -4,6 +4,7 @@
  * `kubectl diff`.
  */
 import { parseCliArgs } from './cli-args';
+import { loadDefaultApp } from './default-app';
 
 /** Usage text of `npm run diff`. */
 export const DIFF_USAGE = `usage: npm run diff -- --lolice PATH [--arch PATH] [--json]
@@ -36,15 +37,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    // Loaded here, not at the top: --help and a usage error answer without loading cdk8s and cdktf.
-    const [{ loliceConfig }, { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty }, { OpenClawOpsApp }] =
-      await Promise.all([
-        import('../../config/lolice'),
-        import('../gitops/checkout-diff'),
-        import('../openclaw-ops-app'),
-      ]);
-    const app = new OpenClawOpsApp({ config: loliceConfig });
-    const generated = { lolice: app.renderLolice(), arch: app.renderArch(), archConfig: loliceConfig.arch };
+    const [{ config, app }, { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty }] = await Promise.all([
+      loadDefaultApp(),
+      import('../gitops/checkout-diff'),
+    ]);
+    const generated = { lolice: app.renderLolice(), arch: app.renderArch(), archConfig: config.arch };
     const diff = diffCheckouts(generated, { lolice, arch });
     const changed = !isCheckoutDiffEmpty(diff);
     const json = parsed.values.json === true;

@@ -9,6 +9,7 @@
  * nothing). Exit 0 on success, 1 when the graph fails validation, 2 for a usage error.
  */
 import { parseCliArgs } from './cli-args';
+import { loadDefaultApp } from './default-app';
 
 /** Usage text of `npm run synth`. */
 export const SYNTH_USAGE = `usage: npm run synth -- [--only lolice|arch] [--lolice-out DIR] [--terraform-out DIR]
@@ -57,20 +58,17 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
 }
 
 async function synth(options: SynthOptions): Promise<void> {
-  // Loaded here, not at the top: --help and a usage error answer without loading cdk8s and cdktf.
-  const [{ loliceConfig }, { OpenClawOpsApp }, { synthesize }] = await Promise.all([
-    import('../../config/lolice'),
-    import('../openclaw-ops-app'),
+  const [{ config, app }, { synthesize }] = await Promise.all([
+    loadDefaultApp({ terraformOutdir: options.terraformOut }),
     import('../gitops/synthesize'),
   ]);
-  const app = new OpenClawOpsApp({ config: loliceConfig, terraformOutdir: options.terraformOut });
   // Both sides are rendered and validated before anything is written, then written all or nothing.
   const written = synthesize(app, options);
   if (written.loliceFiles !== undefined) {
     process.stdout.write(`lolice: ${written.loliceFiles} files under ${options.loliceOut}\n`);
   }
   if (written.archFiles !== undefined) {
-    process.stdout.write(`arch: stack ${loliceConfig.arch.stackName} under ${options.terraformOut}\n`);
+    process.stdout.write(`arch: stack ${config.arch.stackName} under ${options.terraformOut}\n`);
   }
 }
 

@@ -3,6 +3,7 @@
  * `npm run verify -- --prometheus URL [--json] [--job NAME] [--lookback 1h] [--no-target-info]`.
  * The logic is in lib/cli/verify-cli.ts.
  */
+import { loadDefaultApp } from './default-app';
 import { runVerifyCli } from './verify-cli';
 
 const io = {
@@ -11,17 +12,13 @@ const io = {
 };
 
 void runVerifyCli(process.argv.slice(2), io, async () => {
-  // Loaded here, not at the top: --help and a usage error answer without loading cdk8s and cdktf.
-  const [{ loliceConfig }, { KUBE_STATE_METRICS }, { OpenClawOpsApp }, { metricNamer }, { expectedSeriesFromQueries }] =
-    await Promise.all([
-      import('../../config/lolice'),
-      import('../observability/alerting/alert-rule'),
-      import('../openclaw-ops-app'),
-      import('../observability/metrics/prometheus-otlp-settings'),
-      import('../observability/metrics/verify-metrics'),
-    ]);
-  const app = new OpenClawOpsApp({ config: loliceConfig });
-  const namer = metricNamer(loliceConfig.telemetry?.prometheus ?? {});
+  const [{ config, app }, { KUBE_STATE_METRICS }, { metricNamer }, { expectedSeriesFromQueries }] = await Promise.all([
+    loadDefaultApp(),
+    import('../observability/alerting/alert-rule'),
+    import('../observability/metrics/prometheus-otlp-settings'),
+    import('../observability/metrics/verify-metrics'),
+  ]);
+  const namer = metricNamer(config.telemetry?.prometheus ?? {});
   const expected = expectedSeriesFromQueries(
     app.referencedPromQL(),
     namer,
