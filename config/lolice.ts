@@ -9,6 +9,8 @@ import type { OpenClawOpsConfig } from '../lib/config/openclaw-ops-config';
 import { SecretDeclaration, SecretValueOwner } from '../lib/secrets/secret-declaration';
 import { dailyUsageReportDiscordJob, dailyUsageReportWebhookJob } from '../lib/cron/usage-report-jobs';
 import { LOLICE_CLUSTER_SERVICES } from '../lib/network/network-peers';
+import { loliceGatewayPod } from './lolice-gateway-pod';
+import images from './lolice-images.json';
 
 const SSM_PREFIX = '/lolice/openclaw/';
 const OPENCLAW_CREDENTIALS = 'openclaw-credentials';
@@ -234,7 +236,8 @@ const openclawConfig: OpenClawConfigDocument = {
 export const loliceConfig: OpenClawOpsConfig = {
   openclawVersion: '2026.2.19',
   namespace: 'openclaw',
-  image: { repository: 'ghcr.io/boxp/arch/openclaw', tag: '202602170222' },
+  image: images.openclaw,
+  gatewayPod: loliceGatewayPod,
   ssmPrefix: SSM_PREFIX,
   secretStore: { kind: 'ClusterSecretStore', name: 'parameterstore' },
   externalSecretRefreshInterval: '1h',

@@ -3,6 +3,7 @@ export * from './config/closest-name';
 export * from './config/declared-once';
 export * from './config/describe-value';
 export * from './config/openclaw-ops-config';
+export * from './config/gateway-pod-config';
 export * from './cron/apply-cron-jobs-script';
 export * from './cron/cron-add-params';
 export * from './cron/cron-job-declaration';

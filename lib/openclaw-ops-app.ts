@@ -81,6 +81,7 @@ export class OpenClawOpsApp {
       image,
       env,
       config: openclaw,
+      pod: config.gatewayPod,
       sidecars: [shipper.sidecar],
     }));
     this.network = new OpenClawNetwork(this.lolice, 'Network', {

@@ -1,3 +1,4 @@
+import type { GatewayPodConfig } from './gateway-pod-config';
 import type { AlertingConfig } from '../observability/alerting/alerting-config';
 import type { CronJobDeclaration } from '../cron/cron-job-declaration';
 import type { TelemetryConfig } from '../observability/telemetry-config';
@@ -53,8 +54,10 @@ export interface OpenClawOpsConfig {
   readonly openclawVersion: string;
   /** Kubernetes namespace of the gateway. */
   readonly namespace: string;
-  /** The OpenClaw image (gateway, init containers, config-manager). */
+  /** The OpenClaw image (container `openclaw`, the run-log shipper). */
   readonly image: ImageReference;
+  /** The gateway pod: init containers, container `openclaw`'s script and mounts, sidecars, volumes. */
+  readonly gatewayPod: GatewayPodConfig;
   /** Every SSM parameter name must start with this prefix, e.g. `/lolice/openclaw/`. */
   readonly ssmPrefix: string;
   /** The ESO store all ExternalSecrets read from. */

@@ -3,20 +3,12 @@ import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { addManifestComment } from '../gitops/yaml-comments';
 import type { ImageReference } from '../config/openclaw-ops-config';
-import {
-  boardServerContainer,
-  configManagerContainer,
-  dindContainer,
-  dockerGcContainer,
-  gatewayContainer,
-  gatewayVolumes,
-  initConfigContainer,
-  initDotfilesContainer,
-} from './gateway-containers';
+import type { GatewayPodConfig } from '../config/gateway-pod-config';
+import { GatewayVolume, gatewayContainer, podContainer, podVolumes } from './gateway-containers';
 import { DeclaredOnce } from '../config/declared-once';
 import { SYNC_WAVE_ANNOTATION } from '../gitops/argocd';
 import type { GatewayEnv } from './gateway-env';
-import { GATEWAY_DEPLOYMENT_LABELS, GATEWAY_SELECTOR_LABELS } from './gateway-labels';
+import { GATEWAY_CONTAINER_NAME, GATEWAY_DEPLOYMENT_LABELS, GATEWAY_SELECTOR_LABELS } from './gateway-labels';
 import type { GatewaySidecar } from './gateway-sidecar';
 
 export interface OpenClawGatewayDeploymentProps {
@@ -28,6 +20,8 @@ export interface OpenClawGatewayDeploymentProps {
   readonly env: GatewayEnv;
   /** The ConfigMap holding openclaw.json. */
   readonly configMapName: string;
+  /** The pod: init containers, container `openclaw`'s script and mounts, sidecars, volumes. */
+  readonly pod: GatewayPodConfig;
   /**
    * Sidecars after today's ones (e.g. the cron run-log shipper), with their volumes and mounts.
    *
@@ -44,8 +38,8 @@ export interface OpenClawGatewayDeploymentProps {
 }
 
 /**
- * Deployment `openclaw`: the gateway with its init containers and sidecars, exactly as lolice
- * runs it (Recreate, one replica, today's labels and selector), with the secret env generated
+ * Deployment `openclaw`: the gateway with the config's init containers and sidecars (Recreate, one
+ * replica: the PVC has one writer; lolice's labels and selector), with the secret env generated
  * from the secret declarations.
  */
 export class OpenClawGatewayDeployment extends Construct {
@@ -78,6 +72,26 @@ export class OpenClawGatewayDeployment extends Construct {
       (path) => `container openclaw already mounts something at ${path}: choose another path`,
     );
 
+    const pod = props.pod;
+    const podVolumeList = podVolumes(pod.volumes, props.configMapName);
+    if (sidecars.length > 0 && !podVolumeList.some((v) => v.name === GatewayVolume.DATA)) {
+      throw new Error(
+        `deployment openclaw: the pod has no volume "${GatewayVolume.DATA}", expected it (the OpenClaw ` +
+          `state directory the sidecars ${sidecars.map((s) => s.container.name).join(', ')} read): ` +
+          `add it to gatewayPod.volumes in the config`,
+      );
+    }
+    uniqueBy(
+      [GATEWAY_CONTAINER_NAME, ...pod.sidecars.map((c) => c.name), ...containers.map((c) => c.name)],
+      (name) => name,
+      (name) => `deployment openclaw already has a container named "${name}": choose another name`,
+    );
+    uniqueBy(
+      [...podVolumeList, ...volumes],
+      (v) => v.name,
+      (name) => `deployment openclaw already has a volume named "${name}": choose another name`,
+    );
+
     this.resource = new k8s.KubeDeployment(this, 'Resource', {
       metadata: {
         name: 'openclaw',
@@ -93,77 +107,41 @@ export class OpenClawGatewayDeployment extends Construct {
           metadata: { labels: { ...GATEWAY_SELECTOR_LABELS } },
           spec: {
             automountServiceAccountToken: false,
-            securityContext: { fsGroup: 1000 },
-            nodeSelector: { 'kubernetes.io/arch': 'amd64' },
-            initContainers: [initConfigContainer(props.image), initDotfilesContainer(props.image)],
+            securityContext: pod.fsGroup === undefined ? undefined : { fsGroup: pod.fsGroup },
+            nodeSelector: pod.nodeSelector && { ...pod.nodeSelector },
+            initContainers: pod.initContainers.map(podContainer),
             containers: [
-              withExtraMounts(gatewayContainer(props.image, env), gatewayMounts),
-              configManagerContainer(props.image),
-              dindContainer(),
-              boardServerContainer(),
-              dockerGcContainer(),
+              withExtraMounts(gatewayContainer(pod.gateway, props.image, env), gatewayMounts),
+              ...pod.sidecars.map(podContainer),
               ...containers,
             ],
-            volumes: [...gatewayVolumes(props.configMapName), ...volumes],
+            volumes: [...podVolumeList, ...volumes],
           },
         },
       },
     });
-    // lolice's comments on its containers, where lolice has them.
-    const pod = ['spec', 'template', 'spec'];
-    CONTAINER_COMMENTS.initContainers.forEach((text, index) => {
-      if (text !== undefined) addManifestComment(this.resource, [...pod, 'initContainers', index], text);
+    // The config's comments on its containers and on the gateway's env vars.
+    const podPath = ['spec', 'template', 'spec'];
+    pod.initContainers.forEach((spec, index) => {
+      if (spec.comment !== undefined)
+        addManifestComment(this.resource, [...podPath, 'initContainers', index], spec.comment);
     });
-    CONTAINER_COMMENTS.containers.forEach((text, index) => {
-      if (text !== undefined) addManifestComment(this.resource, [...pod, 'containers', index], text);
+    [pod.gateway, ...pod.sidecars].forEach((spec, index) => {
+      if (spec.comment !== undefined)
+        addManifestComment(this.resource, [...podPath, 'containers', index], spec.comment);
     });
-    const nodeOptions = env.findIndex((e) => e.name === 'NODE_OPTIONS');
-    if (nodeOptions >= 0) {
-      addManifestComment(this.resource, [...pod, 'containers', 0, 'env', nodeOptions], NODE_OPTIONS_COMMENT);
+    for (const [name, text] of Object.entries(pod.gateway.envComments ?? {})) {
+      const index = env.findIndex((e) => e.name === name);
+      if (index < 0) {
+        throw new Error(
+          `deployment openclaw: gatewayPod.gateway.envComments names env var "${name}", expected one ` +
+            `container openclaw has (${env.map((e) => e.name).join(', ')}): fix the name or remove the comment`,
+        );
+      }
+      addManifestComment(this.resource, [...podPath, 'containers', 0, 'env', index], text);
     }
   }
 }
-
-const NODE_OPTIONS_COMMENT = [
-  'Limit Node.js heap to prevent unbounded memory growth.',
-  'Without this, Node.js may use up to 75% of the container',
-  'memory limit (3 GiB of 4 GiB), causing pressure on the node.',
-].join('\n');
-
-/** The comments above the pod's containers, by index, as lolice writes them. */
-const CONTAINER_COMMENTS: {
-  readonly initContainers: readonly (string | undefined)[];
-  readonly containers: readonly (string | undefined)[];
-} = {
-  initContainers: [
-    [
-      'Copy config from ConfigMap to PVC.',
-      'OpenClaw resolves ${VAR_NAME} in memory at config load time',
-      'for top-level string values (e.g. tokens, apiKeys).',
-    ].join('\n'),
-    'Clone/update dotfiles and create symlink for .claude config',
-  ],
-  containers: [
-    undefined,
-    [
-      'Config manager sidecar: periodically syncs ConfigMap to PVC',
-      "so that OpenClaw's chokidar file watcher detects changes and",
-      'hot-reloads configuration without Pod restart.',
-    ].join('\n'),
-    [
-      'Docker-in-Docker sidecar for sandbox mode',
-      'WARNING: privileged: true is required for DinD but carries container escape risk.',
-      'Mitigations: NetworkPolicy blocks RFC1918, automountServiceAccountToken: false,',
-      'consider dedicated node with taint/toleration for blast radius limitation.',
-    ].join('\n'),
-    'board-server sidecar: serves board.md as a web page via nginx',
-    [
-      'Docker GC sidecar: periodically prunes unused Docker resources',
-      '(stopped containers, dangling images, build cache) to prevent',
-      'memory growth in the dind container.',
-    ].join('\n'),
-  ],
-};
 
 function withExtraMounts(container: k8s.Container, mounts: readonly k8s.VolumeMount[]): k8s.Container {
   return mounts.length === 0

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { ImageReference } from '../config/openclaw-ops-config';
+import type { GatewayPodConfig } from '../config/gateway-pod-config';
 import { GitOpsFileChart } from '../gitops/gitops-file-chart';
 import type { OpenClawConfig } from '../openclaw/openclaw-config';
 import type { GatewayEnv } from './gateway-env';
@@ -17,6 +18,8 @@ export interface OpenClawGatewayProps {
   readonly env: GatewayEnv;
   /** The `openclaw.json` the gateway mounts. */
   readonly config: OpenClawConfig;
+  /** The pod: init containers, container `openclaw`'s script and mounts, sidecars, volumes. */
+  readonly pod: GatewayPodConfig;
   /**
    * Sidecars after today's ones.
    *
@@ -38,6 +41,7 @@ export class OpenClawGateway extends Construct {
       image: props.image,
       env: props.env,
       configMapName: props.config.configMapName,
+      pod: props.pod,
       sidecars: props.sidecars,
     });
   }

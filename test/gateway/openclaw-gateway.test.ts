@@ -59,6 +59,9 @@ function deploymentOf(gateway: OpenClawGateway): DeploymentJson {
   return deployment;
 }
 
+/** lolice's pod without its env comments (the fixture's env has no NODE_OPTIONS). */
+const pod = { ...loliceConfig.gatewayPod, gateway: { ...loliceConfig.gatewayPod.gateway, envComments: undefined } };
+
 describe('OpenClawGateway', () => {
   test('container openclaw reads secret env through secretKeyRef, then the literal env', () => {
     const { chart, env, config } = fixture();
@@ -67,6 +70,7 @@ describe('OpenClawGateway', () => {
       image: loliceConfig.image,
       env,
       config,
+      pod,
     });
     const gateway = deploymentOf(construct).spec.template.spec.containers.find((c) => c.name === 'openclaw');
     expect(gateway?.env).toEqual([
@@ -85,6 +89,7 @@ describe('OpenClawGateway', () => {
       image: loliceConfig.image,
       env,
       config,
+      pod,
       sidecars: [
         {
           container: { name: 'reader', image: 'busybox:1.36' },
@@ -112,6 +117,7 @@ describe('OpenClawGateway', () => {
           image: loliceConfig.image,
           env,
           config,
+          pod,
           sidecars: [sidecar, sidecar],
         }),
     ).toThrow(/deployment openclaw already has a sidecar named "reader": choose another name/);

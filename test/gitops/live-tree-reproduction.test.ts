@@ -88,7 +88,7 @@ describe('live tree | the default config reproduces lolice 00ffbb3', () => {
   });
 
   test('no RECONSTRUCTED value remains in the config or the constructs', () => {
-    const sources = ['config/lolice.ts', 'lib/gateway/gateway-containers.ts'].map((f) =>
+    const sources = ['config/lolice.ts', 'config/lolice-gateway-pod.ts', 'lib/gateway/gateway-containers.ts'].map((f) =>
       fs.readFileSync(path.resolve(__dirname, '..', '..', f), 'utf8'),
     );
     for (const source of sources) expect(source).not.toMatch(/RECONSTRUCTED/);
