@@ -13,9 +13,12 @@ import { loadDefaultApp } from './default-app';
 
 /** Usage text of `npm run synth`. */
 export const SYNTH_USAGE = `usage: npm run synth -- [--only lolice|arch] [--lolice-out DIR] [--terraform-out DIR]
+                         [--overwrite]
   --only lolice|arch   synthesize one side (default: both; CDK8S_OUTDIR or CDKTF_OUTDIR alone picks one)
   --lolice-out DIR     where the lolice tree goes (default: $CDK8S_OUTDIR or dist/lolice)
   --terraform-out DIR  where the cdktf output goes (default: $CDKTF_OUTDIR or cdktf.out)
+  --overwrite          replace fields changed in the lolice checkout since the last synth (default:
+                       refuse; a checkout is a git work tree, the record is .openclaw-ops/synth-record.json)
   -h, --help           print this text
 `;
 
@@ -25,6 +28,8 @@ export interface SynthOptions {
   readonly terraformOut: string;
   /** Only this side; both when undefined. */
   readonly only?: 'lolice' | 'arch';
+  /** Replace fields changed in the checkout since the last synth. */
+  readonly overwrite?: boolean;
 }
 
 /** The outcome of {@link parseSynthArgs}. */
@@ -39,6 +44,7 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     only: { type: 'string', valueName: 'lolice|arch' },
     'lolice-out': { type: 'string', valueName: 'DIR' },
     'terraform-out': { type: 'string', valueName: 'DIR' },
+    overwrite: { type: 'boolean' },
   });
   if (parsed.kind !== 'run') return parsed;
   const { values } = parsed;
@@ -53,17 +59,33 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     loliceOut: (values['lolice-out'] as string | undefined) ?? env.CDK8S_OUTDIR ?? 'dist/lolice',
     terraformOut: (values['terraform-out'] as string | undefined) ?? env.CDKTF_OUTDIR ?? 'cdktf.out',
     ...(only === undefined ? {} : { only: only as 'lolice' | 'arch' }),
+    ...(values.overwrite === true ? { overwrite: true } : {}),
   };
   return { kind: 'run', options };
 }
 
 async function synth(options: SynthOptions): Promise<void> {
-  const [{ config, app }, { synthesize }] = await Promise.all([
-    loadDefaultApp({ terraformOutdir: options.terraformOut }),
-    import('../gitops/synthesize'),
-  ]);
+  const [{ config, app, imagesFile }, { synthesize, OutsideChangesError }, { formatOutsideChange }] = await Promise.all(
+    [
+      loadDefaultApp({ terraformOutdir: options.terraformOut }),
+      import('../gitops/synthesize'),
+      import('../gitops/outside-change-placement'),
+    ],
+  );
   // Both sides are rendered and validated before anything is written, then written all or nothing.
-  const written = synthesize(app, options);
+  let written;
+  try {
+    written = synthesize(app, options);
+  } catch (error) {
+    if (!(error instanceof OutsideChangesError)) throw error;
+    const lines = error.changes.map((change) => `  ${formatOutsideChange(change, imagesFile)}\n`);
+    throw new Error(
+      `${error.changes.length} field(s) in ${options.loliceOut} changed since the last synth, and the ` +
+        `config says otherwise; nothing was written:\n${lines.join('')}` +
+        `  put them in the config (npm run adopt -- --lolice ${options.loliceOut}), or replace them ` +
+        `with --overwrite`,
+    );
+  }
   if (written.loliceFiles !== undefined) {
     process.stdout.write(`lolice: ${written.loliceFiles} files under ${options.loliceOut}\n`);
   }

@@ -1,5 +1,15 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { AtomicWriteIo, FileSet, writeFilesAtomically } from './atomic-write';
 import type { RenderedTree } from './lolice-tree';
+import {
+  buildSynthRecord,
+  formatSynthRecord,
+  type OutsideChange,
+  outsideChanges,
+  parseSynthRecord,
+  SYNTH_RECORD_PATH,
+} from './synth-record';
 
 /** Renders each side (running its validations) without writing anything. */
 export interface SideRenderers {
@@ -19,9 +29,53 @@ export interface SynthesizeOptions {
    * @default - both
    */
   readonly only?: 'lolice' | 'arch';
+  /**
+   * Replace fields changed in the checkout since the last synth instead of refusing.
+   *
+   * @default false
+   */
+  readonly overwrite?: boolean;
 }
 
-/** What was written. */
+/** Synth refused: fields were changed in the checkout since the last synth; nothing was written. */
+export class OutsideChangesError extends Error {
+  constructor(public readonly changes: readonly OutsideChange[]) {
+    super(`${changes.length} field(s) changed in the checkout since the last synth`);
+  }
+}
+
+/**
+ * Whether `dir` is a checkout synth keeps a record in: it is a git work tree (has `.git`) or
+ * already holds a record. A plain output folder (`dist/lolice`) gets no record.
+ */
+export function isRecordedCheckout(dir: string): boolean {
+  return fs.existsSync(path.join(dir, '.git')) || fs.existsSync(path.join(dir, SYNTH_RECORD_PATH));
+}
+
+function readIfFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The lolice files to write into `root` with the record, or an {@link OutsideChangesError} when the
+ * checkout changed fields since the last synth (and `overwrite` is off). A checkout without a record
+ * is written as it is (the diff is the review) and gets its first record.
+ */
+export function withSynthRecord(root: string, lolice: RenderedTree, overwrite: boolean): RenderedTree {
+  if (!isRecordedCheckout(root)) return lolice;
+  const recordText = readIfFile(path.join(root, SYNTH_RECORD_PATH));
+  if (recordText !== undefined && !overwrite) {
+    const changes = outsideChanges(parseSynthRecord(recordText), lolice, (file) => readIfFile(path.join(root, file)));
+    if (changes.length > 0) throw new OutsideChangesError(changes);
+  }
+  return new Map([...lolice, [SYNTH_RECORD_PATH, formatSynthRecord(buildSynthRecord(lolice))]]);
+}
+
 export interface SynthesizeResult {
   readonly loliceFiles?: number;
   readonly archFiles?: number;
@@ -30,13 +84,19 @@ export interface SynthesizeResult {
 /**
  * Renders and validates both sides first, then writes every file of both at once
  * ({@link writeFilesAtomically}): a failure anywhere leaves both output folders untouched. Only
- * the generated files are written; nothing is deleted.
+ * the generated files (and, in a checkout, the synth record) are written; nothing is deleted.
+ * Throws {@link OutsideChangesError} when the checkout changed a field since the last synth.
  */
 export function synthesize(app: SideRenderers, options: SynthesizeOptions, io?: AtomicWriteIo): SynthesizeResult {
   const lolice = options.only === 'arch' ? undefined : app.renderLolice();
   const arch = options.only === 'lolice' ? undefined : app.renderArch();
   const sets: FileSet[] = [];
-  if (lolice !== undefined) sets.push({ root: options.loliceOut, files: lolice });
+  if (lolice !== undefined) {
+    sets.push({
+      root: options.loliceOut,
+      files: withSynthRecord(options.loliceOut, lolice, options.overwrite ?? false),
+    });
+  }
   if (arch !== undefined) sets.push({ root: options.terraformOut, files: arch });
   writeFilesAtomically(sets, io);
   return { loliceFiles: lolice?.size, archFiles: arch?.size };
