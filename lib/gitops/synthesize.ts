@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AtomicWriteIo, FileSet, writeFilesAtomically } from './atomic-write';
+import { addKustomizationEntries } from './kustomization-entries';
 import type { RenderedTree } from './lolice-tree';
+import { unlistedFiles } from './tree-diff';
 import {
   buildSynthRecord,
   formatSynthRecord,
@@ -62,6 +64,29 @@ function readIfFile(file: string): string | undefined {
 }
 
 /**
+ * The checkout's kustomization.yaml files with the generated files they do not list yet added to
+ * `resources` (and component folders to `components`), so a synth into a checkout is complete.
+ * A plain output folder has no hand-written kustomization, so nothing is added there.
+ */
+export function completedKustomizations(root: string, lolice: RenderedTree): RenderedTree {
+  const read = (file: string) => readIfFile(path.join(root, file));
+  const byFile = new Map<string, { resources: string[]; components: string[] }>();
+  for (const entry of unlistedFiles(lolice, read)) {
+    const lists = byFile.get(entry.kustomization) ?? { resources: [], components: [] };
+    lists[entry.field].push(path.posix.relative(path.posix.dirname(entry.kustomization), entry.path));
+    byFile.set(entry.kustomization, lists);
+  }
+  const edited = new Map<string, string>();
+  for (const [file, lists] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let text = lolice.get(file) ?? read(file) ?? '';
+    text = addKustomizationEntries(text, file, 'resources', lists.resources.sort());
+    text = addKustomizationEntries(text, file, 'components', lists.components.sort());
+    edited.set(file, text);
+  }
+  return edited;
+}
+
+/**
  * The lolice files to write into `root` with the record, or an {@link OutsideChangesError} when the
  * checkout changed fields since the last synth (and `overwrite` is off). A checkout without a record
  * is written as it is (the diff is the review) and gets its first record.
@@ -92,9 +117,10 @@ export function synthesize(app: SideRenderers, options: SynthesizeOptions, io?: 
   const arch = options.only === 'lolice' ? undefined : app.renderArch();
   const sets: FileSet[] = [];
   if (lolice !== undefined) {
+    const files = withSynthRecord(options.loliceOut, lolice, options.overwrite ?? false);
     sets.push({
       root: options.loliceOut,
-      files: withSynthRecord(options.loliceOut, lolice, options.overwrite ?? false),
+      files: new Map([...files, ...completedKustomizations(options.loliceOut, lolice)]),
     });
   }
   if (arch !== undefined) sets.push({ root: options.terraformOut, files: arch });

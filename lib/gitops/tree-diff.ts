@@ -102,7 +102,8 @@ interface KustomizationFile {
 
 const KUSTOMIZE_KINDS = new Set(['Kustomization', 'Component']);
 
-function unlistedFiles(
+/** The generated files (and component folders) no kustomization of the checkout lists yet. */
+export function unlistedFiles(
   generated: ReadonlyMap<string, string>,
   readCheckout: (repoPath: string) => string | undefined,
 ): UnlistedFile[] {

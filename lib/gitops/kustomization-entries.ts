@@ -1,0 +1,95 @@
+/**
+ * Adds entries to a hand-written kustomization.yaml's `resources` or `components` list as a text
+ * edit: the new items go after the list's last item, written like its items (same indent, same
+ * `- `), so comments, order, layout and every other line stay as they are. A list the file does
+ * not have yet is appended at the end of the file, in the style of the file's other lists. The
+ * result is parsed back and must hold exactly the old lists plus the new entries.
+ */
+import { parse } from 'yaml';
+
+/** The two lists synth completes. */
+export type KustomizationListField = 'resources' | 'components';
+
+function listOf(text: string, file: string, field: KustomizationListField): unknown[] {
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid yaml (${(error as Error).message}): fix the kustomization`);
+  }
+  const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const list = object[field];
+  return Array.isArray(list) ? (list as unknown[]) : [];
+}
+
+const ITEM = /^(\s*)- /;
+
+/** The indent of block-list items in the file (`""` for `- a` at column 0), or `fallback`. */
+function listIndent(lines: readonly string[], fallback: string): string {
+  for (let i = 0; i < lines.length; i++) {
+    if (/^[A-Za-z_][\w.-]*:\s*$/.test(lines[i] ?? '')) {
+      const next = ITEM.exec(lines[i + 1] ?? '');
+      if (next) return next[1] ?? fallback;
+    }
+  }
+  return fallback;
+}
+
+/**
+ * `text` with `entries` added to its `field` list (entries already listed are skipped). Throws
+ * naming the file when the list cannot be edited as text (a flow list such as `resources: [a]`).
+ */
+export function addKustomizationEntries(
+  text: string,
+  file: string,
+  field: KustomizationListField,
+  entries: readonly string[],
+): string {
+  const before = listOf(text, file, field);
+  const missing = entries.filter((entry) => !before.includes(entry));
+  if (missing.length === 0) return text;
+  const lines = text.split('\n');
+  const trailingNewline = text.endsWith('\n');
+  if (trailingNewline) lines.pop();
+  const keyLine = lines.findIndex((line) => new RegExp(`^${field}:\\s*(#.*)?$`).test(line));
+  let result: string[];
+  if (keyLine < 0) {
+    if (lines.some((line) => new RegExp(`^${field}:`).test(line))) {
+      throw new Error(
+        `${file}: ${field} is not a block list (received a flow list), expected "${field}:" followed by ` +
+          `"- item" lines: add ${missing.join(', ')} to ${field} by hand`,
+      );
+    }
+    const indent = listIndent(lines, '');
+    result = [...lines, `${field}:`, ...missing.map((entry) => `${indent}- ${entry}`)];
+  } else {
+    let itemIndent: string | undefined;
+    let end = keyLine; // the last line of the list's last item
+    for (let i = keyLine + 1; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const item = ITEM.exec(line);
+      if (item && (itemIndent === undefined || item[1] === itemIndent)) {
+        itemIndent = item[1] ?? '';
+        end = i;
+        continue;
+      }
+      if (itemIndent !== undefined && line.startsWith(`${itemIndent}  `) && line.trim() !== '') {
+        end = i; // a continuation of the item (a map item's further keys)
+        continue;
+      }
+      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+      break;
+    }
+    const indent = itemIndent ?? listIndent(lines, '  ');
+    result = [...lines.slice(0, end + 1), ...missing.map((entry) => `${indent}- ${entry}`), ...lines.slice(end + 1)];
+  }
+  const edited = `${result.join('\n')}${trailingNewline ? '\n' : ''}`;
+  const after = listOf(edited, file, field);
+  if (JSON.stringify(after) !== JSON.stringify([...before, ...missing])) {
+    throw new Error(
+      `${file}: adding ${missing.join(', ')} to ${field} as a text edit did not give the expected list: ` +
+        `add them by hand`,
+    );
+  }
+  return edited;
+}
