@@ -53,24 +53,7 @@ function synthesizedCheckouts(): { lolice: string; arch: string } {
   fs.cpSync(LIVE_ARCH, arch, { recursive: true });
   const app = buildApp();
   synthesize(app, { loliceOut: lolice, terraformOut: path.join(root, 'cdktf.out') });
-  const append = (file: string, text: string): void => fs.appendFileSync(path.join(lolice, file), text);
-  fs.writeFileSync(
-    path.join(lolice, 'argoproj/openclaw/kustomization.yaml'),
-    fs
-      .readFileSync(path.join(lolice, 'argoproj/openclaw/kustomization.yaml'), 'utf8')
-      .replace('  - networkpolicy.yaml\n', '  - networkpolicy.yaml\n  - configmap-cron-run-log-shipper.yaml\n'),
-  );
-  const operator = path.join(lolice, 'argoproj/prometheus-operator/kustomization.yaml');
-  fs.writeFileSync(
-    operator,
-    fs
-      .readFileSync(operator, 'utf8')
-      .replace('- grafana-dashboard-openclaw.yaml\n', '- grafana-dashboard-openclaw.yaml\n- openclaw-rules.yaml\n'),
-  );
-  append(
-    'argoproj/prometheus-operator/kustomization.yaml',
-    'components:\n- components/openclaw-app-dashboard\n- components/openclaw-alerting\n',
-  );
+  // synthesize lists the generated files in the checkout's kustomizations itself.
   for (const [file, content] of archRepoFiles(app.renderArch(), loliceConfig.arch, loliceConfig.arch.stackName)) {
     fs.mkdirSync(path.dirname(path.join(arch, file)), { recursive: true });
     fs.writeFileSync(path.join(arch, file), content);

@@ -9,7 +9,9 @@ import { setupError } from './tool-path';
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 /** The compiled CLI `name` (e.g. `synth`). */
-export function cliBundle(name: 'synth' | 'verify' | 'diff' | 'upgrade-check' | 'install-openclaw-release'): string {
+export function cliBundle(
+  name: 'synth' | 'verify' | 'diff' | 'adopt' | 'upgrade-check' | 'install-openclaw-release',
+): string {
   return join(REPO_ROOT, 'build', 'cli', `${name}.js`);
 }
 
