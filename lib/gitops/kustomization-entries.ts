@@ -3,7 +3,8 @@
  * edit: the new items go after the list's last item, written like its items (same indent, same
  * `- `), so comments, order, layout and every other line stay as they are. A list the file does
  * not have yet is appended at the end of the file, in the style of the file's other lists. The
- * result is parsed back and must hold exactly the old lists plus the new entries.
+ * result is parsed back and must hold exactly the old list plus the new entries; a list that
+ * cannot be edited that way is left alone.
  */
 import { parse } from 'yaml';
 
@@ -36,15 +37,16 @@ function listIndent(lines: readonly string[], fallback: string): string {
 }
 
 /**
- * `text` with `entries` added to its `field` list (entries already listed are skipped). Throws
- * naming the file when the list cannot be edited as text (a flow list such as `resources: [a]`).
+ * `text` with `entries` added to its `field` list (entries already listed are skipped), or
+ * undefined when the list cannot be edited as a text edit (a flow list such as `resources: [a]`):
+ * the file is then left as it is and `npm run diff` names the entries to add by hand.
  */
 export function addKustomizationEntries(
   text: string,
   file: string,
   field: KustomizationListField,
   entries: readonly string[],
-): string {
+): string | undefined {
   const before = listOf(text, file, field);
   const missing = entries.filter((entry) => !before.includes(entry));
   if (missing.length === 0) return text;
@@ -54,12 +56,7 @@ export function addKustomizationEntries(
   const keyLine = lines.findIndex((line) => new RegExp(`^${field}:\\s*(#.*)?$`).test(line));
   let result: string[];
   if (keyLine < 0) {
-    if (lines.some((line) => new RegExp(`^${field}:`).test(line))) {
-      throw new Error(
-        `${file}: ${field} is not a block list (received a flow list), expected "${field}:" followed by ` +
-          `"- item" lines: add ${missing.join(', ')} to ${field} by hand`,
-      );
-    }
+    if (lines.some((line) => new RegExp(`^${field}:`).test(line))) return undefined;
     const indent = listIndent(lines, '');
     result = [...lines, `${field}:`, ...missing.map((entry) => `${indent}- ${entry}`)];
   } else {
@@ -85,11 +82,5 @@ export function addKustomizationEntries(
   }
   const edited = `${result.join('\n')}${trailingNewline ? '\n' : ''}`;
   const after = listOf(edited, file, field);
-  if (JSON.stringify(after) !== JSON.stringify([...before, ...missing])) {
-    throw new Error(
-      `${file}: adding ${missing.join(', ')} to ${field} as a text edit did not give the expected list: ` +
-        `add them by hand`,
-    );
-  }
-  return edited;
+  return JSON.stringify(after) === JSON.stringify([...before, ...missing]) ? edited : undefined;
 }

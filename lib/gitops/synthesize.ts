@@ -58,7 +58,9 @@ function readIfFile(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined; // the write step reports it
+
     throw error;
   }
 }
@@ -78,10 +80,11 @@ export function completedKustomizations(root: string, lolice: RenderedTree): Ren
   }
   const edited = new Map<string, string>();
   for (const [file, lists] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let text = lolice.get(file) ?? read(file) ?? '';
-    text = addKustomizationEntries(text, file, 'resources', lists.resources.sort());
-    text = addKustomizationEntries(text, file, 'components', lists.components.sort());
-    edited.set(file, text);
+    const original = lolice.get(file) ?? read(file) ?? '';
+    let text = original;
+    text = addKustomizationEntries(text, file, 'resources', lists.resources.sort()) ?? text;
+    text = addKustomizationEntries(text, file, 'components', lists.components.sort()) ?? text;
+    if (text !== original) edited.set(file, text);
   }
   return edited;
 }

@@ -93,7 +93,7 @@ describe('main cli | errors and help', () => {
     const { cwd, result } = runs.unknown;
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'synth: unknown option "--bogus": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help\n' +
+      'synth: unknown option "--bogus": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --overwrite, --help\n' +
         SYNTH_USAGE,
     );
     // Nothing was written before the option was rejected.
@@ -145,9 +145,12 @@ describe('main cli | parseSynthArgs', () => {
     ],
     [
       ['out'],
-      'unexpected argument "out": expected options only (--only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help)',
+      'unexpected argument "out": expected options only (--only lolice|arch, --lolice-out DIR, --terraform-out DIR, --overwrite, --help)',
     ],
-    [['-x'], 'unknown option "-x": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --help'],
+    [
+      ['-x'],
+      'unknown option "-x": expected one of --only lolice|arch, --lolice-out DIR, --terraform-out DIR, --overwrite, --help',
+    ],
   ])('fails %j with a usage error', (argv, message) => {
     expect(parseSynthArgs(argv, {})).toEqual({ kind: 'usage-error', message });
   });

@@ -23,7 +23,8 @@ const STACK_FILE = `stacks/${loliceConfig.arch.stackName}/cdk.tf.json`;
 
 /** Files that are not ours, put in both outdirs before synth. */
 const SENTINELS = {
-  lolice: { 'argoproj/openclaw/kustomization.yaml': 'resources: []\n', 'README.md': '# hand-written, not generated\n' },
+  // (A kustomization.yaml is not among them: synth adds the generated files to its lists.)
+  lolice: { 'argoproj/openclaw/namespace.yaml': 'kind: Namespace\n', 'README.md': '# hand-written, not generated\n' },
   terraform: { 'stacks/some-other-stack/cdk.tf.json': '{}\n' },
 } as const;
 
