@@ -4,6 +4,7 @@ import type { OpenClawOpsConfig } from './config/openclaw-ops-config';
 import { CronRunLogShipper } from './cron/cron-run-log-shipper';
 import { GatewayEnv } from './gateway/gateway-env';
 import { OpenClawGateway } from './gateway/openclaw-gateway';
+import { GATEWAY_PORT } from './gateway/gateway-labels';
 import { GraphInvariants } from './gitops/graph-invariants';
 import { renderLoliceTree, RenderedTree } from './gitops/lolice-tree';
 import { OpenClawNetwork } from './network/openclaw-network';
@@ -90,6 +91,10 @@ export class OpenClawOpsApp {
       env,
       settings: config.network,
       cronJobs: config.cronJobs,
+      podPorts: [
+        { name: 'gateway', port: GATEWAY_PORT },
+        ...config.gatewayPod.sidecars.flatMap((c) => (c.ports ?? []).map((port) => ({ name: c.name, port }))),
+      ],
     });
     this.dashboard = new OpenClawDashboard(this.lolice, 'Dashboard', { settings: config.telemetry });
     this.alerting = new OpenClawAlerting(this.lolice, 'Alerting', {

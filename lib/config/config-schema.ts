@@ -402,6 +402,8 @@ const clusterServiceSchema = z.strictObject({
 
 const networkSchema = z.strictObject({
   clusterServices: z.array(clusterServiceSchema).readonly().optional(),
+  litellmPolicy: z.boolean().optional(),
+  ingress: z.enum(['cloudflared', 'none']).optional(),
   clusterDomain: checked(
     'k8s-name',
     firstOf(trimmed('a cluster domain'), (v) => dns1123Subdomain(v, 'a cluster domain')),

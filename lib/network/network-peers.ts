@@ -349,4 +349,16 @@ export interface GatewayNetworkConfig {
    * @default ['GRAFANA_URL']
    */
   readonly urlEnvVars?: readonly string[];
+  /**
+   * Write NetworkPolicy `litellm-network` for a LiteLLM proxy in the gateway's namespace (its pods
+   * and port come from the `litellm` Service in `clusterServices`).
+   * @default true
+   */
+  readonly litellmPolicy?: boolean;
+  /**
+   * Who reaches the gateway pod: `cloudflared` (the Cloudflare tunnel connector in the namespace,
+   * and its own policy `cloudflared-network`) or `none` (no ingress at all).
+   * @default 'cloudflared'
+   */
+  readonly ingress?: 'cloudflared' | 'none';
 }

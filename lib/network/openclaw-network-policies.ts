@@ -9,7 +9,7 @@ import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { WebhookEgressRequirement } from '../cron/webhook-egress-requirement';
 import { addManifestComment } from '../gitops/yaml-comments';
-import { BOARD_SERVER_PORT, GATEWAY_PORT, GATEWAY_SELECTOR_LABELS } from '../gateway/gateway-labels';
+import { GATEWAY_PORT, GATEWAY_SELECTOR_LABELS } from '../gateway/gateway-labels';
 import {
   ClusterServiceEntry,
   CLOUDFLARE_TUNNEL_PORT,
@@ -56,6 +56,21 @@ export interface OpenClawNetworkPoliciesProps {
    * @default []
    */
   readonly webhookEgress?: readonly WebhookEgressRequirement[];
+  /**
+   * The pod's ports that ingress may reach, each with the container it belongs to (in rule comments).
+   * @default [{ name: 'gateway', port: GATEWAY_PORT }]
+   */
+  readonly podPorts?: readonly { readonly name: string; readonly port: number }[];
+  /**
+   * Write policy `litellm-network`.
+   * @default true
+   */
+  readonly litellmPolicy?: boolean;
+  /**
+   * Who reaches the gateway: `cloudflared` (and policy `cloudflared-network`) or `none`.
+   * @default 'cloudflared'
+   */
+  readonly ingress?: 'cloudflared' | 'none';
 }
 
 /** One egress or ingress rule with the comment written above it. */
@@ -73,10 +88,10 @@ interface CommentedRule<R> {
 export class OpenClawNetworkPolicies extends Construct {
   /** Policy `openclaw-network` (the gateway). */
   public readonly gateway: k8s.KubeNetworkPolicy;
-  /** Policy `litellm-network`. */
-  public readonly litellm: k8s.KubeNetworkPolicy;
-  /** Policy `cloudflared-network`. */
-  public readonly cloudflared: k8s.KubeNetworkPolicy;
+  /** Policy `litellm-network` (absent when `litellmPolicy` is off). */
+  public readonly litellm?: k8s.KubeNetworkPolicy;
+  /** Policy `cloudflared-network` (absent when `ingress` is `none`). */
+  public readonly cloudflared?: k8s.KubeNetworkPolicy;
   /** Every TCP port the gateway may open to the internet (defaults plus cron webhook ports), sorted. */
   public readonly gatewayExternalEgressPorts: readonly number[];
 
@@ -95,8 +110,10 @@ export class OpenClawNetworkPolicies extends Construct {
     ]);
 
     this.gateway = this.buildGatewayPolicy(props, basePorts, webhookEgress);
-    this.litellm = this.buildLitellmPolicy(props);
-    this.cloudflared = this.buildCloudflaredPolicy(props.namespace);
+    if (props.litellmPolicy ?? true) this.litellm = this.buildLitellmPolicy(props);
+    if ((props.ingress ?? 'cloudflared') === 'cloudflared') {
+      this.cloudflared = this.buildCloudflaredPolicy(props.namespace, podPortsOf(props));
+    }
 
     this.node.addValidation({ validate: () => [...this.problems] });
   }
@@ -235,18 +252,22 @@ export class OpenClawNetworkPolicies extends Construct {
       });
     }
 
-    const ingress: CommentedRule<k8s.NetworkPolicyIngressRule>[] = [
-      {
-        rule: {
-          from: [{ podSelector: { matchLabels: { ...CLOUDFLARED_POD_LABELS } } }],
-          ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]),
-        },
-        why:
-          `only cloudflared (the Cloudflare tunnel) reaches the gateway (` +
-          `${GATEWAY_PORT}) and the board-server (${BOARD_SERVER_PORT}); nothing ` +
-          `else may connect.`,
-      },
-    ];
+    const podPorts = podPortsOf(props);
+    const cloudflared = (props.ingress ?? 'cloudflared') === 'cloudflared';
+    const ingress: CommentedRule<k8s.NetworkPolicyIngressRule>[] = cloudflared
+      ? [
+          {
+            rule: {
+              from: [{ podSelector: { matchLabels: { ...CLOUDFLARED_POD_LABELS } } }],
+              ports: tcpPorts(podPorts.map((p) => p.port)),
+            },
+            why:
+              `only cloudflared (the Cloudflare tunnel) reaches ` +
+              `${describePorts(podPorts)}; nothing ` +
+              `else may connect.`,
+          },
+        ]
+      : [];
 
     return this.policy(
       OPENCLAW_NETWORK_POLICY_NAME,
@@ -254,7 +275,7 @@ export class OpenClawNetworkPolicies extends Construct {
       GATEWAY_SELECTOR_LABELS,
       ingress,
       egress,
-      'openclaw-network: the gateway pod. Ingress only from cloudflared; ' +
+      `openclaw-network: the gateway pod. ${cloudflared ? 'Ingress only from cloudflared' : 'No ingress'}; ` +
         'egress to DNS, the in-cluster Services its config names, the internet ' +
         'on the open ports, and declared cron webhook receivers.',
     );
@@ -301,7 +322,10 @@ export class OpenClawNetworkPolicies extends Construct {
     );
   }
 
-  private buildCloudflaredPolicy(namespace: string): k8s.KubeNetworkPolicy {
+  private buildCloudflaredPolicy(
+    namespace: string,
+    podPorts: readonly { readonly name: string; readonly port: number }[],
+  ): k8s.KubeNetworkPolicy {
     const tunnelPorts: k8s.NetworkPolicyPort[] = [
       { protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) },
       { protocol: 'TCP', port: k8s.IntOrString.fromNumber(CLOUDFLARE_TUNNEL_PORT) },
@@ -312,9 +336,9 @@ export class OpenClawNetworkPolicies extends Construct {
       {
         rule: {
           to: [{ podSelector: { matchLabels: { ...GATEWAY_SELECTOR_LABELS } } }],
-          ports: tcpPorts([GATEWAY_PORT, BOARD_SERVER_PORT]),
+          ports: tcpPorts(podPorts.map((p) => p.port)),
         },
-        why: `the tunnel forwards to the gateway (${GATEWAY_PORT}) and the board-server (${BOARD_SERVER_PORT}).`,
+        why: `the tunnel forwards to ${describePorts(podPorts)}.`,
       },
       {
         rule: { to: [ipv4InternetPeer()], ports: tunnelPorts },
@@ -377,6 +401,15 @@ function dnsRule(who: string): CommentedRule<k8s.NetworkPolicyEgressRule> {
       `TCP 53. With NodeLocal DNS add an ipBlock 169.254.20.10/32 peer here ` +
       `(169.254.0.0/16 is excepted from internet egress).`,
   };
+}
+
+function podPortsOf(props: OpenClawNetworkPoliciesProps): readonly { readonly name: string; readonly port: number }[] {
+  return props.podPorts ?? [{ name: 'gateway', port: GATEWAY_PORT }];
+}
+
+/** `the gateway (18789) and the board-server (8080)`. */
+function describePorts(podPorts: readonly { readonly name: string; readonly port: number }[]): string {
+  return podPorts.map((p) => `the ${p.name} (${p.port})`).join(' and ');
 }
 
 function podPeer(

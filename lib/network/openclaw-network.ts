@@ -42,6 +42,12 @@ export interface OpenClawNetworkProps {
    * @default []
    */
   readonly cronJobs?: readonly CronJobDeclaration[];
+  /**
+   * The gateway pod's ports ingress may reach, by container.
+   *
+   * @default - the gateway's port only
+   */
+  readonly podPorts?: readonly { readonly name: string; readonly port: number }[];
 }
 
 /**
@@ -89,6 +95,9 @@ export class OpenClawNetwork extends Construct {
       clusterDomain: settings.clusterDomain,
       externalEgressPorts: defaultPorts,
       webhookEgress: this.cronJobs.egressRequirements,
+      podPorts: props.podPorts,
+      litellmPolicy: settings.litellmPolicy,
+      ingress: settings.ingress,
     });
   }
 }
