@@ -3,6 +3,8 @@
  * (engine: lib/gitops/checkout-diff.ts). Exit 0: no change; 1: changes; 2: usage or IO error, like
  * `kubectl diff`.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseCliArgs } from './cli-args';
 import { loadDefaultApp } from './default-app';
 
@@ -13,7 +15,8 @@ export const DIFF_USAGE = `usage: npm run diff -- --lolice PATH [--arch PATH] [-
   --json         print the diff as JSON
   -h, --help     print this text
 Shows what synth would change: per file, object and field, the generated files no kustomization
-lists, and with --arch the files to add to arch. Exit 0 no change, 1 changes, 2 usage or IO error.
+lists, and with --arch the files to add to arch; notes the images an Argo CD Image Updater override
+(.argocd-source-*.yaml) runs instead. Exit 0 no change, 1 changes, 2 usage or IO error.
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -37,15 +40,26 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    const [{ config, app }, { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty }] = await Promise.all([
+    const [{ config, app }, { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty }, overrides] = await Promise.all([
       loadDefaultApp(),
       import('../gitops/checkout-diff'),
+      import('../gitops/argocd-image-override'),
     ]);
     const generated = { lolice: app.renderLolice(), arch: app.renderArch(), archConfig: config.arch };
     const diff = diffCheckouts(generated, { lolice, arch });
     const changed = !isCheckoutDiffEmpty(diff);
     const json = parsed.values.json === true;
-    process.stdout.write(json ? `${JSON.stringify({ changed, ...diff }, null, 2)}\n` : formatCheckoutDiff(diff));
+    // The image that really runs: Argo CD Image Updater's override, where the checkout has one.
+    const imageOverrides = overrides.imageOverrides(
+      generated.lolice,
+      (dir) => (fs.existsSync(path.join(lolice, dir)) ? fs.readdirSync(path.join(lolice, dir)) : []),
+      (file) => fs.readFileSync(path.join(lolice, file), 'utf8'),
+    );
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ changed, ...diff, imageOverrides }, null, 2)}\n`
+        : formatCheckoutDiff(diff) + imageOverrides.map((o) => `note: ${overrides.formatImageOverride(o)}\n`).join(''),
+    );
     return changed ? 1 : 0;
   } catch (error) {
     process.stderr.write(`diff failed: ${(error as Error).message}\n`);

@@ -119,7 +119,11 @@ describe('npm run diff', () => {
   test('a checkout that already has the synth: no changes, exit 0 (lolice and arch)', () => {
     expect(runs.doneArch?.stderr).toBe('');
     expect(runs.doneArch?.stdout).toBe(
-      'lolice:\n  no changes\narch (terraform/aws/openclaw-ops):\n  no changes\nno changes\n',
+      'lolice:\n  no changes\narch (terraform/aws/openclaw-ops):\n  no changes\nno changes\n' +
+        // The live tree's Argo CD Image Updater override: the image that really runs.
+        'note: runs ghcr.io/boxp/arch/openclaw:202602200841, not ghcr.io/boxp/arch/openclaw:202602170222: ' +
+        'Argo CD Image Updater overrides it in argoproj/openclaw/.argocd-source-openclaw.yaml (the ' +
+        "manifest's tag is only the fallback)\n",
     );
     expect(runs.doneArch?.status).toBe(0);
   });

@@ -11,6 +11,7 @@ import { loliceConfig } from '../../config/lolice';
 import images from '../../config/lolice-images.json';
 import type { ImageReference } from '../../lib/config/openclaw-ops-config';
 import { diffCheckouts, isCheckoutDiffEmpty } from '../../lib/gitops/checkout-diff';
+import { formatImageOverride, imageOverrides } from '../../lib/gitops/argocd-image-override';
 import { addKustomizationEntries } from '../../lib/gitops/kustomization-entries';
 import { placeChange, writeImagesFile, type ImagesFile } from '../../lib/gitops/outside-change-placement';
 import { outsideChanges, parseSynthRecord, SYNTH_RECORD_PATH } from '../../lib/gitops/synth-record';
@@ -217,5 +218,34 @@ describe('renovate.json', () => {
     }
     expect(written.size).toBeGreaterThan(0);
     expect([...written].sort()).toEqual([...extracted].sort());
+  });
+});
+
+describe('Argo CD Image Updater override', () => {
+  test('diff names the image that runs when the checkout has an .argocd-source file', () => {
+    const generated = new Map([
+      [
+        'app/deployment.yaml',
+        'spec:\n  containers:\n    - name: a\n      image: ghcr.io/x/app:1\n    - image: nginx:1.29\n',
+      ],
+    ]);
+    const files: Record<string, string> = {
+      'app/.argocd-source-app.yaml': 'kustomize:\n  images:\n  - ghcr.io/x/app=ghcr.io/x/app:2\n',
+    };
+    const overrides = imageOverrides(
+      generated,
+      (dir) =>
+        Object.keys(files)
+          .filter((f) => f.startsWith(`${dir}/`))
+          .map((f) => f.slice(dir.length + 1)),
+      (file) => files[file],
+    );
+    expect(overrides).toEqual([
+      { file: 'app/.argocd-source-app.yaml', manifest: 'ghcr.io/x/app:1', runs: 'ghcr.io/x/app:2' },
+    ]);
+    expect(formatImageOverride(overrides[0]!)).toBe(
+      'runs ghcr.io/x/app:2, not ghcr.io/x/app:1: Argo CD Image Updater overrides it in ' +
+        "app/.argocd-source-app.yaml (the manifest's tag is only the fallback)",
+    );
   });
 });
