@@ -44,7 +44,7 @@ export function placeChange(change: OutsideChange, imagesFile: ImagesFile): Plac
       return { kind: 'image', name: names[0], image: found };
     }
   }
-  const json = /^data\["[^"]+\.json"\]\.(.+)$/.exec(change.path);
+  const json = /^data\['[^']+\.json'\]\.(.+)$/.exec(change.path);
   if (json?.[1] !== undefined && change.object.startsWith('ConfigMap/')) {
     return { kind: 'config-path', configPath: `config.openclawConfig.${json[1]}` };
   }

@@ -63,12 +63,13 @@ function isObject(value: unknown): value is { [key: string]: FieldValue } {
 }
 
 function keyPart(key: string): string {
-  return /^[A-Za-z_]\w*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  // The path syntax of `npm run diff` (manifest-diff.ts), so both name a field the same way.
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `.${key}` : `['${key}']`;
 }
 
 /** The leaves of `value` under `path`; JSON documents in `*.json` keys are descended into. */
 function leaves(value: FieldValue, path: string, out: { path: string; value: FieldValue }[]): void {
-  if (typeof value === 'string' && /\.json"\]$/.test(path)) {
+  if (typeof value === 'string' && /\.json'\]$/.test(path)) {
     try {
       const parsed: unknown = JSON.parse(value);
       if (isObject(parsed)) {

@@ -13,7 +13,12 @@ import type { ImageReference } from '../../lib/config/openclaw-ops-config';
 import { diffCheckouts, isCheckoutDiffEmpty } from '../../lib/gitops/checkout-diff';
 import { formatImageOverride, imageOverrides } from '../../lib/gitops/argocd-image-override';
 import { addKustomizationEntries } from '../../lib/gitops/kustomization-entries';
-import { placeChange, writeImagesFile, type ImagesFile } from '../../lib/gitops/outside-change-placement';
+import {
+  formatOutsideChange,
+  placeChange,
+  writeImagesFile,
+  type ImagesFile,
+} from '../../lib/gitops/outside-change-placement';
 import { outsideChanges, parseSynthRecord, SYNTH_RECORD_PATH } from '../../lib/gitops/synth-record';
 import { synthesize } from '../../lib/gitops/synthesize';
 import { kustomizeBuild, liveLoliceCopy } from '../support/live-tree';
@@ -156,6 +161,20 @@ describe('day two in a lolice checkout', () => {
     synthesize(buildApp(config), { loliceOut: bumped, terraformOut: makeTempDir('day-two-arch'), only: 'lolice' });
     expect(read(bumped, DEPLOYMENT)).toBe(deployment);
     expect(isCheckoutDiffEmpty(diffCheckouts(generated(buildApp(config)), { lolice: bumped }))).toBe(true);
+  });
+
+  test('an openclaw.json value changed in the checkout is refused with its config path', () => {
+    const edited = checkout();
+    synthesize(buildApp(), { loliceOut: edited, terraformOut: makeTempDir('day-two-arch'), only: 'lolice' });
+    const file = 'argoproj/openclaw/configmap-openclaw.yaml';
+    fs.writeFileSync(path.join(edited, file), read(edited, file).replace('"every": "30m"', '"every": "45m"'));
+    const changes = outsideChanges(parseSynthRecord(read(edited, SYNTH_RECORD_PATH)), buildApp().renderLolice(), (f) =>
+      fs.existsSync(path.join(edited, f)) ? read(edited, f) : undefined,
+    );
+    expect(changes.map((change) => formatOutsideChange(change, IMAGES_FILE))).toEqual([
+      `${file}: ConfigMap/openclaw/openclaw-config data['openclaw.json'].agents.defaults.heartbeat.every: ` +
+        'checkout "45m", config "30m": set config.openclawConfig.agents.defaults.heartbeat.every in the config',
+    ]);
   });
 
   test('--overwrite replaces the change made in the checkout', () => {

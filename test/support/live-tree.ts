@@ -8,7 +8,16 @@ import * as path from 'node:path';
 import { toolPath } from './provision/tool-path';
 
 /** The live lolice checkout (`argoproj/openclaw`, `argoproj/prometheus-operator`). */
-export const LIVE_LOLICE = path.resolve(__dirname, '..', 'fixtures', 'live', 'lolice-00ffbb3');
+export const LIVE_LOLICE = liveLoliceFolder(path.resolve(__dirname, '..', 'fixtures', 'live'));
+
+/** The one `lolice-<commit>` folder (`npm run fixture:rebaseline` renames it after a newer commit). */
+function liveLoliceFolder(fixtures: string): string {
+  const found = fs.readdirSync(fixtures).filter((name) => /^lolice-[0-9a-f]+$/.test(name));
+  if (found.length !== 1 || found[0] === undefined) {
+    throw new Error(`expected exactly one lolice-<commit> folder in ${fixtures}, found ${found.length}`);
+  }
+  return path.join(fixtures, found[0]);
+}
 /** The live arch checkout (`terraform/aws/openclaw`). */
 export const LIVE_ARCH = path.resolve(__dirname, '..', 'fixtures', 'live', 'arch-6209c3fef');
 /** The offline stand-in for the remote kube-prometheus base. */
