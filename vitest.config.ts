@@ -19,6 +19,7 @@ export default defineConfig({
       'test/support/provision/prometheus.ts',
       'test/support/provision/kubectl.ts',
       'test/support/provision/cli-bundle.ts',
+      'test/support/provision/renovate.ts',
       'test/support/real-openclaw-global-setup.ts',
     ],
     testTimeout: 60_000,

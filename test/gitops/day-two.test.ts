@@ -211,35 +211,6 @@ test('the default config carries the images of the images file', () => {
   expect(loliceConfig.image).toEqual(images.openclaw);
 });
 
-describe('renovate.json', () => {
-  // A stand-in for Renovate's extraction: the custom manager's own regex (JavaScript flavour, as
-  // Renovate runs it) over the files it names. The real Renovate is not run by the suite yet.
-  test('its custom manager finds every image synth writes, with the tag synth writes', () => {
-    const renovate = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'renovate.json'), 'utf8')) as {
-      customManagers: { managerFilePatterns: string[]; matchStrings: string[] }[];
-    };
-    const extracted = new Set<string>();
-    for (const manager of renovate.customManagers) {
-      const patterns = manager.managerFilePatterns.map((p) => new RegExp(p.slice(1, -1)));
-      for (const file of ['config/lolice-images.json']) {
-        expect(patterns.some((p) => p.test(file))).toBe(true);
-        const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
-        for (const match of manager.matchStrings) {
-          for (const found of text.matchAll(new RegExp(match, 'g'))) {
-            extracted.add(`${found.groups?.depName}:${found.groups?.currentValue}`);
-          }
-        }
-      }
-    }
-    const written = new Set<string>();
-    for (const text of buildApp().renderLolice().values()) {
-      for (const found of text.matchAll(/^\s*(?:- )?image: (\S+)$/gm)) written.add(found[1] as string);
-    }
-    expect(written.size).toBeGreaterThan(0);
-    expect([...written].sort()).toEqual([...extracted].sort());
-  });
-});
-
 describe('Argo CD Image Updater override', () => {
   test('diff names the image that runs when the checkout has an .argocd-source file', () => {
     const generated = new Map([
