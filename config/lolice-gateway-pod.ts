@@ -9,7 +9,8 @@ import images from './lolice-images.json';
 
 const STATE_DIR = '/home/node/.openclaw';
 const DOTFILES_DIR = '/home/node/ghq/github.com/boxp/dotfiles';
-const BOARD_SERVER_PORT = 8080;
+/** Port of the board-server sidecar. */
+export const BOARD_SERVER_PORT = 8080;
 
 const NODE_USER: ContainerSecurityContextSpec = {
   runAsUser: 1000,

@@ -8,7 +8,7 @@ import type { JsonObject, OpenClawConfigDocument } from '../lib/openclaw/config-
 import type { OpenClawOpsConfig } from '../lib/config/openclaw-ops-config';
 import { SecretDeclaration, SecretValueOwner } from '../lib/secrets/secret-declaration';
 import { dailyUsageReportDiscordJob, dailyUsageReportWebhookJob } from '../lib/cron/usage-report-jobs';
-import { LOLICE_CLUSTER_SERVICES } from '../lib/network/network-peers';
+import { LOLICE_CLUSTER_SERVICES } from './lolice-cluster-services';
 import { loliceGatewayPod } from './lolice-gateway-pod';
 import images from './lolice-images.json';
 

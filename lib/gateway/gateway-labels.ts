@@ -20,8 +20,5 @@ export const GATEWAY_CONTAINER_NAME = 'openclaw';
 /** Port the gateway listens on (`--port`, `gateway.port`). */
 export const GATEWAY_PORT = 18789;
 
-/** Port of the board-server sidecar. */
-export const BOARD_SERVER_PORT = 8080;
-
 /** Where the PVC root (OpenClaw's state dir, `~/.openclaw`) is mounted. */
 export const OPENCLAW_STATE_DIR = '/home/node/.openclaw';

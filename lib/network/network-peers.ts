@@ -9,7 +9,6 @@
 import { IpAddress, IpCidr } from './ip-address';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import type { LiteralEnvVar } from '../secrets/secret-declaration';
-import { BOARD_SERVER_PORT, GATEWAY_PORT, GATEWAY_SELECTOR_LABELS } from '../gateway/gateway-labels';
 
 /** One port of a Service: what clients dial, and the container port a NetworkPolicy matches. */
 export interface ClusterServicePort {
@@ -67,45 +66,6 @@ export const INTERNET_IPV6_EXCEPT: readonly string[] = ['fc00::/7', 'fe80::/10']
 
 /** Name of the LiteLLM Service in the gateway's namespace. */
 export const LITELLM_SERVICE_NAME = 'litellm';
-
-/**
- * The in-cluster Services of lolice the gateway may call, from the facts (docs/FACTS.md,
- * lolice and arch). Extend it in `config/lolice.ts` (`network.clusterServices`) when openclaw.json or
- * an env var points at another Service.
- */
-export const LOLICE_CLUSTER_SERVICES: readonly ClusterServiceEntry[] = [
-  {
-    name: 'grafana',
-    namespace: 'monitoring',
-    podLabels: { 'app.kubernetes.io/name': 'grafana' },
-    ports: [{ port: 3000, targetPort: 3000 }],
-    description: 'Grafana (kube-prometheus)',
-  },
-  {
-    name: LITELLM_SERVICE_NAME,
-    namespace: 'openclaw',
-    podLabels: { app: 'litellm' },
-    ports: [{ port: 4000, targetPort: 4000 }],
-    description: 'the LiteLLM proxy',
-  },
-  {
-    name: 'openclaw',
-    namespace: 'openclaw',
-    podLabels: GATEWAY_SELECTOR_LABELS,
-    ports: [
-      { port: GATEWAY_PORT, targetPort: GATEWAY_PORT },
-      { port: BOARD_SERVER_PORT, targetPort: BOARD_SERVER_PORT },
-    ],
-    description: 'the OpenClaw gateway and board-server',
-  },
-  {
-    name: 'prometheus-k8s',
-    namespace: 'monitoring',
-    podLabels: { 'app.kubernetes.io/name': 'prometheus' },
-    ports: [{ port: 9090, targetPort: 9090 }],
-    description: 'Prometheus (kube-prometheus, CR k8s)',
-  },
-];
 
 /** Where a URL leads, as far as the gateway's egress policy is concerned. */
 export type EndpointEgress =
@@ -331,7 +291,7 @@ export function collectGatewayEndpoints(sources: GatewayEndpointSources): Gatewa
 export interface GatewayNetworkConfig {
   /**
    * In-cluster Services URLs may name; a URL naming a Service missing here is a synth error.
-   * @default LOLICE_CLUSTER_SERVICES
+   * @default [] - every URL is an internet destination (and an in-cluster host is an error)
    */
   readonly clusterServices?: readonly ClusterServiceEntry[];
   /**

@@ -13,12 +13,7 @@ import { GitOpsFileChart } from '../gitops/gitops-file-chart';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import type { OpenClawConfig } from '../openclaw/openclaw-config';
 import { resolvePluginEnableState } from '../openclaw/validate-config';
-import {
-  collectGatewayEndpoints,
-  DEFAULT_EXTERNAL_EGRESS_PORTS,
-  GatewayNetworkConfig,
-  LOLICE_CLUSTER_SERVICES,
-} from './network-peers';
+import { collectGatewayEndpoints, DEFAULT_EXTERNAL_EGRESS_PORTS, GatewayNetworkConfig } from './network-peers';
 import { OpenClawNetworkPolicies } from './openclaw-network-policies';
 import { LOLICE_PATHS } from '../gitops/lolice-paths';
 
@@ -64,7 +59,7 @@ export class OpenClawNetwork extends Construct {
   constructor(scope: Construct, id: string, props: OpenClawNetworkProps) {
     super(scope, id);
     const settings = props.settings ?? {};
-    const services = settings.clusterServices ?? LOLICE_CLUSTER_SERVICES;
+    const services = settings.clusterServices ?? [];
     const defaultPorts = settings.externalEgressPorts ?? DEFAULT_EXTERNAL_EGRESS_PORTS;
     const jobs = props.cronJobs ?? [];
     const document = props.config.document;

@@ -1,8 +1,5 @@
-import {
-  LOLICE_CLUSTER_SERVICES,
-  resolveEndpointEgress,
-  type ResolveEndpointOptions,
-} from '../../lib/network/network-peers';
+import { LOLICE_CLUSTER_SERVICES } from '../../config/lolice-cluster-services';
+import { resolveEndpointEgress, type ResolveEndpointOptions } from '../../lib/network/network-peers';
 
 const options: ResolveEndpointOptions = {
   purpose: 'env TEST_URL',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { isMap, isSeq, parseAllDocuments, type YAMLSeq } from 'yaml';
 import { loliceConfig } from '../../config/lolice';
-import { LOLICE_CLUSTER_SERVICES } from '../../lib/network/network-peers';
+import { LOLICE_CLUSTER_SERVICES } from '../../config/lolice-cluster-services';
 import {
   NetworkPolicyEvaluator,
   type Peer,

@@ -8,7 +8,7 @@
  */
 import { classifyWebhookHost, normalizeWebhookHost, type WebhookHostClassification } from '../../lib/cron/ssrf-guard';
 import { IpAddress, IpCidr } from '../../lib/network/ip-address';
-import { LOLICE_CLUSTER_SERVICES } from '../../lib/network/network-peers';
+import { LOLICE_CLUSTER_SERVICES } from '../../config/lolice-cluster-services';
 import { classifyHostsWithRelease, type RealHostVerdict } from '../../lib/openclaw/release/release-probe';
 import { buildApp } from '../support/openclaw-ops-harness';
 import { realOpenClawRelease, RELEASE_INSTALL_TIMEOUT_MS } from '../support/real-openclaw';
