@@ -30,7 +30,7 @@ function describe_(change: UnintendedChange): string {
   return `${change.kind} ${where}${values}`;
 }
 
-describe('live tree | the default config reproduces lolice 00ffbb3', () => {
+describe(`live tree | the default config reproduces ${path.basename(LIVE_LOLICE)}`, () => {
   const tree = renderLolice();
   const diff = diffTree(tree, readLive);
   const check = checkIntendedChanges(diff);
