@@ -5,6 +5,41 @@ import tseslint from 'typescript-eslint';
 
 const CONSTRUCT_LIBRARIES = ['constructs', 'cdk8s', 'cdk8s-plus-28', 'cdk8s-plus-28/*', 'cdktf', '@cdktf/*'];
 
+/**
+ * The folders of lib/, ground first: each may import only the folders before it (ARCHITECTURE.md
+ * draws this order). `.` is the files at lib/'s root: the graph (`openclaw-ops-app.ts`), the checks
+ * over the whole rendered graph and the package's index.
+ */
+export const LIB_LAYERS = [
+  'core',
+  'files',
+  'telemetry',
+  'query',
+  'secrets',
+  'ssm',
+  'openclaw',
+  'endpoints',
+  'gateway',
+  'cron',
+  'network',
+  'observability',
+  'config',
+  'upgrade',
+  '.',
+  'checkout',
+  'cli',
+];
+const layerGlob = (layer) => (layer === '.' ? 'lib/*.ts' : `lib/${layer}/**`);
+const layerName = (layer) => (layer === '.' ? 'the files at lib/' : `lib/${layer}/`);
+/** One zone per layer: its files may not import any later layer. */
+const LAYER_ZONES = LIB_LAYERS.slice(0, -1).map((layer, index) => ({
+  target: layerGlob(layer),
+  from: LIB_LAYERS.slice(index + 1).map(layerGlob),
+  message:
+    `${layerName(layer)} may import only ${LIB_LAYERS.slice(0, index).map(layerName).join(', ') || 'no other lib/ folder'} ` +
+    '(ARCHITECTURE.md, "Layers"): move the shared piece down to a lower layer, or pass it in as a prop',
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,6 +67,7 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: LAYER_ZONES }],
       // TypeScript checks names; no-undef does not know its globals
       'no-undef': 'off',
       '@typescript-eslint/no-unused-vars': [

@@ -3,7 +3,7 @@
  */
 import { GATEWAY_PORT, GATEWAY_SELECTOR_LABELS } from '../lib/gateway/gateway-labels';
 import { BOARD_SERVER_PORT } from './lolice-gateway-pod';
-import { type ClusterServiceEntry, LITELLM_SERVICE_NAME } from '../lib/network/network-peers';
+import { type ClusterServiceEntry, LITELLM_SERVICE_NAME } from '../lib/endpoints/network-peers';
 
 /**
  * The in-cluster Services of lolice the gateway may call, from the facts (docs/FACTS.md,

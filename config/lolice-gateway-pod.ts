@@ -4,7 +4,11 @@
  * (with their subPaths), volumes and comments. The images are in `lolice-images.json`, where
  * Renovate and `npm run adopt` find them.
  */
-import type { ContainerSecurityContextSpec, GatewayPodConfig, VolumeMountSpec } from '../lib/config/gateway-pod-config';
+import type {
+  ContainerSecurityContextSpec,
+  GatewayPodConfig,
+  VolumeMountSpec,
+} from '../lib/gateway/gateway-pod-config';
 import images from './lolice-images.json';
 
 const STATE_DIR = '/home/node/.openclaw';

@@ -2,7 +2,7 @@
  * The default configuration: lolice and arch as they stood on 2026-02-20 (boxp/lolice 00ffbb3,
  * boxp/arch 6209c3fef; copies in test/fixtures/live), plus the cron webhook token and cron section
  * of the cron webhook and usage telemetry change (docs/FACTS.md). Synthesizing it reproduces today's files, changed only where the
- * design asks (lib/gitops/intended-changes.ts lists every such change; a test holds the rest equal).
+ * design asks (lib/checkout/intended-changes.ts lists every such change; a test holds the rest equal).
  */
 import type { JsonObject, OpenClawConfigDocument } from '../lib/openclaw/config-document';
 import type { OpenClawOpsConfig } from '../lib/config/openclaw-ops-config';

@@ -3,7 +3,7 @@
  * copies the folders the fixture holds (argoproj/openclaw, argoproj/prometheus-operator) from the
  * checkout, keeps the fixture's placeholders for the third-party minified files, renames the folder
  * after the new commit and updates the provenance table. The intended-change list
- * (lib/gitops/intended-changes.ts) is kept as it is: afterwards the reproduction test
+ * (lib/checkout/intended-changes.ts) is kept as it is: afterwards the reproduction test
  * (test/gitops/live-tree-reproduction.test.ts) names every difference that is neither intended nor
  * in the config yet — make those edits in config/, not in the list.
  * Usage: npm run fixture:rebaseline -- --lolice PATH --commit SHA

@@ -36,9 +36,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const [{ app, imagesFile }, record, placement, { repoPath }] = await Promise.all([
       loadDefaultApp(),
-      import('../gitops/synth-record'),
-      import('../gitops/outside-change-placement'),
-      import('../repo-root'),
+      import('../checkout/synth-record'),
+      import('../checkout/outside-change-placement'),
+      import('../core/repo-root'),
     ]);
     const recordFile = path.join(lolice, record.SYNTH_RECORD_PATH);
     if (!fs.existsSync(recordFile)) {

@@ -4,7 +4,7 @@
  */
 import type { OpenClawOpsConfig } from '../config/openclaw-ops-config';
 import type { OpenClawOpsApp } from '../openclaw-ops-app';
-import type { ImagesFile } from '../gitops/outside-change-placement';
+import type { ImagesFile } from '../checkout/outside-change-placement';
 
 /** The default config's images data file (repo-relative), which Renovate and `npm run adopt` edit. */
 export const DEFAULT_IMAGES_FILE = 'config/lolice-images.json';

@@ -1,6 +1,6 @@
 /**
  * `npm run diff -- --lolice PATH [--arch PATH] [--json]`: what synth would change in the checkouts
- * (engine: lib/gitops/checkout-diff.ts). Exit 0: no change; 1: changes; 2: usage or IO error, like
+ * (engine: lib/checkout/checkout-diff.ts). Exit 0: no change; 1: changes; 2: usage or IO error, like
  * `kubectl diff`.
  */
 import * as fs from 'node:fs';
@@ -42,8 +42,8 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const [{ config, app }, { diffCheckouts, formatCheckoutDiff, isCheckoutDiffEmpty }, overrides] = await Promise.all([
       loadDefaultApp(),
-      import('../gitops/checkout-diff'),
-      import('../gitops/argocd-image-override'),
+      import('../checkout/checkout-diff'),
+      import('../checkout/argocd-image-override'),
     ]);
     const generated = { lolice: app.renderLolice(), arch: app.renderArch(), archConfig: config.arch };
     const diff = diffCheckouts(generated, { lolice, arch });

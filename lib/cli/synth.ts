@@ -68,8 +68,8 @@ async function synth(options: SynthOptions): Promise<void> {
   const [{ config, app, imagesFile }, { synthesize, OutsideChangesError }, { formatOutsideChange }] = await Promise.all(
     [
       loadDefaultApp({ terraformOutdir: options.terraformOut }),
-      import('../gitops/synthesize'),
-      import('../gitops/outside-change-placement'),
+      import('../checkout/synthesize'),
+      import('../checkout/outside-change-placement'),
     ],
   );
   // Both sides are rendered and validated before anything is written, then written all or nothing.

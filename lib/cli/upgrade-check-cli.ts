@@ -1,4 +1,4 @@
-import type { UpgradeReport } from '../openclaw/upgrade-check';
+import type { UpgradeReport } from '../upgrade/upgrade-check';
 import { parseCliArgs } from './cli-args';
 
 /** Exit codes of `npm run upgrade-check`. */
@@ -57,7 +57,7 @@ export async function runUpgradeCheckCli(
     io.stderr(`upgrade-check: ${error instanceof Error ? error.message : String(error)}\n`);
     return UPGRADE_CHECK_EXIT.usageOrInstall;
   }
-  const { formatUpgradeReport } = await import('../openclaw/upgrade-check');
+  const { formatUpgradeReport } = await import('../upgrade/upgrade-check');
   io.stdout(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatUpgradeReport(report));
   return report.accepted ? UPGRADE_CHECK_EXIT.accepted : UPGRADE_CHECK_EXIT.refused;
 }

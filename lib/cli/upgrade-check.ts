@@ -13,7 +13,7 @@ const io = {
 void runUpgradeCheckCli(process.argv.slice(2), io, async (to) => {
   const [{ config, app }, { runUpgradeCheck }] = await Promise.all([
     loadDefaultApp(),
-    import('../openclaw/upgrade-check'),
+    import('../upgrade/upgrade-check'),
   ]);
   return runUpgradeCheck({
     config,

@@ -4,9 +4,9 @@
  * 1 when something is missing, 2 for usage or connection errors (as JSON on stdout under --json).
  */
 import { parseCliArgs } from './cli-args';
-import { DEFAULT_SERVICE_NAME } from '../observability/metrics/metric-catalog';
-import { MetricNamer } from '../observability/metrics/otlp-prometheus-naming';
-import { metricNamer } from '../observability/metrics/prometheus-otlp-settings';
+import { DEFAULT_SERVICE_NAME } from '../telemetry/metric-catalog';
+import { MetricNamer } from '../telemetry/otlp-prometheus-naming';
+import { metricNamer } from '../telemetry/prometheus-otlp-settings';
 import { ExpectedSeries, formatVerificationTable, verifyMetrics } from '../observability/metrics/verify-metrics';
 import { parsePrometheusDuration } from '../query/prometheus-duration';
 

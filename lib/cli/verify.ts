@@ -15,7 +15,7 @@ void runVerifyCli(process.argv.slice(2), io, async () => {
   const [{ config, app }, { KUBE_STATE_METRICS }, { metricNamer }, { expectedSeriesFromQueries }] = await Promise.all([
     loadDefaultApp(),
     import('../observability/alerting/alert-rule'),
-    import('../observability/metrics/prometheus-otlp-settings'),
+    import('../telemetry/prometheus-otlp-settings'),
     import('../observability/metrics/verify-metrics'),
   ]);
   const namer = metricNamer(config.telemetry?.prometheus ?? {});

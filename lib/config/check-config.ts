@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { OpenClawOpsConfig } from './openclaw-ops-config';
-import { ConfigError, ConfigProblem } from './config-problem';
-import { closestName } from './closest-name';
-import { describeValue, type DescribeValueOptions } from './describe-value';
+import { ConfigError, ConfigProblem } from '../core/config-problem';
+import { closestName } from '../core/closest-name';
+import { describeValue, type DescribeValueOptions } from '../core/describe-value';
 import { checkConfigRules } from './config-rules';
 import { openClawOpsConfigSchema, RuleParams } from './config-schema';
 

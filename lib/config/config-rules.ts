@@ -8,9 +8,9 @@ import type { JsonValue } from '../openclaw/config-document';
 import type { OpenClawOpsConfig } from './openclaw-ops-config';
 import { SecretValueOwner } from '../secrets/secret-declaration';
 import { ssmParameterNameProblems } from '../secrets/ssm-parameter-name';
-import type { ConfigProblem } from './config-problem';
-import { dns1123Label } from './formats';
-import { LOLICE_FIXED_OPENCLAW_FILES, LOLICE_OPENCLAW_DIR } from '../gitops/lolice-paths';
+import type { ConfigProblem } from '../core/config-problem';
+import { dns1123Label } from '../core/formats';
+import { LOLICE_FIXED_OPENCLAW_FILES, LOLICE_OPENCLAW_DIR } from '../files/lolice-paths';
 
 /** A key in openclaw.json whose value is a credential: it must be a `${VAR}` reference. */
 const CREDENTIAL_KEY = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|credentials?)$/i;

@@ -9,7 +9,7 @@
  * `test/config/config-schema-types.test.ts` keeps this schema and the TypeScript types in sync.
  */
 import { z } from 'zod';
-import type { OpenClawMetric } from '../observability/metrics/metric-catalog';
+import type { OpenClawMetric } from '../telemetry/metric-catalog';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import { SecretValueOwner } from '../secrets/secret-declaration';
 import {
@@ -27,7 +27,7 @@ import {
   s3BucketName,
   secretKeyName,
   surroundingWhitespace,
-} from './formats';
+} from '../core/formats';
 
 /** Issue params carried by every refinement: the rule id of the README table. */
 export interface RuleParams {

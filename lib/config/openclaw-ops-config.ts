@@ -1,50 +1,15 @@
-import type { GatewayPodConfig } from './gateway-pod-config';
+import type { GatewayPodConfig } from '../gateway/gateway-pod-config';
 import type { AlertingConfig } from '../observability/alerting/alerting-config';
 import type { CronJobDeclaration } from '../cron/cron-job-declaration';
 import type { TelemetryConfig } from '../observability/telemetry-config';
-import type { GatewayNetworkConfig } from '../network/network-peers';
+import type { GatewayNetworkConfig } from '../endpoints/network-peers';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import type { ExternalSecretDeclaration, LiteralEnvVar, SecretDeclaration } from '../secrets/secret-declaration';
+import type { ImageReference } from '../core/image-reference';
+import type { ArchConfig } from '../ssm/arch-config';
 
-/**
- * Where a container image comes from. Argo CD Image Updater overrides the tag in lolice
- * (`.argocd-source-openclaw.yaml`), so the tag here is only what the manifest says.
- */
-export interface ImageReference {
-  readonly repository: string;
-  readonly tag: string;
-}
-
-/**
- * The S3 backend of the arch stack.
- */
-export interface TerraformBackendConfig {
-  readonly bucket: string;
-  readonly key: string;
-  readonly region: string;
-}
-
-/**
- * Settings of the arch (Terraform) side.
- */
-export interface ArchConfig {
-  /** cdktf stack id; the Terraform JSON lands in `cdktf.out/stacks/<stackName>/cdk.tf.json`. */
-  readonly stackName: string;
-  /** AWS region of the SSM parameters. */
-  readonly region: string;
-  readonly backend: TerraformBackendConfig;
-  /**
-   * Backend keys that belong to other states and must never be reused (e.g. arch's own
-   * `terraform/aws/openclaw` working directory).
-   */
-  readonly reservedStateKeyPrefixes: readonly string[];
-  /**
-   * Tags on every generated SSM parameter.
-   *
-   * @default - none (arch's existing parameters carry none)
-   */
-  readonly tags?: Readonly<Record<string, string>>;
-}
+export type { ImageReference } from '../core/image-reference';
+export type { ArchConfig, TerraformBackendConfig } from '../ssm/arch-config';
 
 /**
  * The whole model of the OpenClaw deployment: one value both repos are synthesized from.

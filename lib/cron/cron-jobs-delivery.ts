@@ -11,9 +11,9 @@ import { cronJobsDocument } from './cron-add-params';
 import type { CronJobDeclaration } from './cron-job-declaration';
 import { validateCronJobs, type CronValidationContext } from './validate-cron-jobs';
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
-import { GitOpsTextFile } from '../gitops/lolice-tree';
-import { DEFAULT_EXTERNAL_EGRESS_PORTS } from '../network/network-peers';
-import { LOLICE_PATHS } from '../gitops/lolice-paths';
+import { GitOpsTextFile } from '../files/lolice-tree';
+import { DEFAULT_EXTERNAL_EGRESS_PORTS } from '../endpoints/network-peers';
+import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** File name of the jobs document. */
 export const CRON_JOBS_DOCUMENT_FILE = 'cron-jobs.json';

@@ -13,20 +13,20 @@ import { posix } from 'node:path';
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
-import type { ImageReference } from '../config/openclaw-ops-config';
-import { GitOpsFileChart } from '../gitops/gitops-file-chart';
-import { addManifestComment } from '../gitops/yaml-comments';
+import type { ImageReference } from '../core/image-reference';
+import { GitOpsFileChart } from '../files/gitops-file-chart';
+import { addManifestComment } from '../files/yaml-comments';
 import {
   RUN_LOG_SHIPPER_COMMAND,
   RUN_LOG_SHIPPER_CONTAINER,
   RUN_LOG_SHIPPER_ENV,
   RUN_LOG_SHIPPER_SCRIPT_PATH,
-} from '../observability/logs/loki-streams';
+} from '../telemetry/loki-streams';
 import { GatewayVolume, imageOf } from '../gateway/gateway-containers';
 import { OPENCLAW_STATE_DIR } from '../gateway/gateway-labels';
 import type { GatewaySidecar } from '../gateway/gateway-sidecar';
-import { LOLICE_PATHS } from '../gitops/lolice-paths';
-import { repoPath } from '../repo-root';
+import { LOLICE_PATHS } from '../files/lolice-paths';
+import { repoPath } from '../core/repo-root';
 
 /** Where the shipper keeps its state file (what was already printed). */
 export type ShipperStateStorage = 'pvc' | 'emptyDir';

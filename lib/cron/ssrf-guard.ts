@@ -27,7 +27,7 @@
  * path), names under `.svc`, `.pod` or the cluster domain, and names whose last label cannot be a
  * public top-level domain (it has a digit or hyphen and is not an `xn--` label).
  */
-import { IpAddress, IpCidr } from '../network/ip-address';
+import { IpAddress, IpCidr } from '../endpoints/ip-address';
 
 /** A Kubernetes Service known to exist in the cluster. */
 export interface ClusterServiceRef {

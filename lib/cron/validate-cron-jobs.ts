@@ -16,7 +16,7 @@ import type {
 } from './cron-job-declaration';
 import { classifyWebhookHost, type ClusterServiceRef } from './ssrf-guard';
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
-import { describeValue, isNonEmpty } from '../config/describe-value';
+import { describeValue, isNonEmpty } from '../core/describe-value';
 
 /** What {@link validateCronJobs} needs to know about the deployment. */
 export interface CronValidationContext {

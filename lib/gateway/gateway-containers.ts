@@ -5,7 +5,7 @@
  */
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
-import type { ImageReference } from '../config/openclaw-ops-config';
+import type { ImageReference } from '../core/image-reference';
 import type {
   ContainerBodySpec,
   ContainerResourcesSpec,
@@ -13,7 +13,7 @@ import type {
   HttpProbeSpec,
   PodContainerSpec,
   PodVolumeSpec,
-} from '../config/gateway-pod-config';
+} from './gateway-pod-config';
 import { GATEWAY_CONTAINER_NAME, GATEWAY_PORT } from './gateway-labels';
 
 /** Names of the pod's volumes the tool itself relies on. */

@@ -1,4 +1,4 @@
-import { DeclaredOnce } from '../config/declared-once';
+import { DeclaredOnce } from '../core/declared-once';
 import type { ContainerEnv } from '../openclaw/container-env';
 import type { LiteralEnvVar } from '../secrets/secret-declaration';
 import type { SecretEnvVar } from '../secrets/secret-key-reference';

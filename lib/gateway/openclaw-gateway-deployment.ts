@@ -1,12 +1,12 @@
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { addManifestComment } from '../gitops/yaml-comments';
-import type { ImageReference } from '../config/openclaw-ops-config';
-import type { GatewayPodConfig } from '../config/gateway-pod-config';
+import { addManifestComment } from '../files/yaml-comments';
+import type { ImageReference } from '../core/image-reference';
+import type { GatewayPodConfig } from './gateway-pod-config';
 import { GatewayVolume, gatewayContainer, podContainer, podVolumes } from './gateway-containers';
-import { DeclaredOnce } from '../config/declared-once';
-import { SYNC_WAVE_ANNOTATION } from '../gitops/argocd';
+import { DeclaredOnce } from '../core/declared-once';
+import { SYNC_WAVE_ANNOTATION } from '../files/argocd';
 import type { GatewayEnv } from './gateway-env';
 import { GATEWAY_CONTAINER_NAME, GATEWAY_DEPLOYMENT_LABELS, GATEWAY_SELECTOR_LABELS } from './gateway-labels';
 import type { GatewaySidecar } from './gateway-sidecar';

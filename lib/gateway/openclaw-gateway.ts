@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import type { ImageReference } from '../config/openclaw-ops-config';
-import type { GatewayPodConfig } from '../config/gateway-pod-config';
-import { GitOpsFileChart } from '../gitops/gitops-file-chart';
+import type { ImageReference } from '../core/image-reference';
+import type { GatewayPodConfig } from './gateway-pod-config';
+import { GitOpsFileChart } from '../files/gitops-file-chart';
 import type { OpenClawConfig } from '../openclaw/openclaw-config';
 import type { GatewayEnv } from './gateway-env';
 import type { GatewaySidecar } from './gateway-sidecar';
 import { OpenClawGatewayDeployment } from './openclaw-gateway-deployment';
-import { LOLICE_PATHS } from '../gitops/lolice-paths';
+import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** Props of {@link OpenClawGateway}. */
 export interface OpenClawGatewayProps {

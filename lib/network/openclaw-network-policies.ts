@@ -8,7 +8,7 @@
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { WebhookEgressRequirement } from '../cron/webhook-egress-requirement';
-import { addManifestComment } from '../gitops/yaml-comments';
+import { addManifestComment } from '../files/yaml-comments';
 import { GATEWAY_PORT, GATEWAY_SELECTOR_LABELS } from '../gateway/gateway-labels';
 import {
   ClusterServiceEntry,
@@ -23,7 +23,7 @@ import {
   LITELLM_SERVICE_NAME,
   NAMESPACE_NAME_LABEL,
   resolveEndpointEgress,
-} from './network-peers';
+} from '../endpoints/network-peers';
 
 /** Name of the gateway's policy. */
 export const OPENCLAW_NETWORK_POLICY_NAME = 'openclaw-network';

@@ -4,18 +4,22 @@
  * and the cron job delivery, whose webhooks the policy opens.
  */
 import { Construct } from 'constructs';
-import { isNonEmpty } from '../config/describe-value';
+import { isNonEmpty } from '../core/describe-value';
 import type { CronJobDeclaration } from '../cron/cron-job-declaration';
 import { CronJobsDelivery } from '../cron/cron-jobs-delivery';
 import type { CronValidationContext } from '../cron/validate-cron-jobs';
 import type { GatewayEnv } from '../gateway/gateway-env';
-import { GitOpsFileChart } from '../gitops/gitops-file-chart';
+import { GitOpsFileChart } from '../files/gitops-file-chart';
 import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import type { OpenClawConfig } from '../openclaw/openclaw-config';
 import { resolvePluginEnableState } from '../openclaw/validate-config';
-import { collectGatewayEndpoints, DEFAULT_EXTERNAL_EGRESS_PORTS, GatewayNetworkConfig } from './network-peers';
+import {
+  collectGatewayEndpoints,
+  DEFAULT_EXTERNAL_EGRESS_PORTS,
+  GatewayNetworkConfig,
+} from '../endpoints/network-peers';
 import { OpenClawNetworkPolicies } from './openclaw-network-policies';
-import { LOLICE_PATHS } from '../gitops/lolice-paths';
+import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** Props of {@link OpenClawNetwork}. */
 export interface OpenClawNetworkProps {

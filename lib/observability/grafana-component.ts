@@ -10,10 +10,10 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { GitOpsFileChart } from '../gitops/gitops-file-chart';
-import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../gitops/lolice-paths';
-import { GitOpsTextFile } from '../gitops/lolice-tree';
-import { addManifestComment } from '../gitops/yaml-comments';
+import { GitOpsFileChart } from '../files/gitops-file-chart';
+import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../files/lolice-paths';
+import { GitOpsTextFile } from '../files/lolice-tree';
+import { addManifestComment } from '../files/yaml-comments';
 
 /** How lolice's kustomization lists a Component. */
 export interface GrafanaComponentReference {

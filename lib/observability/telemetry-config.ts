@@ -1,4 +1,4 @@
-import type { PrometheusOtlpSettings } from './metrics/prometheus-otlp-settings';
+import type { PrometheusOtlpSettings } from '../telemetry/prometheus-otlp-settings';
 import type { DashboardRowSpec } from './dashboard/dashboard-queries';
 import type { DashboardDatasourceUids } from './dashboard/openclaw-app-dashboard';
 

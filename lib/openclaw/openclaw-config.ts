@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { GitOpsFileChart } from '../gitops/gitops-file-chart';
+import { GitOpsFileChart } from '../files/gitops-file-chart';
 import type { OpenClawConfigDocument } from './config-document';
 import type { ContainerEnv } from './container-env';
 import { OPENCLAW_CONFIG_KEY, OpenClawConfigMap } from './openclaw-config-map';
 import type { OpenClawVersion } from './openclaw-version';
 import { renderOpenClawConfig } from './render-config';
 import { validateOpenClawConfig, type ValidateOpenClawConfigOptions } from './validate-config';
-import { LOLICE_PATHS } from '../gitops/lolice-paths';
+import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** Props of {@link OpenClawConfig}. */
 export interface OpenClawConfigProps {

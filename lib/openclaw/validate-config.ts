@@ -19,7 +19,7 @@ import {
   type EnvSourceResolver,
 } from './env-placeholders';
 import { OpenClawVersion } from './openclaw-version';
-import { describeValue, isNonEmpty } from '../config/describe-value';
+import { describeValue, isNonEmpty } from '../core/describe-value';
 import { gateOpen, versionGate, type OpenClawGateId } from './version-gates';
 
 /**

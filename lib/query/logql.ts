@@ -7,8 +7,8 @@ import {
   GATEWAY_STREAM_SELECTOR,
   OPENCLAW_STREAM_LABEL_VALUES,
   RUN_LOG_STREAM_SELECTOR,
-} from '../observability/logs/loki-streams';
-import { CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD, CRON_WEBHOOK_DELIVERY_FAILED } from '../openclaw/openclaw-log-lines';
+} from '../telemetry/loki-streams';
+import { CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD, CRON_WEBHOOK_DELIVERY_FAILED } from '../telemetry/openclaw-log-lines';
 
 /** One problem found in a LogQL expression. */
 export interface LogQLProblem {

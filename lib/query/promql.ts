@@ -6,14 +6,14 @@
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import { closestName } from '../config/closest-name';
+import { closestName } from '../core/closest-name';
 import {
   ALL_ATTRIBUTE_KEYS,
   ALL_METRICS,
   attributeKeysOf,
   OpenClawMetric,
   SDK_RESOURCE_ATTRIBUTES,
-} from '../observability/metrics/metric-catalog';
+} from '../telemetry/metric-catalog';
 import {
   HistogramSeriesPart,
   isLegacyLabelName,
@@ -23,7 +23,7 @@ import {
   prometheusSeriesNames,
   TARGET_INFO,
   TRANSLATION_STRATEGIES,
-} from '../observability/metrics/otlp-prometheus-naming';
+} from '../telemetry/otlp-prometheus-naming';
 import {
   GRAFANA_VARIABLE_PLACEHOLDER_PREFIX,
   type GrafanaMacroValues,
@@ -156,7 +156,7 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
     throw new Error(
       `promql builder: received label ${JSON.stringify(ref)}, expected an ` +
         `attribute key from ATTR or one of ${[...builtins].sort().join(', ')}; ` +
-        `use ATTR.<name> from lib/observability/metrics/metric-catalog.ts`,
+        `use ATTR.<name> from lib/telemetry/metric-catalog.ts`,
     );
   };
   const render = (name: string, matchers: readonly LabelMatcher[]): string => {

@@ -8,8 +8,8 @@ import {
   ExternalSecretSpecTargetCreationPolicy,
   ExternalSecretSpecTargetDeletionPolicy,
 } from '../../imports/eso-external-secrets.io';
-import { addManifestComment } from '../gitops/yaml-comments';
-import { SYNC_WAVE_ANNOTATION } from '../gitops/argocd';
+import { addManifestComment } from '../files/yaml-comments';
+import { SYNC_WAVE_ANNOTATION } from '../files/argocd';
 import type { SecretDeclaration } from './secret-declaration';
 import { ISecretKeySource, SecretKeyReference } from './secret-key-reference';
 import { ssmParameterNameProblems } from './ssm-parameter-name';

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { DeclaredOnce } from '../config/declared-once';
-import { GitOpsFileChart } from '../gitops/gitops-file-chart';
-import { assertNotManagedElsewhere } from '../ssm/arch-managed-parameters';
+import { DeclaredOnce } from '../core/declared-once';
+import { GitOpsFileChart } from '../files/gitops-file-chart';
+import { assertNotManagedElsewhere } from './arch-managed-parameters';
 import { OpenClawExternalSecret } from './openclaw-external-secret';
 import type { ExternalSecretDeclaration, SecretDeclaration } from './secret-declaration';
 import type { SecretEnvVar } from './secret-key-reference';

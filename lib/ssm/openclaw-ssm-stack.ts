@@ -2,7 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import type { ArchConfig } from '../config/openclaw-ops-config';
+import type { ArchConfig } from './arch-config';
 import { SecretDeclaration, SecretValueOwner } from '../secrets/secret-declaration';
 import { terraformResourceName } from '../secrets/ssm-parameter-name';
 import { GeneratedSsmParameter } from './generated-ssm-parameter';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RenderedTree } from '../gitops/lolice-tree';
+import type { RenderedTree } from '../files/lolice-tree';
 import { type ArchApp, createArchApp } from './arch-app';
 
 /**

@@ -12,10 +12,10 @@ import {
   ARCH_COPIED_FILES,
   ARCH_SIBLING_WORKING_DIR,
   archWorkingDir,
-} from '../../lib/gitops/arch-repo-files';
-import { diffCheckouts, formatCheckoutDiff, type CheckoutDiff } from '../../lib/gitops/checkout-diff';
-import { checkIntendedChanges } from '../../lib/gitops/intended-changes';
-import { synthesize } from '../../lib/gitops/synthesize';
+} from '../../lib/checkout/arch-repo-files';
+import { diffCheckouts, formatCheckoutDiff, type CheckoutDiff } from '../../lib/checkout/checkout-diff';
+import { checkIntendedChanges } from '../../lib/checkout/intended-changes';
+import { synthesize } from '../../lib/checkout/synthesize';
 import { LIVE_ARCH, LIVE_LOLICE } from '../support/live-tree';
 import { buildApp, makeTempDir, removeTempDirs, REPO_ROOT } from '../support/openclaw-ops-harness';
 

@@ -1,5 +1,5 @@
 import { runUpgradeCheckCli, UPGRADE_CHECK_EXIT } from '../../lib/cli/upgrade-check-cli';
-import type { UpgradeReport } from '../../lib/openclaw/upgrade-check';
+import type { UpgradeReport } from '../../lib/upgrade/upgrade-check';
 
 const REPORT: UpgradeReport = {
   from: '2026.2.19',

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { loliceConfig } from '../../config/lolice';
 import { KUBE_STATE_METRICS } from '../../lib/observability/alerting/alert-rule';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
-import { METRICS, RECORDABLE_METRICS } from '../../lib/observability/metrics/metric-catalog';
-import { createMetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
-import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-settings';
+import { METRICS, RECORDABLE_METRICS } from '../../lib/telemetry/metric-catalog';
+import { createMetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
+import { metricNamer } from '../../lib/telemetry/prometheus-otlp-settings';
 import { createQueryBuilder } from '../../lib/query/promql';
 import { runVerifyCli, VERIFY_USAGE } from '../../lib/cli/verify-cli';
 import {

@@ -6,7 +6,7 @@
  */
 import { loliceConfig } from '../../config/lolice';
 import { checkConfig, formatConfigPath } from '../../lib/config/check-config';
-import { ConfigError } from '../../lib/config/config-problem';
+import { ConfigError } from '../../lib/core/config-problem';
 import type { OpenClawOpsConfigInput, OpenClawOpsConfigOutput } from '../../lib/config/config-schema';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
 import { configVariant } from '../support/openclaw-ops-harness';

@@ -13,7 +13,7 @@ import {
   rfc1918Sample,
   todaysEvaluator,
 } from '../support/network-test-kit';
-import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
 
 const JOBS_DOCUMENT = 'argoproj/openclaw/cron-jobs/cron-jobs.json';
 const APPLY_SCRIPT = 'argoproj/openclaw/cron-jobs/apply-cron-jobs.sh';

@@ -4,10 +4,10 @@ import { Testing } from 'cdk8s';
 import { loliceConfig } from '../../config/lolice';
 import { CronRunLogShipper } from '../../lib/cron/cron-run-log-shipper';
 import type { AlertingConfig } from '../../lib/observability/alerting/alerting-config';
-import { RUN_LOG_SHIPPER_COMMAND, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/observability/logs/loki-streams';
+import { RUN_LOG_SHIPPER_COMMAND, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/telemetry/loki-streams';
 import { buildApp, configVariant, K8sObject, parseYamlDocuments } from '../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../support/validate-model';
-import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
 
 interface Container {
   name: string;

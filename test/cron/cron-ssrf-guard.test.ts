@@ -1,4 +1,4 @@
-import { IpAddress } from '../../lib/network/ip-address';
+import { IpAddress } from '../../lib/endpoints/ip-address';
 import {
   classifyWebhookHost,
   findBlockedAddressRange,

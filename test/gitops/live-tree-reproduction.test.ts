@@ -1,13 +1,13 @@
 /**
  * The default config reproduces the live lolice tree (test/fixtures/live): every generated file
  * that replaces a live file equals it semantically (parsed YAML, the JSON inside ConfigMaps; key
- * order and layout aside) except for the intended changes (lib/gitops/intended-changes.ts).
+ * order and layout aside) except for the intended changes (lib/checkout/intended-changes.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkIntendedChanges, INTENDED_CHANGES, type UnintendedChange } from '../../lib/gitops/intended-changes';
-import { describeManifestValue, type ManifestValue } from '../../lib/gitops/manifest-diff';
-import { diffTree } from '../../lib/gitops/tree-diff';
+import { checkIntendedChanges, INTENDED_CHANGES, type UnintendedChange } from '../../lib/checkout/intended-changes';
+import { describeManifestValue, type ManifestValue } from '../../lib/checkout/manifest-diff';
+import { diffTree } from '../../lib/checkout/tree-diff';
 import { LIVE_LOLICE } from '../support/live-tree';
 import { removeTempDirs, renderLolice } from '../support/openclaw-ops-harness';
 

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkIntendedChanges } from '../../lib/gitops/intended-changes';
-import { diffTree } from '../../lib/gitops/tree-diff';
+import { checkIntendedChanges } from '../../lib/checkout/intended-changes';
+import { diffTree } from '../../lib/checkout/tree-diff';
 import { LIVE_LOLICE } from '../support/live-tree';
 import { buildApp, configVariant, makeTempDir, removeTempDirs, REPO_ROOT } from '../support/openclaw-ops-harness';
 

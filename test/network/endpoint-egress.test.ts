@@ -1,5 +1,5 @@
 import { LOLICE_CLUSTER_SERVICES } from '../../config/lolice-cluster-services';
-import { resolveEndpointEgress, type ResolveEndpointOptions } from '../../lib/network/network-peers';
+import { resolveEndpointEgress, type ResolveEndpointOptions } from '../../lib/endpoints/network-peers';
 
 const options: ResolveEndpointOptions = {
   purpose: 'env TEST_URL',

@@ -1,4 +1,4 @@
-import { IpAddress, IpCidr } from '../../lib/network/ip-address';
+import { IpAddress, IpCidr } from '../../lib/endpoints/ip-address';
 
 describe('IpAddress', () => {
   test('parses IPv4 dotted quads to their integer value', () => {

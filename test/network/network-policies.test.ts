@@ -13,7 +13,7 @@ import {
   type Protocol,
 } from '../support/network-policy-evaluator';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
-import { writeTree } from '../../lib/gitops/lolice-tree';
+import { writeTree } from '../../lib/files/lolice-tree';
 import {
   evaluatorFor,
   networkPolicyYaml,
@@ -24,7 +24,7 @@ import {
   todaysEvaluator,
 } from '../support/network-test-kit';
 import { toolPath } from '../support/provision/tool-path';
-import { LOLICE_PATHS } from '../../lib/gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
 
 const rendered = renderWithNetworkAndCron(loliceConfig);
 const yamlText = networkPolicyYaml(rendered);

@@ -1,8 +1,8 @@
 /** The one Grafana kustomize Component construct: files, kustomization, mount styles, refusals. */
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../lib/gitops/lolice-paths';
-import { renderLoliceFiles } from '../../lib/gitops/lolice-tree';
+import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../lib/files/lolice-paths';
+import { renderLoliceFiles } from '../../lib/files/lolice-tree';
 import {
   GrafanaComponent,
   grafanaComponentReference,

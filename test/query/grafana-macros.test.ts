@@ -3,7 +3,7 @@ import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../lib/observabilit
 import { substituteGrafanaMacros, substituteGrafanaMacrosWithOffsets } from '../../lib/query/grafana-macros';
 import { checkLogQL, substituteLogQLMacros } from '../../lib/query/logql';
 import { durationToSeconds } from '../../lib/query/prometheus-duration';
-import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-settings';
+import { metricNamer } from '../../lib/telemetry/prometheus-otlp-settings';
 
 describe('substituteGrafanaMacrosWithOffsets', () => {
   it('maps offsets after a replaced span back to the expression as written', () => {

@@ -21,7 +21,7 @@ import {
   GATEWAY_STREAM_SELECTOR,
   RUN_LOG_SHIPPER_CONTAINER,
   RUN_LOG_STREAM_SELECTOR,
-} from '../../lib/observability/logs/loki-streams';
+} from '../../lib/telemetry/loki-streams';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'openclaw-logs');
 const DIGEST = '6f1c9a52-3b7e-4d2a-9c41-2e8f5a7b0d13';

@@ -1,6 +1,6 @@
-import { ATTR, METRICS } from '../../lib/observability/metrics/metric-catalog';
-import { createMetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
-import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-settings';
+import { ATTR, METRICS } from '../../lib/telemetry/metric-catalog';
+import { createMetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
+import { metricNamer } from '../../lib/telemetry/prometheus-otlp-settings';
 import {
   assertPromQL,
   checkPromQL,

@@ -15,7 +15,7 @@ import type { CronJobDeclaration } from '../../lib/cron/cron-job-declaration';
 import { CronValidationContext, validateCronJobs } from '../../lib/cron/validate-cron-jobs';
 import { findEnvPlaceholders } from '../../lib/openclaw/env-placeholders';
 import { OpenClawVersion } from '../../lib/openclaw/openclaw-version';
-import { OPENCLAW_NAMESPACE, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/observability/logs/loki-streams';
+import { OPENCLAW_NAMESPACE, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/telemetry/loki-streams';
 import {
   attributeKeysOf,
   ATTRIBUTES,
@@ -23,9 +23,9 @@ import {
   RECORDABLE_METRICS,
   SDK_RESOURCE_ATTRIBUTES,
   RESOURCE_ATTR,
-} from '../../lib/observability/metrics/metric-catalog';
-import { CRON_RUN_JSON_LABELS, CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD } from '../../lib/openclaw/openclaw-log-lines';
-import { metricNamer } from '../../lib/observability/metrics/prometheus-otlp-settings';
+} from '../../lib/telemetry/metric-catalog';
+import { CRON_RUN_JSON_LABELS, CRON_WEBHOOK_BLOCKED_BY_SSRF_GUARD } from '../../lib/telemetry/openclaw-log-lines';
+import { metricNamer } from '../../lib/telemetry/prometheus-otlp-settings';
 import { evaluateAlert, LogStream, shipOnce } from '../support/logql-evaluator';
 import { buildApp, removeTempDirs } from '../support/openclaw-ops-harness';
 import { assertQueriesReturnData, PrometheusHarness, startPrometheusHarness } from '../support/prometheus-harness';

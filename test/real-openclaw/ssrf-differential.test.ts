@@ -7,7 +7,7 @@
  * stricter, every host falls into one of the categories below, each with the reason.
  */
 import { classifyWebhookHost, normalizeWebhookHost, type WebhookHostClassification } from '../../lib/cron/ssrf-guard';
-import { IpAddress, IpCidr } from '../../lib/network/ip-address';
+import { IpAddress, IpCidr } from '../../lib/endpoints/ip-address';
 import { LOLICE_CLUSTER_SERVICES } from '../../config/lolice-cluster-services';
 import { classifyHostsWithRelease, type RealHostVerdict } from '../../lib/openclaw/release/release-probe';
 import { buildApp } from '../support/openclaw-ops-harness';

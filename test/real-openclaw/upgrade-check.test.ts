@@ -8,7 +8,7 @@ import type { OpenClawRelease } from '../../lib/openclaw/release/ensure-release'
 import { validateConfigsWithRelease } from '../../lib/openclaw/release/release-probe';
 import { OpenClawVersion } from '../../lib/openclaw/openclaw-version';
 import { renderOpenClawConfig } from '../../lib/openclaw/render-config';
-import { formatUpgradeReport, runUpgradeCheck, type UpgradeReport } from '../../lib/openclaw/upgrade-check';
+import { formatUpgradeReport, runUpgradeCheck, type UpgradeReport } from '../../lib/upgrade/upgrade-check';
 import { dailyUsageReportWebhookJob } from '../../lib/cron/usage-report-jobs';
 import { buildApp, removeTempDirs } from '../support/openclaw-ops-harness';
 import {

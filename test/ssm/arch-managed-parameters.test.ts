@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ARCH_MANAGED_SSM_PARAMETERS } from '../../lib/ssm/arch-managed-parameters';
+import { ARCH_MANAGED_SSM_PARAMETERS } from '../../lib/secrets/arch-managed-parameters';
 import { SecretValueOwner } from '../../lib/secrets/secret-declaration';
 import { LIVE_ARCH } from '../support/live-tree';
 import { buildApp, configVariant, removeTempDirs } from '../support/openclaw-ops-harness';

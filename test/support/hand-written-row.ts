@@ -1,5 +1,5 @@
 import type { DashboardRowSpec } from '../../lib/observability/dashboard/dashboard-queries';
-import { METRICS } from '../../lib/observability/metrics/metric-catalog';
+import { METRICS } from '../../lib/telemetry/metric-catalog';
 
 /**
  * A dashboard row whose one panel has a query typed by hand — by default the design document's

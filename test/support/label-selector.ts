@@ -3,7 +3,7 @@
  * with the operators `In`, `NotIn`, `Exists` and `DoesNotExist`.
  */
 
-import { describeValue as describe } from '../../lib/config/describe-value';
+import { describeValue as describe } from '../../lib/core/describe-value';
 
 /** The operators of a set-based label selector requirement. */
 export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';

@@ -3,8 +3,8 @@
  * following the Kubernetes `networking.k8s.io/v1` semantics.
  */
 
-import { describeValue } from '../../lib/config/describe-value';
-import { IpAddress, IpCidr } from '../../lib/network/ip-address';
+import { describeValue } from '../../lib/core/describe-value';
+import { IpAddress, IpCidr } from '../../lib/endpoints/ip-address';
 import { formatLabelSelector, LabelSelector, matchesLabelSelector, validateLabelSelector } from './label-selector';
 import type {
   NetworkPolicyManifest,
@@ -26,7 +26,7 @@ export type {
   Protocol,
 } from './network-policy-manifest';
 
-import { NAMESPACE_NAME_LABEL } from '../../lib/network/network-peers';
+import { NAMESPACE_NAME_LABEL } from '../../lib/endpoints/network-peers';
 
 export { NAMESPACE_NAME_LABEL };
 

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { freePort } from './free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MetricNamer } from '../../lib/observability/metrics/otlp-prometheus-naming';
+import type { MetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
 import { GrafanaMacroValues, NamedQuery, substituteGrafanaMacros } from '../../lib/query/promql';
 import { toolPath } from './provision/tool-path';
 import { syntheticOpenMetrics } from './synthetic-series';

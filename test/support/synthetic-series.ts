@@ -12,14 +12,14 @@ import {
   OpenClawMetric,
   OTEL_SDK_DEFAULT_HISTOGRAM_BOUNDS,
   RECORDABLE_METRICS,
-} from '../../lib/observability/metrics/metric-catalog';
+} from '../../lib/telemetry/metric-catalog';
 import {
   isLegacyLabelName,
   isLegacyMetricName,
   MetricNamer,
   resourceLabels,
   TARGET_INFO,
-} from '../../lib/observability/metrics/otlp-prometheus-naming';
+} from '../../lib/telemetry/otlp-prometheus-naming';
 
 /** The resource the synthetic OpenClaw reports (service.name from OpenClaw, the rest from SDK detectors). */
 export const SYNTHETIC_RESOURCE: Readonly<Record<string, string>> = {

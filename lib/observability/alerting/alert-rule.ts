@@ -5,7 +5,7 @@
  */
 import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { checkLogQL } from '../../query/logql';
-import type { MetricNamer } from '../metrics/otlp-prometheus-naming';
+import type { MetricNamer } from '../../telemetry/otlp-prometheus-naming';
 import { checkPromQL } from '../../query/promql';
 import { parsePrometheusDuration } from '../../query/prometheus-duration';
 

@@ -1,5 +1,5 @@
 import type { AlertRule } from './alert-rule';
-import { LOLICE_PATHS } from '../../gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../files/lolice-paths';
 
 /** The runbook's URL in the lolice repo on GitHub. */
 export const ALERT_RUNBOOK_URL = `https://github.com/boxp/lolice/blob/main/${LOLICE_PATHS.alertRunbook}`;

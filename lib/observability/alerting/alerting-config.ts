@@ -3,7 +3,7 @@
  * thresholds. Every field is optional; {@link resolveAlertingConfig} fills in the defaults that
  * match lolice as of Feb 2026 (docs/FACTS.md (lolice and arch)).
  */
-import { describeValue } from '../../config/describe-value';
+import { describeValue } from '../../core/describe-value';
 import { durationToSeconds, parsePrometheusDuration } from '../../query/prometheus-duration';
 import { ALERT_RUNBOOK_URL } from './alert-runbook';
 

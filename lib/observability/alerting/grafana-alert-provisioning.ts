@@ -14,7 +14,7 @@ import * as YAML from 'yaml';
 import { GrafanaComponent, grafanaComponentReference } from '../grafana-component';
 import type { AlertRule } from './alert-rule';
 import { durationToSeconds, ResolvedAlertingConfig } from './alerting-config';
-import { LOLICE_PATHS, LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../gitops/lolice-paths';
+import { LOLICE_PATHS, LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../files/lolice-paths';
 
 /** One query or expression of a Grafana alert rule (`data[]`). */
 export interface GrafanaAlertQuery {

@@ -8,8 +8,8 @@ import {
   cronWebhookBlockedBySsrfGuardQuery,
   cronWebhookDeliveryFailuresQuery,
 } from '../../query/logql';
-import { ATTR, METRICS } from '../metrics/metric-catalog';
-import type { MetricNamer } from '../metrics/otlp-prometheus-naming';
+import { ATTR, METRICS } from '../../telemetry/metric-catalog';
+import type { MetricNamer } from '../../telemetry/otlp-prometheus-naming';
 import { durationToSeconds } from '../../query/prometheus-duration';
 import { createQueryBuilder } from '../../query/promql';
 import type { AlertRule } from './alert-rule';

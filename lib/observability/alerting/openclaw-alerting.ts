@@ -6,9 +6,9 @@
 import { Construct } from 'constructs';
 import type { CronRunLogShipper } from '../../cron/cron-run-log-shipper';
 import type { OpenClawGateway } from '../../gateway/openclaw-gateway';
-import { GitOpsFileChart } from '../../gitops/gitops-file-chart';
-import { GitOpsTextFile } from '../../gitops/lolice-tree';
-import { metricNamer } from '../metrics/prometheus-otlp-settings';
+import { GitOpsFileChart } from '../../files/gitops-file-chart';
+import { GitOpsTextFile } from '../../files/lolice-tree';
+import { metricNamer } from '../../telemetry/prometheus-otlp-settings';
 import type { TelemetryConfig } from '../telemetry-config';
 import type { AlertRule } from './alert-rule';
 import { assertAlertRules } from './alert-rule';
@@ -17,7 +17,7 @@ import { AlertingConfig, ResolvedAlertingConfig, resolveAlertingConfig } from '.
 import { GrafanaAlertProvisioning } from './grafana-alert-provisioning';
 import { openClawAlertRules } from './openclaw-alert-rules';
 import { OpenClawPrometheusRule, prometheusRuleGroups } from './prometheus-rule';
-import { LOLICE_PATHS } from '../../gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../files/lolice-paths';
 
 /** Props of {@link OpenClawAlerting}. */
 export interface OpenClawAlertingProps {

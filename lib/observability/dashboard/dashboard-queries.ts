@@ -7,7 +7,7 @@
  * Sections follow the change in docs/FACTS.md (Token Usage, Agent Runs, Messages, Sessions,
  * Queues). Cron Jobs / webhook delivery rows come from Loki and are added through `extraRows`.
  */
-import { ATTR, METRICS, OpenClawMetric } from '../metrics/metric-catalog';
+import { ATTR, METRICS, OpenClawMetric } from '../../telemetry/metric-catalog';
 import type { LabelMatcher, QueryBuilder } from '../../query/promql';
 
 /** The query language of a target; decides the datasource (`DS_PROMETHEUS` or `DS_LOKI`). */

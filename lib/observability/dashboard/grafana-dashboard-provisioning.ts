@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../gitops/lolice-paths';
+import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../files/lolice-paths';
 import { GrafanaComponent, grafanaComponentReference } from '../grafana-component';
 
 /** kube-prometheus' dashboard file provider scans this directory recursively (docs/FACTS.md (lolice and arch)). */

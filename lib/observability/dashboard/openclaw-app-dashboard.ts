@@ -24,8 +24,8 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { DashboardPanelSpec, DashboardQueryLanguage, DashboardRowSpec, openClawAppRows } from './dashboard-queries';
 import { checkLogQL } from '../../query/logql';
-import { attributeKeysOf, OpenClawMetric } from '../metrics/metric-catalog';
-import type { MetricNamer } from '../metrics/otlp-prometheus-naming';
+import { attributeKeysOf, OpenClawMetric } from '../../telemetry/metric-catalog';
+import type { MetricNamer } from '../../telemetry/otlp-prometheus-naming';
 import { checkPromQL, createQueryBuilder } from '../../query/promql';
 
 /** Stable uid: Grafana keys provisioned dashboards by it. */

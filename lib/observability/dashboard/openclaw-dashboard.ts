@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { metricNamer, prometheusOtlpPatch } from '../metrics/prometheus-otlp-settings';
+import { metricNamer, prometheusOtlpPatch } from '../../telemetry/prometheus-otlp-settings';
 import type { TelemetryConfig } from '../telemetry-config';
 import { cronDashboardRows } from './cron-dashboard-rows';
 import { GrafanaDashboardProvisioning } from './grafana-dashboard-provisioning';
@@ -10,7 +10,7 @@ import {
   OpenClawAppDashboard,
   renderDashboardJson,
 } from './openclaw-app-dashboard';
-import { LOLICE_PATHS } from '../../gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../files/lolice-paths';
 
 /** Props of {@link OpenClawDashboard}. */
 export interface OpenClawDashboardProps {

@@ -9,14 +9,14 @@ import {
   RECORDABLE_METRICS,
   RECORDING_CONDITIONS,
   ALL_METRICS,
-} from './metric-catalog';
+} from '../../telemetry/metric-catalog';
 import {
   MetricNamer,
   prometheusSeriesNames,
   TARGET_INFO,
   TRANSLATION_STRATEGIES,
   TranslationStrategy,
-} from './otlp-prometheus-naming';
+} from '../../telemetry/otlp-prometheus-naming';
 import { BUILTIN_METRICS, checkPromQL, NamedQuery } from '../../query/promql';
 
 /** One series name the project relies on. */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenClawRelease } from './ensure-release';
-import { repoPath } from '../../repo-root';
+import { repoPath } from '../../core/repo-root';
 
 /** The script the release's Node runs (plain JavaScript: it runs outside the project's toolchain). */
 export const RELEASE_PROBE_SCRIPT = repoPath('lib', 'openclaw', 'release', 'probe', 'release-probe.mjs');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenClawVersion } from '../openclaw-version';
-import { repoPath } from '../../repo-root';
+import { repoPath } from '../../core/repo-root';
 
 /** The folder holding one install spec per release: `openclaw-releases/<version>/`. */
 export const RELEASE_SPECS_DIR = repoPath('openclaw-releases');

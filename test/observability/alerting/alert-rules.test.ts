@@ -5,8 +5,8 @@ import { AlertRule, assertAlertRules, checkAlertRule } from '../../../lib/observ
 import { DEFAULT_ALERT_THRESHOLDS, resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
 import { checkLogQL } from '../../../lib/query/logql';
-import { RUN_LOG_SHIPPER_CONTAINER } from '../../../lib/observability/logs/loki-streams';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { RUN_LOG_SHIPPER_CONTAINER } from '../../../lib/telemetry/loki-streams';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { evaluateAlert, LogStream, shipOnce } from '../../support/logql-evaluator';
 import { OPENCLAW_POD_LABELS } from '../../support/mini-loki';
 

@@ -2,7 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { ALERT_RUNBOOK_URL, alertRunbookMarkdown } from '../../../lib/observability/alerting/alert-runbook';
 import type { AlertRule } from '../../../lib/observability/alerting/alert-rule';
 import { buildApp, renderLolice } from '../../support/openclaw-ops-harness';
-import { LOLICE_PATHS } from '../../../lib/gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../../lib/files/lolice-paths';
 
 describe('alert runbook |', () => {
   const tree = renderLolice();

@@ -9,11 +9,11 @@ import {
   grafanaRuleUid,
 } from '../../../lib/observability/alerting/grafana-alert-provisioning';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { buildApp, configVariant, parseYamlDocuments } from '../../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../../support/validate-model';
 import { toolPath } from '../../support/provision/tool-path';
-import { LOLICE_PATHS } from '../../../lib/gitops/lolice-paths';
+import { LOLICE_PATHS } from '../../../lib/files/lolice-paths';
 
 const COMPONENT = 'argoproj/prometheus-operator/components/openclaw-alerting';
 

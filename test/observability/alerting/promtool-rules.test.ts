@@ -10,8 +10,8 @@ import {
   PrometheusRuleGroup,
   prometheusRuleGroups,
 } from '../../../lib/observability/alerting/prometheus-rule';
-import { ATTR, METRICS } from '../../../lib/observability/metrics/metric-catalog';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { ATTR, METRICS } from '../../../lib/telemetry/metric-catalog';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { toolPath } from '../../support/provision/tool-path';
 
 // promtool (Debian prometheus 2.42) checks and unit-tests the `spec.groups` of the PrometheusRule.

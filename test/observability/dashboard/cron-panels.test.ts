@@ -4,7 +4,7 @@ import {
   buildOpenClawAppDashboard,
   checkDashboardRows,
 } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 
 const namer = metricNamer();
 

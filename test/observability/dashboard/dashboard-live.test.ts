@@ -7,7 +7,7 @@ import {
   buildOpenClawAppDashboard,
   DashboardQueryRef,
 } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { NamedQuery, substituteGrafanaMacros } from '../../../lib/query/promql';
 import {
   assertQueriesReturnData,

@@ -6,7 +6,7 @@
 import { handWrittenTokensRow } from '../../support/hand-written-row';
 import type { DashboardRowSpec } from '../../../lib/observability/dashboard/dashboard-queries';
 import { cronRunsByStatusQuery } from '../../../lib/query/logql';
-import { ALL_METRICS, METRICS, RECORDABLE_METRICS } from '../../../lib/observability/metrics/metric-catalog';
+import { ALL_METRICS, METRICS, RECORDABLE_METRICS } from '../../../lib/telemetry/metric-catalog';
 import {
   buildOpenClawAppDashboard,
   checkDashboardRows,
@@ -15,7 +15,7 @@ import {
   refIdFor,
   renderDashboardJson,
 } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { checkPromQL } from '../../../lib/query/promql';
 
 interface Target {

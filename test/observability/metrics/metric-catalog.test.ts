@@ -8,7 +8,7 @@ import {
   OTEL_SDK_DEFAULT_HISTOGRAM_BOUNDS,
   RECORDABLE_METRICS,
   RECORDING_CONDITIONS,
-} from '../../../lib/observability/metrics/metric-catalog';
+} from '../../../lib/telemetry/metric-catalog';
 
 describe('metric catalog', () => {
   it('holds the 18 instruments of diagnostics-otel with exact names, units and types', () => {

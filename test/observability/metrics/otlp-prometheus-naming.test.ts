@@ -1,4 +1,4 @@
-import { METRICS, OtlpInstrument, OtlpMetricType } from '../../../lib/observability/metrics/metric-catalog';
+import { METRICS, OtlpInstrument, OtlpMetricType } from '../../../lib/telemetry/metric-catalog';
 import {
   createMetricNamer,
   prometheusLabelName,
@@ -7,7 +7,7 @@ import {
   resourceLabels,
   TranslationStrategy,
   unitSuffixes,
-} from '../../../lib/observability/metrics/otlp-prometheus-naming';
+} from '../../../lib/telemetry/otlp-prometheus-naming';
 
 const instrument = (name: string, unit: string, type: OtlpMetricType): OtlpInstrument => ({ name, unit, type });
 

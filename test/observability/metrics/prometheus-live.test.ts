@@ -1,5 +1,5 @@
-import { ATTR, METRICS, RECORDABLE_METRICS } from '../../../lib/observability/metrics/metric-catalog';
-import { metricNamer } from '../../../lib/observability/metrics/prometheus-otlp-settings';
+import { ATTR, METRICS, RECORDABLE_METRICS } from '../../../lib/telemetry/metric-catalog';
+import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { assertPromQL, createQueryBuilder, NamedQuery } from '../../../lib/query/promql';
 import {
   assertQueriesReturnData,

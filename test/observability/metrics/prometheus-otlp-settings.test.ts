@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { METRICS } from '../../../lib/observability/metrics/metric-catalog';
+import { METRICS } from '../../../lib/telemetry/metric-catalog';
 import { Prometheus } from '../../support/crd-schema-model';
 import {
   compareVersions,
@@ -11,7 +11,7 @@ import {
   metricNamer,
   prometheusOtlpPatch,
   resolvePrometheusOtlpSettings,
-} from '../../../lib/observability/metrics/prometheus-otlp-settings';
+} from '../../../lib/telemetry/prometheus-otlp-settings';
 import { toolPath } from '../../support/provision/tool-path';
 
 describe('resolvePrometheusOtlpSettings', () => {

@@ -3,8 +3,8 @@
  * compare with the catalog, and the translation into the series Prometheus's OTLP receiver would
  * store (names from the project's namer), as OpenMetrics text for the test Prometheus.
  */
-import type { OtlpInstrument, OtlpMetricType } from '../../../lib/observability/metrics/metric-catalog';
-import { MetricNamer, resourceLabels, TARGET_INFO } from '../../../lib/observability/metrics/otlp-prometheus-naming';
+import type { OtlpInstrument, OtlpMetricType } from '../../../lib/telemetry/metric-catalog';
+import { MetricNamer, resourceLabels, TARGET_INFO } from '../../../lib/telemetry/otlp-prometheus-naming';
 import type { RecordedRequest } from './fake-endpoints';
 
 interface OtlpAnyValue {

@@ -464,7 +464,7 @@ export function metricByOtlpName(name: string): OpenClawMetric {
     throw new Error(
       `unknown openclaw metric ${JSON.stringify(name)}: expected one of ` +
         `${ALL_METRICS.map((m) => m.name).join(', ')}; use METRICS.<id> from ` +
-        `lib/observability/metrics/metric-catalog.ts`,
+        `lib/telemetry/metric-catalog.ts`,
     );
   }
   return found;

@@ -1,11 +1,11 @@
 /**
  * The gateway pod as the config declares it: every container other than the tool's own sidecars,
  * with its image, script, resources, probes, security context and mounts, and the pod's volumes.
- * Plain values only (this folder imports no construct library); `lib/gateway/` turns them into
- * Kubernetes objects and adds what the graph derives (the gateway's env, its port, the generated
+ * Plain values only: the gateway's section of the config. The constructs in this folder turn them into
+ * Kubernetes objects and add what the graph derives (the gateway's env, its port, the generated
  * ConfigMap's name, the tool's sidecars).
  */
-import type { ImageReference } from './openclaw-ops-config';
+import type { ImageReference } from '../core/image-reference';
 import type { LiteralEnvVar } from '../secrets/secret-declaration';
 
 /** CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */

@@ -1,4 +1,4 @@
-import { diffManifestFile, parseManifestFile } from '../../lib/gitops/manifest-diff';
+import { diffManifestFile, parseManifestFile } from '../../lib/checkout/manifest-diff';
 
 const deployment = (containers: string, extra = ''): string => `apiVersion: apps/v1
 kind: Deployment

@@ -7,7 +7,7 @@
  */
 import type { FieldChangeKind } from './manifest-diff';
 import type { TreeDiff } from './tree-diff';
-import { LOLICE_OPENCLAW_DIR, LOLICE_PATHS } from './lolice-paths';
+import { LOLICE_OPENCLAW_DIR, LOLICE_PATHS } from '../files/lolice-paths';
 
 /** One intended change. */
 export interface IntendedChange {

@@ -4,8 +4,8 @@
  * backend key (`<folder>/v1/terraform.tfstate`), with a `tfaction.yaml` (tfaction picks the folder
  * up) and an `aqua/` folder pinning terraform, tflint and trivy.
  */
-import type { ArchConfig } from '../config/openclaw-ops-config';
-import type { RenderedTree } from './lolice-tree';
+import type { ArchConfig } from '../ssm/arch-config';
+import type { RenderedTree } from '../files/lolice-tree';
 
 /** Files of a working directory that are copied from a sibling, not generated. */
 export const ARCH_COPIED_FILES = [

@@ -6,7 +6,7 @@
  * namer with {@link metricNamer}. Source: docs/FACTS.md (Tooling);
  * docs/FACTS.md (lolice and arch).
  */
-import { describeValue } from '../../config/describe-value';
+import { describeValue } from '../core/describe-value';
 import {
   assertTranslationStrategy,
   createMetricNamer,

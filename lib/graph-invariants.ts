@@ -1,9 +1,9 @@
 import { ApiObject, App } from 'cdk8s';
 import { Construct } from 'constructs';
-import { findEnvPlaceholders } from '../openclaw/env-placeholders';
-import { ssmParameterNameProblems } from '../secrets/ssm-parameter-name';
-import { GATEWAY_CONTAINER_NAME } from '../gateway/gateway-labels';
-import { OPENCLAW_CONFIG_KEY } from '../openclaw/openclaw-config-map';
+import { findEnvPlaceholders } from './openclaw/env-placeholders';
+import { ssmParameterNameProblems } from './secrets/ssm-parameter-name';
+import { GATEWAY_CONTAINER_NAME } from './gateway/gateway-labels';
+import { OPENCLAW_CONFIG_KEY } from './openclaw/openclaw-config-map';
 
 /** A synthesized Kubernetes object, as plain JSON. */
 export interface Manifest {

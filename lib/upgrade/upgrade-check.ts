@@ -3,18 +3,22 @@ import { join } from 'node:path';
 import type { OpenClawOpsConfig } from '../config/openclaw-ops-config';
 import { cronWebhookAllowedHostnames } from '../cron/webhook-allowed-hostnames';
 import type { AlertRule } from '../observability/alerting/alert-rule';
-import { CRON_RUN_KIND } from '../observability/logs/loki-streams';
+import { CRON_RUN_KIND } from '../telemetry/loki-streams';
 import {
   OPENCLAW_APP_DASHBOARD_TITLE,
   type DashboardQueryRef,
 } from '../observability/dashboard/openclaw-app-dashboard';
-import { findEnvPlaceholders } from './env-placeholders';
-import { OpenClawVersion } from './openclaw-version';
-import { ensureOpenClawRelease, type OpenClawRelease } from './release/ensure-release';
-import { validateConfigsWithRelease, type RealConfigIssue, type RealConfigVerdict } from './release/release-probe';
-import { renderOpenClawConfigWithChanges } from './render-config';
-import { validateOpenClawConfig } from './validate-config';
-import { gatesCrossed, type OpenClawGateId, type OpenClawGateKind } from './version-gates';
+import { findEnvPlaceholders } from '../openclaw/env-placeholders';
+import { OpenClawVersion } from '../openclaw/openclaw-version';
+import { ensureOpenClawRelease, type OpenClawRelease } from '../openclaw/release/ensure-release';
+import {
+  validateConfigsWithRelease,
+  type RealConfigIssue,
+  type RealConfigVerdict,
+} from '../openclaw/release/release-probe';
+import { renderOpenClawConfigWithChanges } from '../openclaw/render-config';
+import { validateOpenClawConfig } from '../openclaw/validate-config';
+import { gatesCrossed, type OpenClawGateId, type OpenClawGateKind } from '../openclaw/version-gates';
 
 /** One gate crossed by the upgrade, as reported. */
 export interface CrossedGate {

@@ -4,7 +4,7 @@
  * `ignore_changes = [value]`). A second state creating one of them would fight that state over it.
  * A test checks this table against the copy of ssm.tf in test/fixtures/live.
  */
-import { SecretDeclaration, SecretValueOwner } from '../secrets/secret-declaration';
+import { SecretDeclaration, SecretValueOwner } from './secret-declaration';
 
 /** One parameter another arch state owns. */
 export interface ArchManagedParameter {

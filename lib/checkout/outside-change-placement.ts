@@ -5,7 +5,7 @@
  * write them and Renovate can bump them; openclaw.json values are named by their config path
  * (`config.openclawConfig.…`) for the person to set; anything else is listed as not placeable.
  */
-import type { ImageReference } from '../config/openclaw-ops-config';
+import type { ImageReference } from '../core/image-reference';
 import type { FieldValue, OutsideChange } from './synth-record';
 
 /** The images data file: its repo-relative path and its entries by name. */

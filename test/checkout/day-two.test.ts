@@ -10,17 +10,17 @@ import * as path from 'node:path';
 import { loliceConfig } from '../../config/lolice';
 import images from '../../config/lolice-images.json';
 import type { ImageReference } from '../../lib/config/openclaw-ops-config';
-import { diffCheckouts, isCheckoutDiffEmpty } from '../../lib/gitops/checkout-diff';
-import { formatImageOverride, imageOverrides } from '../../lib/gitops/argocd-image-override';
-import { addKustomizationEntries } from '../../lib/gitops/kustomization-entries';
+import { diffCheckouts, isCheckoutDiffEmpty } from '../../lib/checkout/checkout-diff';
+import { formatImageOverride, imageOverrides } from '../../lib/checkout/argocd-image-override';
+import { addKustomizationEntries } from '../../lib/checkout/kustomization-entries';
 import {
   formatOutsideChange,
   placeChange,
   writeImagesFile,
   type ImagesFile,
-} from '../../lib/gitops/outside-change-placement';
-import { outsideChanges, parseSynthRecord, SYNTH_RECORD_PATH } from '../../lib/gitops/synth-record';
-import { synthesize } from '../../lib/gitops/synthesize';
+} from '../../lib/checkout/outside-change-placement';
+import { outsideChanges, parseSynthRecord, SYNTH_RECORD_PATH } from '../../lib/checkout/synth-record';
+import { synthesize } from '../../lib/checkout/synthesize';
 import { kustomizeBuild, liveLoliceCopy } from '../support/live-tree';
 import {
   buildApp,

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ArchConfig } from '../config/openclaw-ops-config';
+import type { ArchConfig } from '../ssm/arch-config';
 import { ARCH_COPIED_FILES, ARCH_SIBLING_WORKING_DIR, archRepoFiles, archWorkingDir } from './arch-repo-files';
 import { describeManifestValue, type FieldChange } from './manifest-diff';
 import { diffTree, isTreeDiffEmpty, type TreeDiff } from './tree-diff';

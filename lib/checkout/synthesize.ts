@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AtomicWriteIo, FileSet, writeFilesAtomically } from './atomic-write';
 import { addKustomizationEntries } from './kustomization-entries';
-import type { RenderedTree } from './lolice-tree';
+import type { RenderedTree } from '../files/lolice-tree';
 import { unlistedFiles } from './tree-diff';
 import {
   buildSynthRecord,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, editDistance } from '../../lib/config/closest-name';
+import { closestName, editDistance } from '../../lib/core/closest-name';
 
 describe('closestName', () => {
   it('finds the closest name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue } from '../../lib/config/describe-value';
+import { describeValue } from '../../lib/core/describe-value';
 
 describe('describeValue', () => {
   it.each([
