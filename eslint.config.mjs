@@ -101,19 +101,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/query/**/*.ts', 'lib/config/**/*.ts'],
+    files: ['lib/core/**/*.ts', 'lib/query/**/*.ts', 'lib/config/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: CONSTRUCT_LIBRARIES.filter((p) => !p.includes('*')).map((name) => ({
             name,
-            message: 'query/ and config/ hold plain values and pure functions: no constructs',
+            message: 'core/, query/ and config/ hold plain values and pure functions: no constructs',
           })),
           patterns: [
             {
               group: CONSTRUCT_LIBRARIES.filter((p) => p.includes('*')),
-              message: 'query/ and config/ import no constructs',
+              message: 'core/, query/ and config/ import no constructs',
             },
             { group: ['**/test/**'], message: 'lib/ never imports tests or test support' },
             { group: ['**/cli/**'], message: 'domains never import lib/cli' },

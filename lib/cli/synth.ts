@@ -1,5 +1,6 @@
 /**
- * Synthesizes both repos in one process:
+ * The synth command's parts (its entry is `main.ts` at the repository root): its flags, and writing
+ * both repos in one process:
  * - lolice: Kubernetes YAML under `dist/lolice/` (or `--lolice-out DIR`, or `CDK8S_OUTDIR`), at the
  *   paths lolice uses, so files copy 1:1;
  * - arch: Terraform JSON under `cdktf.out/stacks/<stack>/cdk.tf.json` (or `--terraform-out DIR`,
@@ -8,8 +9,10 @@
  * Nothing is deleted: only the generated files are (over)written, all or none (a failed run changes
  * nothing). Exit 0 on success, 1 when the graph fails validation, 2 for a usage error.
  */
+import type { OpenClawOpsConfig } from '../config/openclaw-ops-config';
+import type { OpenClawOpsApp } from '../openclaw-ops-app';
+import type { ImagesFile } from '../checkout/outside-change-placement';
 import { parseCliArgs } from './cli-args';
-import { loadDefaultApp } from './default-app';
 
 /** Usage text of `npm run synth`. */
 export const SYNTH_USAGE = `usage: npm run synth -- [--only lolice|arch] [--lolice-out DIR] [--terraform-out DIR]
@@ -64,21 +67,29 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   return { kind: 'run', options };
 }
 
-async function synth(options: SynthOptions): Promise<void> {
-  const [{ config, app, imagesFile }, { synthesize, OutsideChangesError }, { formatOutsideChange }] = await Promise.all(
-    [
-      loadDefaultApp({ terraformOutdir: options.terraformOut }),
-      import('../checkout/synthesize'),
-      import('../checkout/outside-change-placement'),
-    ],
-  );
-  // Both sides are rendered and validated before anything is written, then written all or nothing.
+/** What {@link writeSynth} writes from: the app built from a config, and the config's images data file. */
+export interface SynthInput {
+  readonly app: OpenClawOpsApp;
+  readonly config: OpenClawOpsConfig;
+  /** The images data file the config imports (named in the outside-change refusal). */
+  readonly imagesFile: ImagesFile;
+}
+
+/**
+ * Renders and checks both sides of `input.app`, then writes them all or nothing; an outside change in
+ * the checkout is refused with the config path that would carry it. Throws with a user-facing message.
+ */
+export async function writeSynth(input: SynthInput, options: SynthOptions): Promise<void> {
+  const [{ synthesize, OutsideChangesError }, { formatOutsideChange }] = await Promise.all([
+    import('../checkout/synthesize'),
+    import('../checkout/outside-change-placement'),
+  ]);
   let written;
   try {
-    written = synthesize(app, options);
+    written = synthesize(input.app, options);
   } catch (error) {
     if (!(error instanceof OutsideChangesError)) throw error;
-    const lines = error.changes.map((change) => `  ${formatOutsideChange(change, imagesFile)}\n`);
+    const lines = error.changes.map((change) => `  ${formatOutsideChange(change, input.imagesFile)}\n`);
     throw new Error(
       `${error.changes.length} field(s) in ${options.loliceOut} changed since the last synth, and the ` +
         `config says otherwise; nothing was written:\n${lines.join('')}` +
@@ -90,31 +101,6 @@ async function synth(options: SynthOptions): Promise<void> {
     process.stdout.write(`lolice: ${written.loliceFiles} files under ${options.loliceOut}\n`);
   }
   if (written.archFiles !== undefined) {
-    process.stdout.write(`arch: stack ${config.arch.stackName} under ${options.terraformOut}\n`);
+    process.stdout.write(`arch: stack ${input.config.arch.stackName} under ${options.terraformOut}\n`);
   }
-}
-
-async function main(): Promise<number> {
-  const parsed = parseSynthArgs(process.argv.slice(2));
-  if (parsed.kind === 'help') {
-    process.stdout.write(SYNTH_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`synth: ${parsed.message}\n${SYNTH_USAGE}`);
-    return 2;
-  }
-  try {
-    await synth(parsed.options);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`synth failed: ${(error as Error).message}\n`);
-    return 1;
-  }
-}
-
-if (require.main === module) {
-  void main().then((code) => {
-    process.exitCode = code;
-  });
 }
