@@ -6,19 +6,13 @@
  * (`npm run synth -- --help`); the other commands (diff, adopt, verify, upgrade-check) live in lib/cli/.
  */
 import { DEFAULT_IMAGES_FILE } from './lib/cli/default-app';
+import { runOrAnswer } from './lib/cli/cli-args';
 import { parseSynthArgs, SYNTH_USAGE, writeSynth } from './lib/cli/synth';
 
 /** The synth command: exit 0 when both sides were written, 1 when the graph refused, 2 for a usage error. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseSynthArgs(argv);
-  if (args.kind === 'help') {
-    process.stdout.write(SYNTH_USAGE);
-    return 0;
-  }
-  if (args.kind === 'usage-error') {
-    process.stderr.write(`synth: ${args.message}\n${SYNTH_USAGE}`);
-    return 2;
-  }
+  const args = runOrAnswer('synth', parseSynthArgs(argv), SYNTH_USAGE);
+  if (typeof args === 'number') return args;
   try {
     // 1. The config: the deployment's values (lolice's facts live in config/, never in lib/).
     const [{ loliceConfig }, { default: images }] = await Promise.all([

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, runOrAnswer } from './cli-args';
 import { DEFAULT_IMAGES_FILE, loadDefaultApp } from './default-app';
 
 /** Usage text of `npm run adopt`. */
@@ -19,15 +19,12 @@ the changes no config path holds. Exit 0 all placed, 1 some left to place by han
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArgs(argv, { lolice: { type: 'string', valueName: 'PATH' } });
-  if (parsed.kind === 'help') {
-    process.stdout.write(ADOPT_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`adopt: ${parsed.message}\n${ADOPT_USAGE}`);
-    return 2;
-  }
+  const parsed = runOrAnswer(
+    'adopt',
+    parseCliArgs(argv, { lolice: { type: 'string', valueName: 'PATH' } }),
+    ADOPT_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const lolice = parsed.values.lolice as string | undefined;
   if (lolice === undefined) {
     process.stderr.write(`adopt: --lolice PATH is required: the lolice checkout to adopt from\n${ADOPT_USAGE}`);

@@ -24,6 +24,34 @@ export type CliArgs<K extends string> =
   | { readonly kind: 'help' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
+/** What a command's argument parser returns: arguments to run with, `--help`, or a usage error. */
+export type ParsedCommand = { readonly kind: 'run' } | { readonly kind: 'help' } | UsageError;
+/** A command line the command cannot run. */
+export interface UsageError {
+  readonly kind: 'usage-error';
+  readonly message: string;
+}
+
+/**
+ * The arguments to run with; or, having answered `--help` (the usage on stdout) or a usage error
+ * (`command: message` and the usage on stderr), the exit code: 0 or 2.
+ */
+export function runOrAnswer<T extends ParsedCommand>(
+  command: string,
+  parsed: T,
+  usage: string,
+): Extract<T, { readonly kind: 'run' }> | number {
+  if (parsed.kind === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`${command}: ${(parsed as UsageError).message}\n${usage}`);
+    return 2;
+  }
+  return parsed as Extract<T, { readonly kind: 'run' }>;
+}
+
 function quoted(message: string): string {
   return /'([^']+)'/.exec(message)?.[1] ?? '';
 }

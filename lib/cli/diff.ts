@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, runOrAnswer } from './cli-args';
 import { loadDefaultApp } from './default-app';
 
 /** Usage text of `npm run diff`. */
@@ -20,19 +20,16 @@ lists, and with --arch the files to add to arch; notes the images an Argo CD Ima
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArgs(argv, {
-    lolice: { type: 'string', valueName: 'PATH' },
-    arch: { type: 'string', valueName: 'PATH' },
-    json: { type: 'boolean' },
-  });
-  if (parsed.kind === 'help') {
-    process.stdout.write(DIFF_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`diff: ${parsed.message}\n${DIFF_USAGE}`);
-    return 2;
-  }
+  const parsed = runOrAnswer(
+    'diff',
+    parseCliArgs(argv, {
+      lolice: { type: 'string', valueName: 'PATH' },
+      arch: { type: 'string', valueName: 'PATH' },
+      json: { type: 'boolean' },
+    }),
+    DIFF_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const lolice = parsed.values.lolice as string | undefined;
   const arch = parsed.values.arch as string | undefined;
   if (lolice === undefined) {

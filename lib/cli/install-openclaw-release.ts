@@ -4,7 +4,7 @@
  */
 import { ensureOpenClawRelease } from '../openclaw/release/ensure-release';
 import { listOpenClawReleaseSpecs } from '../openclaw/release/release-spec';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, runOrAnswer } from './cli-args';
 
 /** Usage text of `npm run openclaw:install`. */
 export const INSTALL_USAGE = `usage: npm run openclaw:install [-- VERSION...]
@@ -16,15 +16,8 @@ Installs each OpenClaw VERSION (every release under openclaw-releases/ when none
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArgs(argv, {}, { positionals: true });
-  if (parsed.kind === 'help') {
-    process.stdout.write(INSTALL_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`openclaw:install: ${parsed.message}\n${INSTALL_USAGE}`);
-    return 2;
-  }
+  const parsed = runOrAnswer('openclaw:install', parseCliArgs(argv, {}, { positionals: true }), INSTALL_USAGE);
+  if (typeof parsed === 'number') return parsed;
   const versions = parsed.positionals.length > 0 ? parsed.positionals : listOpenClawReleaseSpecs();
   for (const version of versions) {
     const release = await ensureOpenClawRelease(version);
