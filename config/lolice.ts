@@ -284,12 +284,14 @@ export const loliceConfig: OpenClawOpsConfig = {
       operatorVersion: '0.85.0',
       translationStrategy: 'UnderscoreEscapingWithSuffixes',
     },
+    // Grafana's generated datasource UIDs (docs/FACTS.md): the dashboard and the alert rules query them.
+    datasources: { prometheus: 'P1809F7CD0C75ACF3', loki: 'P8E80F9AEF21F6940' },
   },
   // Alerts page through Grafana-managed alerting (Alertmanager has no receivers, the Loki ruler is off).
   alerting: {
     contactPoint: 'boxlab alert',
-    prometheusDatasourceUid: 'P1809F7CD0C75ACF3',
-    lokiDatasourceUid: 'P8E80F9AEF21F6940',
+    // Where GitHub shows the runbook synth writes into lolice; every alert's runbook_url starts here.
+    runbookBaseUrl: 'https://github.com/boxp/lolice/blob/main/argoproj/openclaw/docs/openclaw-alerts-runbook.md',
   },
   arch: {
     stackName: 'openclaw-ops',

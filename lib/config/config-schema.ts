@@ -33,8 +33,8 @@ export const openClawOpsConfigSchema = z.strictObject({
   arch: archSchema,
   network: networkSchema.optional(),
   cronJobs: z.array(cronJobSchema).readonly().optional(),
-  telemetry: telemetrySchema.optional(),
-  alerting: alertingSchema.optional(),
+  telemetry: telemetrySchema,
+  alerting: alertingSchema,
 });
 
 /** What the schema accepts. */

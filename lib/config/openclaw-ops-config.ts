@@ -51,15 +51,14 @@ export interface OpenClawOpsConfig {
   readonly cronJobs?: readonly CronJobDeclaration[];
   /**
    * Prometheus OTLP receiver settings, Grafana datasource UIDs and extra dashboard rows for the
-   * "OpenClaw Application Metrics" dashboard component.
-   * @default - lolice's Prometheus 3.5.0 / operator 0.85.0, default translation strategy, lolice's datasource UIDs
+   * "OpenClaw Application Metrics" dashboard component. The datasource UIDs are the deployment's own
+   * (Grafana generates them); the Prometheus settings default to DEFAULT_PROMETHEUS_OTLP_SETTINGS.
    */
-  readonly telemetry?: TelemetryConfig;
+  readonly telemetry: TelemetryConfig;
   /**
-   * OpenClaw alerts: Grafana contact point, datasource UIDs, thresholds (see
-   * lib/observability/alerting/openclaw-alerting.ts).
-   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's,
-   * DEFAULT_ALERT_THRESHOLDS
+   * OpenClaw alerts: Grafana contact point and runbook location (the deployment's own), datasource
+   * UIDs (default: `telemetry.datasources`), thresholds (default: DEFAULT_ALERT_THRESHOLDS); see
+   * lib/observability/alerting/openclaw-alerting.ts.
    */
-  readonly alerting?: AlertingConfig;
+  readonly alerting: AlertingConfig;
 }

@@ -57,7 +57,7 @@ export const telemetrySchema = z.strictObject({
       enableFeatures: z.array(z.string()).readonly().optional(),
     })
     .optional(),
-  datasources: z.strictObject({ prometheus: z.string(), loki: z.string() }).optional(),
+  datasources: z.strictObject({ prometheus: z.string(), loki: z.string() }),
   extraDashboardRows: z.array(dashboardRowSchema).readonly().optional(),
   requireOtelMetrics: z.boolean().optional(),
 });

@@ -11,10 +11,10 @@ export interface TelemetryConfig {
    */
   readonly prometheus?: PrometheusOtlpSettings;
   /**
-   * Grafana datasource UIDs the dashboard's `DS_PROMETHEUS` / `DS_LOKI` variables default to.
-   * @default LOLICE_DATASOURCE_UIDS
+   * Grafana datasource UIDs the dashboard's `DS_PROMETHEUS` / `DS_LOKI` variables and the alert rules
+   * default to (Grafana generates them; read them from the datasource's settings page).
    */
-  readonly datasources?: DashboardDatasourceUids;
+  readonly datasources: DashboardDatasourceUids;
   /**
    * Rows appended to the "OpenClaw Application Metrics" dashboard, after the built-in sections
    * and the Loki-based Cron Jobs / webhook delivery rows.

@@ -27,7 +27,7 @@ function renderWith(options: NonNullable<AlertingConfig['runLogShipper']> = {}):
   // the app builds the shipper with the options of config.alerting.runLogShipper
   const app = buildApp(
     configVariant((c) => {
-      c.alerting = { ...(c.alerting ?? {}), runLogShipper: { ...options } };
+      c.alerting = { ...c.alerting, runLogShipper: { ...options } };
     }),
   );
   return app.renderLolice();

@@ -1,4 +1,5 @@
 import { resolveAlertingConfig } from '../../lib/observability/alerting/alerting-config';
+import { loliceConfig } from '../../config/lolice';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../lib/observability/alerting/openclaw-alert-rules';
 import { substituteGrafanaMacros, substituteGrafanaMacrosWithOffsets } from '../../lib/query/grafana-macros';
 import { checkLogQL, substituteLogQLMacros } from '../../lib/query/logql';
@@ -43,7 +44,10 @@ describe('durationToSeconds', () => {
 
 describe('alert lookback', () => {
   it('covers a token baseline window given in years', () => {
-    const config = resolveAlertingConfig({ thresholds: { tokenBaselineWindow: '1y' } });
+    const config = resolveAlertingConfig(
+      { ...loliceConfig.alerting, thresholds: { tokenBaselineWindow: '1y' } },
+      loliceConfig.telemetry.datasources,
+    );
     const rules = openClawAlertRules(config, metricNamer(), { namespace: 'openclaw', deployment: 'openclaw' });
     expect(rules.find((rule) => rule.name === OPENCLAW_ALERT_NAMES.tokenUsageAnomaly)?.lookback).toBe('1y');
   });

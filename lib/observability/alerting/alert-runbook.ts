@@ -1,8 +1,4 @@
 import type { AlertRule } from './alert-rule';
-import { LOLICE_PATHS } from '../../files/lolice-paths';
-
-/** The runbook's URL in the lolice repo on GitHub. */
-export const ALERT_RUNBOOK_URL = `https://github.com/boxp/lolice/blob/main/${LOLICE_PATHS.alertRunbook}`;
 
 /** Options of {@link alertRunbookMarkdown}. */
 export interface AlertRunbookOptions {

@@ -10,12 +10,12 @@ import type { AlertingConfig } from './alerting-config';
 
 /** The alerting section (`AlertingConfig`). */
 export const alertingSchema = z.strictObject({
-  contactPoint: plainName('a contact point name').optional(),
+  contactPoint: plainName('a contact point name'),
   prometheusDatasourceUid: z.string().optional(),
   lokiDatasourceUid: z.string().optional(),
   folder: plainName('a folder title').optional(),
   evaluationInterval: promDuration.optional(),
-  runbookBaseUrl: z.string().optional(),
+  runbookBaseUrl: z.string(),
   thresholds: z
     .strictObject({
       webhookFailureWindow: promDuration.optional(),

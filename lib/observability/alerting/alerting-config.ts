@@ -5,7 +5,7 @@
  */
 import { describeValue } from '../../core/describe-value';
 import { durationToSeconds, parsePrometheusDuration } from '../../query/prometheus-duration';
-import { ALERT_RUNBOOK_URL } from './alert-runbook';
+import type { DashboardDatasourceUids } from '../dashboard/openclaw-app-dashboard';
 
 export { durationToSeconds } from '../../query/prometheus-duration';
 
@@ -78,18 +78,17 @@ export interface AlertThresholds {
 export interface AlertingConfig {
   /**
    * Grafana contact point every alert is sent to (`notification_settings.receiver`). It must exist
-   * in Grafana before the rules are provisioned (lolice created `boxlab alert` in the UI).
-   * @default 'boxlab alert'
+   * in Grafana before the rules are provisioned.
    */
-  readonly contactPoint?: string;
+  readonly contactPoint: string;
   /**
-   * UID of the Grafana Prometheus datasource (`prometheus`).
-   * @default 'P1809F7CD0C75ACF3'
+   * UID of the Grafana Prometheus datasource the rules query.
+   * @default - `telemetry.datasources.prometheus`
    */
   readonly prometheusDatasourceUid?: string;
   /**
-   * UID of the Grafana Loki datasource (`Loki`).
-   * @default 'P8E80F9AEF21F6940'
+   * UID of the Grafana Loki datasource the rules query.
+   * @default - `telemetry.datasources.loki`
    */
   readonly lokiDatasourceUid?: string;
   /**
@@ -103,10 +102,11 @@ export interface AlertingConfig {
    */
   readonly evaluationInterval?: string;
   /**
-   * Link prefix of the runbook annotation (`runbook_url` = prefix + `#` + anchor).
-   * @default - the generated runbook in lolice (`ALERT_RUNBOOK_URL`)
+   * Link prefix of the runbook annotation (`runbook_url` = prefix + `#` + anchor): where the GitOps
+   * repo's web view shows the file. When its path ends in the generated runbook's path, the runbook
+   * is generated there.
    */
-  readonly runbookBaseUrl?: string;
+  readonly runbookBaseUrl: string;
   /**
    * Thresholds.
    * @default DEFAULT_ALERT_THRESHOLDS
@@ -153,14 +153,10 @@ export const DEFAULT_ALERT_THRESHOLDS: ResolvedAlertThresholds = {
   telemetryAbsentFor: '15m',
 };
 
-/** The defaults: lolice's Grafana datasources and contact point (docs/FACTS.md (lolice and arch)). */
-export const DEFAULT_ALERTING_CONFIG: Omit<ResolvedAlertingConfig, 'thresholds'> = {
-  contactPoint: 'boxlab alert',
-  prometheusDatasourceUid: 'P1809F7CD0C75ACF3',
-  lokiDatasourceUid: 'P8E80F9AEF21F6940',
+/** The defaults of the optional settings that are not thresholds. */
+export const DEFAULT_ALERTING_CONFIG: Pick<ResolvedAlertingConfig, 'folder' | 'evaluationInterval'> = {
   folder: 'OpenClaw',
   evaluationInterval: '1m',
-  runbookBaseUrl: ALERT_RUNBOOK_URL,
 };
 
 function assertDuration(value: unknown, field: string): void {
@@ -192,8 +188,14 @@ function assertNonEmpty(value: unknown, field: string, pattern?: RegExp): void {
   }
 }
 
-/** Fills in the defaults and throws (what was received, what is expected, how to fix it) for bad values. */
-export function resolveAlertingConfig(config: AlertingConfig = {}): ResolvedAlertingConfig {
+/**
+ * Fills in the defaults (datasource UIDs from `datasources`, the telemetry section's) and throws (what
+ * was received, what is expected, how to fix it) for bad values.
+ */
+export function resolveAlertingConfig(
+  config: AlertingConfig,
+  datasources: DashboardDatasourceUids,
+): ResolvedAlertingConfig {
   const thresholds: ResolvedAlertThresholds = {
     ...DEFAULT_ALERT_THRESHOLDS,
     ...stripUndefined(config.thresholds ?? {}),
@@ -228,13 +230,15 @@ export function resolveAlertingConfig(config: AlertingConfig = {}): ResolvedAler
   }
   const resolved: ResolvedAlertingConfig = {
     ...DEFAULT_ALERTING_CONFIG,
+    contactPoint: config.contactPoint,
+    runbookBaseUrl: config.runbookBaseUrl,
+    prometheusDatasourceUid: datasources.prometheus,
+    lokiDatasourceUid: datasources.loki,
     ...stripUndefined({
-      contactPoint: config.contactPoint,
       prometheusDatasourceUid: config.prometheusDatasourceUid,
       lokiDatasourceUid: config.lokiDatasourceUid,
       folder: config.folder,
       evaluationInterval: config.evaluationInterval,
-      runbookBaseUrl: config.runbookBaseUrl,
     }),
     thresholds,
   };

@@ -3,9 +3,9 @@
  * (`apiVersion: 1`, `groups[].rules[]`), a ConfigMap holding it, and a kustomize Component that
  * mounts it into lolice's Grafana.
  *
- * Why Grafana: Alertmanager in lolice has receivers without integrations and the Loki ruler is
- * off, so the only path to Discord is Grafana-managed alerting (contact point `boxlab alert`,
- * docs/FACTS.md (lolice and arch). Every rule names its contact point in
+ * Why Grafana: a cluster whose Alertmanager has receivers without integrations and whose Loki ruler
+ * is off (lolice's, docs/FACTS.md) reaches its chat only through Grafana-managed alerting and the
+ * config's contact point (`alerting.contactPoint`). Every rule names its contact point in
  * `notification_settings.receiver` (simplified routing), so no notification policy is needed.
  */
 import { createHash } from 'node:crypto';

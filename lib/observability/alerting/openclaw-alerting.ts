@@ -12,7 +12,7 @@ import { metricNamer } from '../../telemetry/prometheus-otlp-settings';
 import type { TelemetryConfig } from '../telemetry-config';
 import type { AlertRule } from './alert-rule';
 import { assertAlertRules } from './alert-rule';
-import { ALERT_RUNBOOK_URL, alertRunbookMarkdown } from './alert-runbook';
+import { alertRunbookMarkdown } from './alert-runbook';
 import { AlertingConfig, ResolvedAlertingConfig, resolveAlertingConfig } from './alerting-config';
 import { GrafanaAlertProvisioning } from './grafana-alert-provisioning';
 import { openClawAlertRules } from './openclaw-alert-rules';
@@ -29,19 +29,13 @@ export interface OpenClawAlertingProps {
    * The shipper whose Loki stream the cron alerts read (its sidecar must be on the gateway).
    */
   readonly runLogShipper: CronRunLogShipper;
-  /**
-   * Contact point, datasource UIDs, thresholds.
-   *
-   * @default - contact point "boxlab alert", datasource UIDs from `telemetry.datasources` or lolice's
-   */
-  readonly settings?: AlertingConfig;
+  /** Contact point, runbook location, datasource UIDs, thresholds. */
+  readonly settings: AlertingConfig;
   /**
    * Telemetry settings: metric names follow `telemetry.prometheus`, datasource UIDs default to
    * `telemetry.datasources`.
-   *
-   * @default - lolice's
    */
-  readonly telemetry?: TelemetryConfig;
+  readonly telemetry: TelemetryConfig;
 }
 
 /** Alert rules, their Prometheus and Grafana provisioning, and the runbook. */
@@ -59,14 +53,8 @@ export class OpenClawAlerting extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenClawAlertingProps) {
     super(scope, id);
-    const datasources = props.telemetry?.datasources;
-    const alerting = props.settings ?? {};
-    const config = resolveAlertingConfig({
-      ...alerting,
-      prometheusDatasourceUid: alerting.prometheusDatasourceUid ?? datasources?.prometheus,
-      lokiDatasourceUid: alerting.lokiDatasourceUid ?? datasources?.loki,
-    });
-    const namer = metricNamer(props.telemetry?.prometheus ?? {});
+    const config = resolveAlertingConfig(props.settings, props.telemetry.datasources);
+    const namer = metricNamer(props.telemetry.prometheus ?? {});
     const rules = openClawAlertRules(config, namer, {
       namespace: props.namespace,
       deployment: props.gateway.deploymentName,
@@ -85,8 +73,8 @@ export class OpenClawAlerting extends Construct {
       }),
     });
     this.grafana = new GrafanaAlertProvisioning(this, 'openclaw-alerting-grafana', { rules, config });
-    // The page every runbook_url points at (only when the default runbook location is in use).
-    if (config.runbookBaseUrl === ALERT_RUNBOOK_URL) {
+    // The page every runbook_url points at, when runbookBaseUrl points at the generated file.
+    if (new URL(config.runbookBaseUrl).pathname.endsWith(`/${LOLICE_PATHS.alertRunbook}`)) {
       new GitOpsTextFile(this, 'openclaw-alerting-runbook', {
         path: LOLICE_PATHS.alertRunbook,
         content: alertRunbookMarkdown(rules, { contactPoint: config.contactPoint }),

@@ -45,12 +45,6 @@ export interface DashboardDatasourceUids {
   readonly loki: string;
 }
 
-/** lolice's Grafana-generated datasource UIDs (docs/FACTS.md (lolice and arch)). */
-export const LOLICE_DATASOURCE_UIDS: DashboardDatasourceUids = {
-  prometheus: 'P1809F7CD0C75ACF3',
-  loki: 'P8E80F9AEF21F6940',
-};
-
 /** What a panel shows when a query returns nothing: never a number that looks healthy. */
 export const NO_DATA_TEXT = 'no data — run `npm run verify -- --prometheus URL`';
 
@@ -60,9 +54,8 @@ export interface OpenClawAppDashboardProps {
   readonly namer: MetricNamer;
   /**
    * Defaults of the datasource variables.
-   * @default LOLICE_DATASOURCE_UIDS
    */
-  readonly datasources?: DashboardDatasourceUids;
+  readonly datasources: DashboardDatasourceUids;
   /**
    * Rows appended after the built-in sections (the extension point for the Loki-based Cron Jobs
    * and webhook delivery rows). Their queries are checked like the built-in ones.
@@ -274,7 +267,7 @@ function panelBuilder(
  * provisioning construct does so in `node.addValidation`, so a bad query fails synth).
  */
 export function buildOpenClawAppDashboard(props: OpenClawAppDashboardProps): OpenClawAppDashboard {
-  const datasources = props.datasources ?? LOLICE_DATASOURCE_UIDS;
+  const datasources = props.datasources;
   const q = createQueryBuilder(props.namer);
   const rows = [...openClawAppRows(q), ...(props.extraRows ?? [])];
 

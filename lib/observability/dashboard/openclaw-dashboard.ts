@@ -6,7 +6,6 @@ import { GrafanaDashboardProvisioning } from './grafana-dashboard-provisioning';
 import {
   buildOpenClawAppDashboard,
   checkDashboardRows,
-  LOLICE_DATASOURCE_UIDS,
   OpenClawAppDashboard,
   renderDashboardJson,
 } from './openclaw-app-dashboard';
@@ -14,12 +13,8 @@ import { LOLICE_PATHS } from '../../files/lolice-paths';
 
 /** Props of {@link OpenClawDashboard}. */
 export interface OpenClawDashboardProps {
-  /**
-   * Prometheus OTLP receiver settings, datasource UIDs, extra rows.
-   *
-   * @default - lolice's Prometheus settings and datasource UIDs, no extra rows
-   */
-  readonly settings?: TelemetryConfig;
+  /** Prometheus OTLP receiver settings, datasource UIDs, extra rows. */
+  readonly settings: TelemetryConfig;
 }
 
 /**
@@ -34,14 +29,14 @@ export class OpenClawDashboard extends Construct {
   /** The Grafana provisioning Component. */
   public readonly provisioning: GrafanaDashboardProvisioning;
 
-  constructor(scope: Construct, id: string, props: OpenClawDashboardProps = {}) {
+  constructor(scope: Construct, id: string, props: OpenClawDashboardProps) {
     super(scope, id);
-    const telemetry = props.settings ?? {};
+    const telemetry = props.settings;
     const settings = telemetry.prometheus ?? {};
     const namer = metricNamer(settings);
     const dashboard = buildOpenClawAppDashboard({
       namer,
-      datasources: telemetry.datasources ?? LOLICE_DATASOURCE_UIDS,
+      datasources: telemetry.datasources,
       // The Cron Jobs and webhook delivery rows (Loki) always come with the dashboard.
       extraRows: [...cronDashboardRows(), ...(telemetry.extraDashboardRows ?? [])],
     });

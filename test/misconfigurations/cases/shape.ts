@@ -153,7 +153,7 @@ export const shapeCases: readonly MisconfigurationCase[] = [
     fix: /use one of them/,
     variant: (c) => {
       (
-        (c.telemetry as Record<string, Record<string, unknown>>).prometheus as Record<string, unknown>
+        (c.telemetry as unknown as Record<string, Record<string, unknown>>).prometheus as Record<string, unknown>
       ).translationStrategy = 'underscoreEscapingWithSuffixes';
     },
   },

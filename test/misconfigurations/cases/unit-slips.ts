@@ -7,7 +7,7 @@ function every(c: MutableConfig, everyMs: number): void {
 }
 
 function thresholds(c: MutableConfig): Record<string, unknown> {
-  const alerting = (c.alerting ??= {}) as { thresholds?: Record<string, unknown> };
+  const alerting = c.alerting as { thresholds?: Record<string, unknown> };
   return (alerting.thresholds ??= {});
 }
 

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AlertRule, assertAlertRules, checkAlertRule } from '../../../lib/observability/alerting/alert-rule';
 import { DEFAULT_ALERT_THRESHOLDS, resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
+import { loliceConfig } from '../../../config/lolice';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
 import { checkLogQL } from '../../../lib/query/logql';
 import { RUN_LOG_SHIPPER_CONTAINER } from '../../../lib/telemetry/loki-streams';
@@ -11,9 +12,10 @@ import { evaluateAlert, LogStream, shipOnce } from '../../support/logql-evaluato
 import { OPENCLAW_POD_LABELS } from '../../support/mini-loki';
 
 const namer = metricNamer();
+const DATASOURCES = loliceConfig.telemetry.datasources;
 const GATEWAY = { namespace: 'openclaw', deployment: 'openclaw' };
 const rulesWith = (thresholds = {}): readonly AlertRule[] =>
-  openClawAlertRules(resolveAlertingConfig({ thresholds }), namer, GATEWAY);
+  openClawAlertRules(resolveAlertingConfig({ ...loliceConfig.alerting, thresholds }, DATASOURCES), namer, GATEWAY);
 const byName = (rules: readonly AlertRule[], name: string): AlertRule => {
   const rule = rules.find((r) => r.name === name);
   if (!rule) throw new Error(`no rule ${name}`);
@@ -56,7 +58,7 @@ describe('the OpenClaw alert rules', () => {
       'absent_over_time(openclaw_queue_depth_count[15m]) and on () (kube_deployment_status_replicas_available{namespace="openclaw", deployment="openclaw"} > 0)',
     );
     const noSuffix = openClawAlertRules(
-      resolveAlertingConfig(),
+      resolveAlertingConfig(loliceConfig.alerting, DATASOURCES),
       metricNamer({
         prometheusVersion: '3.6.0',
         operatorVersion: '0.86.0',
@@ -106,17 +108,19 @@ describe('the OpenClaw alert rules', () => {
   });
 
   it('fails on bad threshold config, saying what it received', () => {
-    expect(() => resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 0 } })).toThrow(
-      /dailyCostBudgetUsd: received 0, expected a finite number above 0/,
+    expect(() =>
+      resolveAlertingConfig({ ...loliceConfig.alerting, thresholds: { dailyCostBudgetUsd: 0 } }, DATASOURCES),
+    ).toThrow(/dailyCostBudgetUsd: received 0, expected a finite number above 0/);
+    expect(() =>
+      resolveAlertingConfig({ ...loliceConfig.alerting, thresholds: { cronFailureWindow: '6 hours' } }, DATASOURCES),
+    ).toThrow(/cronFailureWindow: received "6 hours"/);
+    expect(() =>
+      resolveAlertingConfig({ ...loliceConfig.alerting, thresholds: { tokenBaselineWindow: '30m' } }, DATASOURCES),
+    ).toThrow(/longer than tokenRateWindow/);
+    expect(() => resolveAlertingConfig({ ...loliceConfig.alerting, contactPoint: ' ' }, DATASOURCES)).toThrow(
+      /contactPoint/,
     );
-    expect(() => resolveAlertingConfig({ thresholds: { cronFailureWindow: '6 hours' } })).toThrow(
-      /cronFailureWindow: received "6 hours"/,
-    );
-    expect(() => resolveAlertingConfig({ thresholds: { tokenBaselineWindow: '30m' } })).toThrow(
-      /longer than tokenRateWindow/,
-    );
-    expect(() => resolveAlertingConfig({ contactPoint: ' ' })).toThrow(/contactPoint/);
-    expect(resolveAlertingConfig().thresholds).toEqual(DEFAULT_ALERT_THRESHOLDS);
+    expect(resolveAlertingConfig(loliceConfig.alerting, DATASOURCES).thresholds).toEqual(DEFAULT_ALERT_THRESHOLDS);
   });
 });
 

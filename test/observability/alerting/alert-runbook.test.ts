@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
-import { ALERT_RUNBOOK_URL, alertRunbookMarkdown } from '../../../lib/observability/alerting/alert-runbook';
+import { alertRunbookMarkdown } from '../../../lib/observability/alerting/alert-runbook';
+import { loliceConfig } from '../../../config/lolice';
 import type { AlertRule } from '../../../lib/observability/alerting/alert-rule';
 import { buildApp, renderLolice } from '../../support/openclaw-ops-harness';
 import { LOLICE_PATHS } from '../../../lib/files/lolice-paths';
@@ -25,7 +26,7 @@ describe('alert runbook |', () => {
     const headings = new Set([...runbook.matchAll(/^## (\S+)$/gm)].map((m) => m[1].toLowerCase()));
     for (const url of urls) {
       const [base, anchor] = url.split('#');
-      expect(base).toBe(ALERT_RUNBOOK_URL);
+      expect(base).toBe(loliceConfig.alerting.runbookBaseUrl);
       expect(headings.has(anchor), `${anchor} has a heading`).toBe(true);
     }
     expect(headings.size).toBe(app.alerting.rules.length);

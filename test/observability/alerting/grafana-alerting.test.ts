@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
+import { loliceConfig } from '../../../config/lolice';
 import {
   grafanaAlertProvisioningFile,
   grafanaRuleUid,
@@ -116,7 +117,8 @@ describe('Grafana alert provisioning', () => {
   it('takes the contact point and UIDs from config (telemetry datasources as the fallback)', () => {
     const tuned = render(
       configVariant((draft) => {
-        draft.alerting = { contactPoint: 'onitiku server', lokiDatasourceUid: 'loki-uid-x' };
+        draft.alerting = { ...draft.alerting, contactPoint: 'onitiku server', lokiDatasourceUid: 'loki-uid-x' };
+        delete draft.alerting.prometheusDatasourceUid;
         draft.telemetry = { ...draft.telemetry, datasources: { prometheus: 'prom-uid-y', loki: 'ignored-loki' } };
       }),
     );
@@ -206,13 +208,15 @@ describe('Grafana alert provisioning', () => {
   it('changes the restart digest when a threshold changes', () => {
     const digest = (t: ReadonlyMap<string, string>): string | undefined =>
       /grafana-alerting-digest: (\w+)/.exec(t.get(`${COMPONENT}/grafana-alerting-volume.yaml`) ?? '')?.[1];
-    const tuned = render(configVariant((draft) => void (draft.alerting = { thresholds: { dailyCostBudgetUsd: 25 } })));
+    const tuned = render(
+      configVariant((draft) => void (draft.alerting = { ...draft.alerting, thresholds: { dailyCostBudgetUsd: 25 } })),
+    );
     expect(digest(tree)).toBeDefined();
     expect(digest(tuned)).not.toBe(digest(tree));
   });
 
   it('renders the same document as grafanaAlertProvisioningFile', () => {
-    const config = resolveAlertingConfig();
+    const config = resolveAlertingConfig(loliceConfig.alerting, loliceConfig.telemetry.datasources);
     const doc = grafanaAlertProvisioningFile(
       openClawAlertRules(config, metricNamer(), { namespace: 'openclaw', deployment: 'openclaw' }),
       config,

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { resolveAlertingConfig } from '../../../lib/observability/alerting/alerting-config';
+import { loliceConfig } from '../../../config/lolice';
 import { OPENCLAW_ALERT_NAMES, openClawAlertRules } from '../../../lib/observability/alerting/openclaw-alert-rules';
 import {
   PrometheusAlertingRule,
@@ -18,7 +19,7 @@ import { toolPath } from '../../support/provision/tool-path';
 // Input series are named by the namer of the configured translation strategy, never by hand.
 
 const namer = metricNamer();
-const config = resolveAlertingConfig();
+const config = resolveAlertingConfig(loliceConfig.alerting, loliceConfig.telemetry.datasources);
 const rules = openClawAlertRules(config, namer, { namespace: 'openclaw', deployment: 'openclaw' });
 const groups = prometheusRuleGroups(rules, {
   topic: 'openclaw',
@@ -216,10 +217,17 @@ describe('promtool over the PrometheusRule groups', () => {
   });
 
   it('fails the unit tests when a threshold no longer matches the cases (the suite can fail)', () => {
-    const loose = openClawAlertRules(resolveAlertingConfig({ thresholds: { dailyCostBudgetUsd: 1 } }), namer, {
-      namespace: 'openclaw',
-      deployment: 'openclaw',
-    });
+    const loose = openClawAlertRules(
+      resolveAlertingConfig(
+        { ...loliceConfig.alerting, thresholds: { dailyCostBudgetUsd: 1 } },
+        loliceConfig.telemetry.datasources,
+      ),
+      namer,
+      {
+        namespace: 'openclaw',
+        deployment: 'openclaw',
+      },
+    );
     const looseGroups = prometheusRuleGroups(loose, {
       topic: 'openclaw',
       interval: '1m',

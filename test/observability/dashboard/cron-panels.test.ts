@@ -5,6 +5,9 @@ import {
   checkDashboardRows,
 } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
 import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
+import { loliceConfig } from '../../../config/lolice';
+
+const DATASOURCES = loliceConfig.telemetry.datasources;
 
 const namer = metricNamer();
 
@@ -64,7 +67,7 @@ describe('Cron Jobs and webhook delivery panels (Loki)', () => {
 
   it('plugs into the dashboard through extraRows and passes its checks', () => {
     expect(checkDashboardRows(rows, namer)).toEqual([]);
-    const dashboard = buildOpenClawAppDashboard({ namer, extraRows: rows });
+    const dashboard = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer, extraRows: rows });
     const titles = dashboard.rows.map((r) => r.title);
     expect(titles.slice(-2)).toEqual(['Cron Jobs', 'Cron Webhook Delivery']);
     const json = JSON.stringify(dashboard.model);

@@ -16,6 +16,9 @@ import {
 } from '../../support/prometheus-harness';
 import { handWrittenTokensRow } from '../../support/hand-written-row';
 import { buildApp } from '../../support/openclaw-ops-harness';
+import { loliceConfig } from '../../../config/lolice';
+
+const DATASOURCES = loliceConfig.telemetry.datasources;
 
 const namer = metricNamer();
 let harness: PrometheusHarness;
@@ -41,7 +44,7 @@ describe('openclaw app dashboard against a real Prometheus', () => {
   });
 
   test('each quantile and ratio query returns finite values in range', async () => {
-    const dashboard = buildOpenClawAppDashboard({ namer });
+    const dashboard = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer });
     for (const query of dashboard.queries) {
       if (!query.expr.startsWith('histogram_quantile(')) continue;
       const samples = await harness.query(substituteGrafanaMacros(query.expr));
@@ -59,7 +62,7 @@ describe('openclaw app dashboard against a real Prometheus', () => {
 
   test('fails for a panel that names openclaw_tokens without _total (the name Prometheus never stores)', async () => {
     const guessed = handWrittenTokensRow();
-    const dashboard = buildOpenClawAppDashboard({ namer, extraRows: [guessed] });
+    const dashboard = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer, extraRows: [guessed] });
     await expect(assertQueriesReturnData(harness, named(dashboard.queries))).rejects.toThrow(
       /1 of 25 queries returned no data.*\nquery "Hand written \/ Guessed tokens \/ A" returned no data/,
     );

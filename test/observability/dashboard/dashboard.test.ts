@@ -10,13 +10,15 @@ import { ALL_METRICS, METRICS, RECORDABLE_METRICS } from '../../../lib/telemetry
 import {
   buildOpenClawAppDashboard,
   checkDashboardRows,
-  LOLICE_DATASOURCE_UIDS,
   NO_DATA_TEXT,
   refIdFor,
   renderDashboardJson,
 } from '../../../lib/observability/dashboard/openclaw-app-dashboard';
 import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { checkPromQL } from '../../../lib/query/promql';
+import { loliceConfig } from '../../../config/lolice';
+
+const DATASOURCES = loliceConfig.telemetry.datasources;
 
 interface Target {
   readonly datasource?: { readonly type: string; readonly uid: string };
@@ -55,7 +57,7 @@ interface DashboardJson {
 }
 
 const namer = metricNamer();
-const dashboard = buildOpenClawAppDashboard({ namer });
+const dashboard = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer });
 const json = renderDashboardJson(dashboard.model);
 const parsed = JSON.parse(json) as DashboardJson;
 const panels = parsed.panels.filter((p) => p.type !== 'row');
@@ -122,7 +124,7 @@ describe('openclaw app dashboard | shape', () => {
     const other = buildOpenClawAppDashboard({ namer, datasources: { prometheus: 'prom-uid', loki: 'loki-uid' } });
     const text = renderDashboardJson(other.model);
     expect(text).toContain('"value": "prom-uid"');
-    expect(text).not.toContain(LOLICE_DATASOURCE_UIDS.prometheus);
+    expect(text).not.toContain(DATASOURCES.prometheus);
   });
 
   test('uses the right unit for tokens, cost, durations and ratios', () => {
@@ -215,7 +217,9 @@ describe('openclaw app dashboard | shape', () => {
   });
 
   test('renders deterministic JSON (same input, same bytes) with sorted keys', () => {
-    expect(renderDashboardJson(buildOpenClawAppDashboard({ namer: metricNamer() }).model)).toBe(json);
+    expect(
+      renderDashboardJson(buildOpenClawAppDashboard({ datasources: DATASOURCES, namer: metricNamer() }).model),
+    ).toBe(json);
     const keys = Object.keys(JSON.parse(json) as object);
     expect(keys).toEqual([...keys].sort());
     expect(json).toMatchSnapshot();
@@ -263,7 +267,7 @@ describe('openclaw app dashboard | names come from the catalog', () => {
 
   test('follows the translation strategy: NoUTF8EscapingWithSuffixes gives quoted dotted names that still check', () => {
     const utf8 = metricNamer({ translationStrategy: 'NoUTF8EscapingWithSuffixes' });
-    const other = buildOpenClawAppDashboard({ namer: utf8 });
+    const other = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer: utf8 });
     expect(checkDashboardRows(other.rows, utf8)).toEqual([]);
     const tokens = other.queries.find((q) => q.panel === 'Total tokens by model');
     expect(tokens?.expr).toContain('"openclaw.tokens_total"');
@@ -326,7 +330,7 @@ describe('openclaw app dashboard | extension rows', () => {
         },
       ],
     };
-    const extended = buildOpenClawAppDashboard({ namer, extraRows: [cron] });
+    const extended = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer, extraRows: [cron] });
     expect(checkDashboardRows(extended.rows, namer)).toEqual([]);
     const model = JSON.parse(renderDashboardJson(extended.model)) as DashboardJson;
     expect([...panelsByRow(model).keys()].at(-1)).toBe('Cron Jobs');
@@ -362,7 +366,7 @@ describe('refIdFor', () => {
 
 describe('openclaw app dashboard | grafana compatibility', () => {
   test('uses the schema version of lolice dashboards, which Grafana 12.1 migrates forward', () => {
-    const dashboard = buildOpenClawAppDashboard({ namer: metricNamer() });
+    const dashboard = buildOpenClawAppDashboard({ datasources: DATASOURCES, namer: metricNamer() });
     expect(dashboard.model.schemaVersion).toBe(39);
   });
 });

@@ -132,7 +132,7 @@ describe('grafana dashboard provisioning | generated files', () => {
   test('the configured strategy reaches both the CR patch and the dashboard queries', () => {
     const utf8 = renderWithTelemetry(
       configVariant((draft) => {
-        draft.telemetry = { prometheus: { translationStrategy: 'NoUTF8EscapingWithSuffixes' } };
+        draft.telemetry = { ...draft.telemetry, prometheus: { translationStrategy: 'NoUTF8EscapingWithSuffixes' } };
       }),
     );
     const patch = parseYamlDocuments(
@@ -150,6 +150,7 @@ describe('grafana dashboard provisioning | generated files', () => {
 describe('grafana dashboard provisioning | synth failures', () => {
   test('fails synth when an extra dashboard row names openclaw_tokens without _total', () => {
     const telemetry: TelemetryConfig = {
+      datasources: { prometheus: 'prometheus', loki: 'loki' },
       extraDashboardRows: [handWrittenTokensRow({ rowTitle: 'Cron Jobs', panelTitle: 'Tokens typed by hand' })],
     };
     // The draft's types are mutable copies; the rows are plain data, so assign them as they are.
@@ -162,6 +163,7 @@ describe('grafana dashboard provisioning | synth failures', () => {
   test('fails synth when the translation strategy is newer than the Prometheus version', () => {
     const config = configVariant((draft) => {
       draft.telemetry = {
+        ...draft.telemetry,
         prometheus: { prometheusVersion: '3.5.0', translationStrategy: 'UnderscoreEscapingWithoutSuffixes' },
       };
     });
