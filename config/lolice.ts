@@ -11,6 +11,7 @@ import { dailyUsageReportDiscordJob, dailyUsageReportWebhookJob } from '../lib/c
 import { LOLICE_CLUSTER_SERVICES } from './lolice-cluster-services';
 import { loliceGatewayPod } from './lolice-gateway-pod';
 import images from './lolice-images.json';
+import { LOLICE_ARCH_MANAGED_PARAMETERS } from './lolice-arch-parameters';
 
 const SSM_PREFIX = '/lolice/openclaw/';
 const OPENCLAW_CREDENTIALS = 'openclaw-credentials';
@@ -302,5 +303,7 @@ export const loliceConfig: OpenClawOpsConfig = {
       region: 'ap-northeast-1',
     },
     reservedStateKeyPrefixes: ['terraform/aws/openclaw/'],
+    // arch's terraform/aws/openclaw/ssm.tf owns these; a GENERATED declaration of one fails synth.
+    managedElsewhere: LOLICE_ARCH_MANAGED_PARAMETERS,
   },
 };

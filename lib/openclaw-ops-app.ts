@@ -61,6 +61,7 @@ export class OpenClawOpsApp {
       externalSecrets: config.externalSecrets,
       secrets: config.secrets,
       ssmPrefix: config.ssmPrefix,
+      managedElsewhere: config.arch.managedElsewhere ?? [],
     }));
     const env = new GatewayEnv({ secret: secrets.envVars, literal: config.gatewayLiteralEnv });
     const version = OpenClawVersion.parse(config.openclawVersion);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DeclaredOnce } from '../core/declared-once';
 import { GitOpsFileChart } from '../files/gitops-file-chart';
-import { assertNotManagedElsewhere } from './arch-managed-parameters';
+import { type ArchManagedParameter, assertNotManagedElsewhere } from './arch-managed-parameters';
 import { OpenClawExternalSecret } from './openclaw-external-secret';
 import type { ExternalSecretDeclaration, SecretDeclaration } from './secret-declaration';
 import type { SecretEnvVar } from './secret-key-reference';
@@ -20,6 +20,12 @@ export interface OpenClawSecretsProps {
   readonly secrets: readonly SecretDeclaration[];
   /** Every SSM parameter name must start with this prefix (rule `ssm-parameter-name`). */
   readonly ssmPrefix: string;
+  /**
+   * Parameters another Terraform state manages: a `GENERATED` declaration of one is refused
+   * (rule `ssm-parameter-owned-elsewhere`).
+   * @default [] - none
+   */
+  readonly managedElsewhere?: readonly ArchManagedParameter[];
 }
 
 /**
@@ -41,7 +47,7 @@ export class OpenClawSecrets extends Construct {
   constructor(scope: Construct, id: string, props: OpenClawSecretsProps) {
     super(scope, id);
     assertDeclaredOnce(props);
-    assertNotManagedElsewhere(props.secrets);
+    assertNotManagedElsewhere(props.secrets, props.managedElsewhere ?? []);
     this.declarations = props.secrets;
     this.parameterNames = new Set(props.secrets.map((s) => s.parameterName));
     this.externalSecrets = props.externalSecrets.map((declaration) => {

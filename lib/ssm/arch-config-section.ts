@@ -61,6 +61,10 @@ export const archSchema = z.strictObject({
   }),
   reservedStateKeyPrefixes: z.array(z.string()).readonly(),
   tags: tagsSchema.readonly().optional(),
+  managedElsewhere: z
+    .array(z.strictObject({ resource: z.string(), parameterName: z.string(), file: z.string() }))
+    .readonly()
+    .optional(),
 });
 
 /** The state key is a relative `.tfstate` path outside every other state. */

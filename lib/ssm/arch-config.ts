@@ -1,3 +1,5 @@
+import type { ArchManagedParameter } from '../secrets/arch-managed-parameters';
+
 /**
  * The S3 backend of the arch stack.
  */
@@ -27,4 +29,10 @@ export interface ArchConfig {
    * @default - none (arch's existing parameters carry none)
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * SSM parameters other Terraform states already manage (e.g. arch's own working directories): a
+   * `GENERATED` secret naming one fails synth, since two states would fight over it.
+   * @default [] - none
+   */
+  readonly managedElsewhere?: readonly ArchManagedParameter[];
 }

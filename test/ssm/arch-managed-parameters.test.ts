@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ARCH_MANAGED_SSM_PARAMETERS } from '../../lib/secrets/arch-managed-parameters';
+import { LOLICE_ARCH_MANAGED_PARAMETERS } from '../../config/lolice-arch-parameters';
 import { SecretValueOwner } from '../../lib/secrets/secret-declaration';
 import { LIVE_ARCH } from '../support/live-tree';
 import { buildApp, configVariant, removeTempDirs } from '../support/openclaw-ops-harness';
@@ -20,7 +20,7 @@ describe('arch-managed SSM parameters', () => {
       file: 'terraform/aws/openclaw/ssm.tf',
     }));
     expect(live).toHaveLength(16);
-    expect(ARCH_MANAGED_SSM_PARAMETERS).toEqual(live);
+    expect(LOLICE_ARCH_MANAGED_PARAMETERS).toEqual(live);
   });
 
   test('the default config declares none of them GENERATED (it builds)', () => {
@@ -40,7 +40,7 @@ describe('arch-managed SSM parameters', () => {
   });
 
   test('a new GENERATED parameter outside ssm.tf is fine (the cron webhook token)', () => {
-    expect(ARCH_MANAGED_SSM_PARAMETERS.map((p) => p.parameterName)).not.toContain(
+    expect(LOLICE_ARCH_MANAGED_PARAMETERS.map((p) => p.parameterName)).not.toContain(
       '/lolice/openclaw/OPENCLAW_CRON_WEBHOOK_TOKEN',
     );
   });
