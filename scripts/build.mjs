@@ -15,7 +15,12 @@ const outdir = join(root, 'build', 'cli');
 const stamp = join(outdir, 'inputs.json');
 const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release'];
 /** Inputs esbuild does not see: the build itself and the installed dependency versions. */
-const alwaysInputs = ['scripts/build.mjs', 'scripts/code-cache.cjs', 'package-lock.json'];
+const alwaysInputs = [
+  'scripts/build.mjs',
+  'scripts/code-cache.cjs',
+  'scripts/startup-snapshot-build.mjs',
+  'package-lock.json',
+];
 
 function upToDate() {
   try {
@@ -54,7 +59,7 @@ if (process.argv.includes('--force') || !upToDate()) {
   const { build } = await import('esbuild'); // loaded only when there is something to build
   const result = await build({
     absWorkingDir: root,
-    entryPoints: entries.map((name) => `lib/cli/${name}.ts`),
+    entryPoints: [...entries, 'synth-snapshot'].map((name) => `lib/cli/${name}.ts`),
     outdir: 'build/cli',
     entryNames: '[name].bundle',
     bundle: true,
@@ -85,3 +90,7 @@ if (process.argv.includes('--force') || !upToDate()) {
   const inputs = [...new Set([...files, ...alwaysInputs])].sort();
   writeFileSync(stamp, `${JSON.stringify({ inputs }, null, 2)}\n`);
 }
+
+// synth's V8 startup snapshot (rebuilt when the bundle, the Node version or NODE_OPTIONS changed).
+const { buildStartupSnapshot } = await import('./startup-snapshot-build.mjs');
+buildStartupSnapshot(outdir);

@@ -94,7 +94,8 @@ async function synth(options: SynthOptions): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
+/** Runs `npm run synth` with `process.argv`; resolves to the exit code. */
+export async function main(): Promise<number> {
   const parsed = parseSynthArgs(process.argv.slice(2));
   if (parsed.kind === 'help') {
     process.stdout.write(SYNTH_USAGE);
@@ -113,7 +114,7 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
+if (typeof module !== 'undefined' && require.main === module) {
   void main().then((code) => {
     process.exitCode = code;
   });
