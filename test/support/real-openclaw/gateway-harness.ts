@@ -38,6 +38,8 @@ import type { OpenClawRelease } from '../../../lib/openclaw/release/ensure-relea
 
 /** The test-only preload every OpenClaw process of the harness runs with. */
 export const LOOPBACK_PRELOAD = join(__dirname, 'loopback-only-preload.mjs');
+/** The test-only preload that runs the gateway's clock faster (CLOCK_WARP_FACTOR). */
+export const CLOCK_WARP_PRELOAD = join(__dirname, 'clock-warp-preload.mjs');
 const RPC_CLIENT = join(__dirname, 'gateway-rpc-client.mjs');
 /** Set to 1 to keep the gateway's temp dir (config, state, file log, preload report) after the run. */
 export const KEEP_DIR_ENV = 'OPENCLAW_GATEWAY_TEST_KEEP_DIR';
@@ -75,6 +77,13 @@ export interface RealGatewayOptions {
    * @default 600000 (a cold boot on a loaded 2-core machine)
    */
   readonly bootTimeoutMs?: number;
+  /**
+   * Runs the gateway's clock this many times faster than real time (clock-warp-preload.mjs), so
+   * schedules such as the stuck-session threshold and the heartbeat pass without waiting for them.
+   * The CLI (`cli()`) keeps real time.
+   * @default 1 (real time)
+   */
+  readonly clockWarp?: number;
 }
 
 /** A running real gateway and its fakes. */
@@ -327,11 +336,22 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
     chmodSync(openclawBin, 0o755);
 
     const started = Date.now();
+    const warp = options.clockWarp ?? 1;
     const child = spawn(
       release.nodeBinary,
-      [...nodeArgs, release.openclawEntry, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'],
+      [
+        ...(warp > 1 ? ['--import', CLOCK_WARP_PRELOAD] : []),
+        ...nodeArgs,
+        release.openclawEntry,
+        'gateway',
+        'run',
+        '--port',
+        String(port),
+        '--bind',
+        'loopback',
+      ],
       {
-        env: cliEnv,
+        env: warp > 1 ? { ...cliEnv, CLOCK_WARP_FACTOR: String(warp) } : cliEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       },
