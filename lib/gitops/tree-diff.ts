@@ -155,10 +155,9 @@ export function unlistedFiles(
 export function topLevelKinds(text: string): string[] | undefined {
   const kinds: string[] = [];
   for (const document of text.split(/^---[ \t]*$/m)) {
-    const content = document.split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-    if (content.length === 0) continue;
-    if (content.some((line) => /^(?:[{[&*!%]|\.\.\.)/.test(line))) return undefined;
-    const kindLines = content.filter((line) => line.startsWith('kind:'));
+    if (!/^[ \t]*[^\s#]/m.test(document)) continue; // blank or comments only
+    if (/^(?:[{[&*!%]|\.\.\.)/m.test(document)) return undefined;
+    const kindLines = document.match(/^kind:.*$/gm) ?? [];
     const match = kindLines.length === 1 ? /^kind:[ \t]+([A-Za-z][A-Za-z0-9]*)[ \t]*$/.exec(kindLines[0] ?? '') : null;
     if (match === null) return undefined;
     kinds.push(match[1] as string);
