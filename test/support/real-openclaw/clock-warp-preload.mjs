@@ -1,10 +1,14 @@
-// TEST-ONLY preload for the real OpenClaw gateway: `node --import <this file> ...` with
+// TEST-ONLY preload for the real OpenClaw gateway and its clients: `node --import <this file> ...` with
 // CLOCK_WARP_FACTOR=N (N > 1) runs the process's clock N times faster than real time, so what the
 // gateway schedules by the clock (the 30 s diagnostic heartbeat, the 120 s stuck-session threshold,
-// the OTLP export interval) happens in 1/N of the real time. From the moment this loads, Date.now(),
-// new Date(), performance.now() advance N ms per real ms, and every setTimeout/setInterval delay
-// (global, node:timers, node:timers/promises) is divided by N. Timers node created before user code
-// (e.g. inside the bundled fetch) keep real time, which only makes their timeouts longer, not shorter.
+// the OTLP export interval) happens in 1/N of the real time.
+// - Date.now() and new Date() read CLOCK_WARP_ORIGIN + (real now - CLOCK_WARP_ORIGIN) * N (origin: epoch
+//   ms, default the moment this loads), so every process given the same origin agrees on the time
+//   (the gateway checks the time its CLI and RPC clients sign their requests with);
+// - performance.now() advances N ms per real ms from the moment this loads;
+// - unless CLOCK_WARP_TIMERS=0 (the clients: their timeouts stay real), every setTimeout/setInterval
+//   delay (global, node:timers, node:timers/promises) is divided by N. Timers node created before user
+//   code (e.g. inside the bundled fetch) keep real time, which only makes their timeouts longer.
 // Without CLOCK_WARP_FACTOR (or with 1) it changes nothing.
 import { syncBuiltinESMExports } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +19,8 @@ const factor = Number(process.env.CLOCK_WARP_FACTOR ?? '1');
 if (Number.isFinite(factor) && factor > 1) {
   const RealDate = Date;
   const realDateNow = RealDate.now.bind(RealDate);
-  const dateOrigin = realDateNow();
+  const givenOrigin = Number(process.env.CLOCK_WARP_ORIGIN);
+  const dateOrigin = Number.isFinite(givenOrigin) && givenOrigin > 0 ? givenOrigin : realDateNow();
   const warpedNow = () => Math.floor(dateOrigin + (realDateNow() - dateOrigin) * factor);
 
   class WarpedDate extends RealDate {
@@ -36,6 +41,10 @@ if (Number.isFinite(factor) && factor > 1) {
   const performanceOrigin = realPerformanceNow();
   performance.now = () => performanceOrigin + (realPerformanceNow() - performanceOrigin) * factor;
 
+  if (process.env.CLOCK_WARP_TIMERS !== '0') warpTimers();
+}
+
+function warpTimers() {
   const shorten = (delay) => {
     const ms = Number(delay);
     return Number.isFinite(ms) && ms > 0 ? ms / factor : delay;

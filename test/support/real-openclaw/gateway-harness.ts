@@ -80,7 +80,7 @@ export interface RealGatewayOptions {
   /**
    * Runs the gateway's clock this many times faster than real time (clock-warp-preload.mjs), so
    * schedules such as the stuck-session threshold and the heartbeat pass without waiting for them.
-   * The CLI (`cli()`) keeps real time.
+   * The CLI and the RPC client read the same (fast) clock, with real-time timeouts.
    * @default 1 (real time)
    */
   readonly clockWarp?: number;
@@ -326,8 +326,20 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
       NO_COLOR: '1',
       ...env,
     };
-    // the flag OpenClaw would otherwise respawn itself to add, and the loopback-only preload
-    const nodeArgs = ['--disable-warning=ExperimentalWarning', '--import', LOOPBACK_PRELOAD];
+    // Every OpenClaw process of the harness shares the gateway's clock (the gateway checks the time
+    // its clients sign requests with); only the gateway's timers run faster.
+    const warp = options.clockWarp ?? 1;
+    if (warp > 1) {
+      Object.assign(cliEnv, { CLOCK_WARP_FACTOR: String(warp), CLOCK_WARP_ORIGIN: String(Date.now()) });
+      cliEnv.CLOCK_WARP_TIMERS = '0';
+    }
+    // the flag OpenClaw would otherwise respawn itself to add, the loopback-only preload, the clock
+    const nodeArgs = [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      LOOPBACK_PRELOAD,
+      ...(warp > 1 ? ['--import', CLOCK_WARP_PRELOAD] : []),
+    ];
     const openclawBin = join(root, 'openclaw');
     writeFileSync(
       openclawBin,
@@ -336,22 +348,11 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
     chmodSync(openclawBin, 0o755);
 
     const started = Date.now();
-    const warp = options.clockWarp ?? 1;
     const child = spawn(
       release.nodeBinary,
-      [
-        ...(warp > 1 ? ['--import', CLOCK_WARP_PRELOAD] : []),
-        ...nodeArgs,
-        release.openclawEntry,
-        'gateway',
-        'run',
-        '--port',
-        String(port),
-        '--bind',
-        'loopback',
-      ],
+      [...nodeArgs, release.openclawEntry, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'],
       {
-        env: warp > 1 ? { ...cliEnv, CLOCK_WARP_FACTOR: String(warp) } : cliEnv,
+        env: warp > 1 ? { ...cliEnv, CLOCK_WARP_TIMERS: '1' } : cliEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       },
