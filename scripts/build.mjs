@@ -28,6 +28,7 @@ function upToDate() {
     const { inputs } = JSON.parse(readFileSync(stamp, 'utf8'));
     return (
       entries.every((name) => existsSync(join(outdir, `${name}.js`))) &&
+      existsSync(join(outdir, 'synth-snapshot.bundle.js')) &&
       inputs.every((file) => statSync(join(root, file)).mtimeMs <= builtAt)
     );
   } catch {
