@@ -2,7 +2,7 @@
  * openclaw-ops: the deployment's config → one construct graph → the files of both repos.
  *
  * `npm run synth`, `cdk8s synth` (cdk8s.yaml) and `cdktf synth|diff|deploy` (cdktf.json) run this file,
- * bundled by scripts/build.mjs (build/main.js). The flags are in lib/cli/synth.ts
+ * bundled by scripts/build.mjs and started by build/main (from a V8 startup snapshot, docs/performance.md). The flags are in lib/cli/synth.ts
  * (`npm run synth -- --help`); the other commands (diff, adopt, verify, upgrade-check) live in lib/cli/.
  */
 import { DEFAULT_IMAGES_FILE } from './lib/cli/default-app';
@@ -32,7 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// (`module` is not defined while the startup snapshot is built: lib/cli/synth-snapshot.ts runs main then)
+if (typeof module !== 'undefined' && require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

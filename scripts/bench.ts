@@ -1,18 +1,21 @@
 /**
  * Synth vs `kubectl kustomize` of the same tree (not a test). Copies the live lolice tree
  * (test/fixtures/live) into a temp dir, then, in paired runs with alternating order, times one cold
- * `node build/cli/synth.js` writing the generated files over that tree and one `kubectl kustomize`
- * of each kustomization synth writes into (argoproj/openclaw, argoproj/prometheus-operator).
- * Prints the medians and the median of the per-pair ratios.
+ * `build/main` (the command `npm run synth`, cdk8s.yaml and cdktf.json run: from the startup
+ * snapshot) writing the generated files over that tree, one `node build/cli/synth.js` (the bundle with
+ * its code cache, the fallback), one `node -e 0` (Node starting and exiting: the floor of any Node
+ * CLI) and one `kubectl kustomize` of each kustomization synth writes into (argoproj/openclaw,
+ * argoproj/prometheus-operator). Prints the medians, the median of the per-pair ratios and the
+ * machine's load average before and after (the runs are wall-clock times: a loaded machine slows them).
  * Usage: npm run bench [-- --runs N]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { liveLoliceCopy } from '../test/support/live-tree';
+import { LIVE_LOLICE, liveLoliceCopy } from '../test/support/live-tree';
 import { provisionKubectl } from '../test/support/provision/kubectl';
 
 const USAGE = 'usage: npm run bench [-- --runs N]\n';
@@ -56,19 +59,20 @@ const kubectl = provisionKubectl();
 const work = mkdtempSync(join(tmpdir(), 'openclaw-ops-bench-'));
 try {
   const tree = liveLoliceCopy(join(work, 'lolice'));
-  const synthArgs = [
-    join(root, 'build', 'cli', 'synth.js'),
-    '--lolice-out',
-    tree,
-    '--terraform-out',
-    join(work, 'cdktf.out'),
-  ];
-  const synth = (): number => timed(process.execPath, synthArgs);
+  const outArgs = ['--lolice-out', tree, '--terraform-out', join(work, 'cdktf.out')];
+  const synth = (): number => timed(join(root, 'build', 'main'), outArgs);
+  const synthBundle = (): number => timed(process.execPath, [join(root, 'build', 'cli', 'synth.js'), ...outArgs]);
+  const nodeFloor = (): number => timed(process.execPath, ['-e', '0']);
+  const loadBefore = loadavg();
   const kustomize = (dir: string): number => timed(kubectl, ['kustomize', join(tree, dir)]);
   synth(); // warm the page cache once, as any second run would be
+  synthBundle();
+  nodeFloor();
   KUSTOMIZATIONS.forEach(kustomize);
 
   const synthMs: number[] = [];
+  const bundleMs: number[] = [];
+  const floorMs: number[] = [];
   const openclawMs: number[] = [];
   const bothMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -77,22 +81,35 @@ try {
       openclawMs.push(openclaw);
       bothMs.push(openclaw + kustomize(KUSTOMIZATIONS[1]));
     };
-    if (i % 2 === 0) {
+    const measureNode = (): void => {
       synthMs.push(synth());
+      bundleMs.push(synthBundle());
+      floorMs.push(nodeFloor());
+    };
+    if (i % 2 === 0) {
+      measureNode();
       measureKustomize();
     } else {
       measureKustomize();
-      synthMs.push(synth());
+      measureNode();
     }
   }
-  const ratios = (base: readonly number[]): number => median(synthMs.map((ms, i) => ms / (base[i] as number)));
+  const loadAfter = loadavg();
+  const load = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+  const ratios = (of: readonly number[], base: readonly number[]): string =>
+    `${median(of.map((ms, i) => ms / (base[i] as number))).toFixed(2)}x`;
   const lines = [
-    `openclaw-ops synth vs kubectl kustomize: ${runs} paired cold runs, node ${process.version}, over a copy of test/fixtures/live/lolice-00ffbb3`,
-    `  synth (node build/cli/synth.js, both repos)      ${median(synthMs).toFixed(0)} ms`,
+    `openclaw-ops synth vs kubectl kustomize: ${runs} paired cold runs, node ${process.version}, over a copy of ${relative(root, LIVE_LOLICE)}`,
+    `  load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}`,
+    `  synth (build/main, snapshot, both repos)    ${median(synthMs).toFixed(0)} ms`,
+    `  synth (node build/cli/synth.js, code cache)      ${median(bundleMs).toFixed(0)} ms`,
+    `  node -e 0 (Node's floor)                         ${median(floorMs).toFixed(0)} ms`,
     `  kubectl kustomize argoproj/openclaw              ${median(openclawMs).toFixed(0)} ms`,
     `  kubectl kustomize openclaw + prometheus-operator ${median(bothMs).toFixed(0)} ms`,
-    `  ratio synth / kustomize openclaw (median)        ${ratios(openclawMs).toFixed(2)}x`,
-    `  ratio synth / kustomize both (median)            ${ratios(bothMs).toFixed(2)}x`,
+    `  ratio synth / kustomize openclaw (median)        ${ratios(synthMs, openclawMs)}`,
+    `  ratio synth / kustomize both (median)            ${ratios(synthMs, bothMs)}`,
+    `  ratio synth.js (code cache) / kustomize both     ${ratios(bundleMs, bothMs)}`,
+    `  ratio node -e 0 / kustomize both (median)        ${ratios(floorMs, bothMs)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

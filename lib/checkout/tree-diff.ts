@@ -108,18 +108,26 @@ export function unlistedFiles(
   readCheckout: (repoPath: string) => string | undefined,
 ): UnlistedFile[] {
   const read = (path: string): string | undefined => generated.get(path) ?? readCheckout(path);
+  // Several generated files share a folder: each kustomization is read and parsed once.
+  const parsed = new Map<string, KustomizationFile | undefined>();
+  const kustomizationAt = (path: string): KustomizationFile | undefined => {
+    if (!parsed.has(path)) {
+      const text = read(path);
+      parsed.set(path, text === undefined ? undefined : parseKustomization(path, text));
+    }
+    return parsed.get(path);
+  };
   const kustomizationOf = (dir: string): KustomizationFile | undefined => {
     for (let current = dir; current !== '.' && current !== ''; current = posix.dirname(current)) {
-      const path = posix.join(current, 'kustomization.yaml');
-      const text = read(path);
-      if (text !== undefined) return parseKustomization(path, text);
+      const found = kustomizationAt(posix.join(current, 'kustomization.yaml'));
+      if (found !== undefined) return found;
     }
     return undefined;
   };
   const unlisted = new Map<string, UnlistedFile>();
   for (const [file, content] of generated) {
     if (!isYaml(file) || posix.basename(file) === 'kustomization.yaml') continue;
-    const kinds = parseManifestFile(content, file).map((o) => String(o.value.kind));
+    const kinds = topLevelKinds(content) ?? parseManifestFile(content, file).map((o) => String(o.value.kind));
     if (kinds.length === 0 || kinds.every((kind) => KUSTOMIZE_KINDS.has(kind))) continue;
     const owner = kustomizationOf(posix.dirname(file));
     if (owner === undefined) continue;
@@ -136,6 +144,25 @@ export function unlistedFiles(
     }
   }
   return [...unlisted.values()];
+}
+
+/**
+ * The `kind` of each document of a block-style YAML file, read from its top-level `kind:` line without
+ * parsing the whole file (generated files are block style, keys at column 0). Undefined when a
+ * document with content has no such line, or the file uses a form the scan does not follow (flow
+ * style, anchors, tags, a directive): the caller then parses the file.
+ */
+export function topLevelKinds(text: string): string[] | undefined {
+  const kinds: string[] = [];
+  for (const document of text.split(/^---[ \t]*$/m)) {
+    if (!/^[ \t]*[^\s#]/m.test(document)) continue; // blank or comments only
+    if (/^(?:[{[&*!%]|\.\.\.)/m.test(document)) return undefined;
+    const kindLines = document.match(/^kind:.*$/gm) ?? [];
+    const match = kindLines.length === 1 ? /^kind:[ \t]+([A-Za-z][A-Za-z0-9]*)[ \t]*$/.exec(kindLines[0] ?? '') : null;
+    if (match === null) return undefined;
+    kinds.push(match[1] as string);
+  }
+  return kinds;
 }
 
 function parseKustomization(path: string, text: string): KustomizationFile {

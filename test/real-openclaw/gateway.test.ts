@@ -130,6 +130,8 @@ beforeAll(async () => {
     reservedHost: RESERVED_HOST,
     cacheDir: gatewayCacheDir(release.version),
     model: { reply: FAKE_REPLY, usage: { prompt_tokens: 120, completion_tokens: 12 }, holdMarker: HOLD_MARKER },
+    // the stuck-session threshold (120 s) and the heartbeat (30 s) pass in an eighth of the time
+    clockWarp: 8,
   });
   process.stdout.write(`real gateway ${release.version} listening after ${gw.bootMs} ms\n`);
   traffic = chatTraffic();
@@ -205,11 +207,8 @@ describe('cron jobs against the real gateway', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(outcome(second.stdout)).toEqual(Object.fromEntries(names.map((name) => [name, 'updated'])));
 
-    const listed = await gw.cli(['cron', 'list', '--all', '--json']);
-    expect(listed.code, listed.stderr).toBe(0);
-    const jobs = (
-      JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{'))) as { jobs: Array<Record<string, unknown>> }
-    ).jobs;
+    // what `openclaw cron list --all --json` asks the gateway (the script above is the CLI under test)
+    const { jobs } = (await gw.rpc('cron.list', { includeDisabled: true })) as { jobs: Array<Record<string, unknown>> };
     const ours = jobs.filter((job) => names.includes(String(job.name)));
     expect(ours.map((job) => job.name).sort(), 'one job per declared name, no duplicates').toEqual(names);
     for (const job of ours) {
@@ -697,8 +696,9 @@ describe('cron webhook end to end', () => {
       webhookJob('webhook probe', `http://${RESERVED_HOST}:${gw.webhook.port}/openclaw/cron`),
     )) as { id: string };
     deliveredJobId = added.id;
-    const ran = await gw.cli(['cron', 'run', deliveredJobId]);
-    expect(ran.code, ran.stderr).toBe(0);
+    // RPC, as the CLI's `cron run` sends it (the CLI itself is tested with apply-cron-jobs.sh above)
+    const ran = (await gw.rpc('cron.run', { id: deliveredJobId, mode: 'force' })) as Record<string, unknown>;
+    expect(ran).toMatchObject({ ok: true, ran: true });
     const request = await gw.webhook.waitFor((r) => r.url === '/openclaw/cron', 120_000, 'the cron webhook POST');
     expect(request.method).toBe('POST');
     expect(request.headers.authorization).toBe(`Bearer ${gw.env[tokenVar as string]}`);
@@ -752,10 +752,12 @@ describe('cron webhook end to end', () => {
     };
     const rule = app.alerting.rules.find((r) => r.name === OPENCLAW_ALERT_NAMES.webhookBlockedBySsrfGuard);
     expect(rule).toBeDefined();
-    const firing = evaluateAlert(rule?.expr as string, [stream], Date.now());
+    // evaluated at the gateway's time (its clock runs ahead: clockWarp), just after the last line
+    const at = Math.max(Date.now(), ...stream.lines.map((l) => l.timeMs));
+    const firing = evaluateAlert(rule?.expr as string, [stream], at);
     expect(firing).toEqual([{ labels: { jobId: blockedJobId }, value: 1 }]);
     const failed = app.alerting.rules.find((r) => r.name === OPENCLAW_ALERT_NAMES.webhookDeliveryFailed);
-    expect(evaluateAlert(failed?.expr as string, [stream], Date.now())).toEqual([]);
+    expect(evaluateAlert(failed?.expr as string, [stream], at)).toEqual([]);
     // the delivered job's run is in the shipped run log too
     expect(stream.lines.some((l) => l.line.includes('"kind":"cron_run"') && l.line.includes(deliveredJobId))).toBe(
       true,
@@ -770,14 +772,20 @@ describe('metrics from the real gateway', () => {
   const unreachable = (id: string): boolean => metricByOtlpName(id).conditions.includes('telegramWebhookMode');
   const expected = RECORDABLE_METRICS.filter((m) => !unreachable(m.name));
   let captured: ReturnType<typeof decodeOtlpExports>;
+  let stuckExport = -1;
+  let queryTime = 0;
+  const twoStuckHeartbeats = (metrics: ReturnType<typeof decodeOtlpExports>): boolean =>
+    metrics
+      .filter((m) => m.name === 'openclaw.session.stuck_age_ms')
+      .some((m) => m.points.some((p) => (p.histogram?.count ?? 0) >= 2));
 
   beforeAll(async () => {
     await traffic;
     // stuck-session metrics: a run 120 s in `processing`, seen by two heartbeats (30 s apart)
     try {
       await until('two stuck-session heartbeats', 240_000, () => {
-        const ages = decodeOtlpExports(gw.otlp.requests).filter((m) => m.name === 'openclaw.session.stuck_age_ms');
-        return ages.some((m) => m.points.some((p) => (p.histogram?.count ?? 0) >= 2)) ? true : undefined;
+        stuckExport = gw.otlp.requests.findIndex((request) => twoStuckHeartbeats(decodeOtlpExports([request])));
+        return stuckExport >= 0 ? true : undefined;
       });
     } catch (error) {
       const seen = summarizeMetrics(decodeOtlpExports(gw.otlp.requests));
@@ -785,8 +793,14 @@ describe('metrics from the real gateway', () => {
         `${(error as Error).message}\nmodel requests: ${gw.model.requests.length}; metrics so far: ${seen.map((m) => `${m.name} ${JSON.stringify(m.attributes)}`).join('; ')}`,
       );
     }
-    await sleep(2500); // one more export after the last change
+    await until('one more export after the stuck-session heartbeats', 60_000, () =>
+      gw.otlp.requests.length > stuckExport + 1 ? true : undefined,
+    );
     captured = decodeOtlpExports(gw.otlp.requests);
+    // The queries are evaluated one export after the heartbeats, in the gateway's clock: the chat
+    // runs are then inside the 5 m rate windows however long the cron tests before took (the
+    // gateway's clock runs ahead of real time: clockWarp).
+    queryTime = lastSampleSeconds(decodeOtlpExports(gw.otlp.requests.slice(0, stuckExport + 2)));
   }, 400_000);
 
   it('exports exactly the catalog metrics, with its types, units, descriptions and attribute keys', () => {
@@ -837,7 +851,7 @@ describe('metrics from the real gateway', () => {
     beforeAll(async () => {
       prometheus = await startPrometheusHarness({
         openMetrics: capturedOpenMetrics(captured, namer),
-        evalTime: lastSampleSeconds(captured),
+        evalTime: queryTime,
       });
     }, 120_000);
 

@@ -38,6 +38,8 @@ import type { OpenClawRelease } from '../../../lib/openclaw/release/ensure-relea
 
 /** The test-only preload every OpenClaw process of the harness runs with. */
 export const LOOPBACK_PRELOAD = join(__dirname, 'loopback-only-preload.mjs');
+/** The test-only preload that runs the gateway's clock faster (CLOCK_WARP_FACTOR). */
+export const CLOCK_WARP_PRELOAD = join(__dirname, 'clock-warp-preload.mjs');
 const RPC_CLIENT = join(__dirname, 'gateway-rpc-client.mjs');
 /** Set to 1 to keep the gateway's temp dir (config, state, file log, preload report) after the run. */
 export const KEEP_DIR_ENV = 'OPENCLAW_GATEWAY_TEST_KEEP_DIR';
@@ -75,6 +77,13 @@ export interface RealGatewayOptions {
    * @default 600000 (a cold boot on a loaded 2-core machine)
    */
   readonly bootTimeoutMs?: number;
+  /**
+   * Runs the gateway's clock this many times faster than real time (clock-warp-preload.mjs), so
+   * schedules such as the stuck-session threshold and the heartbeat pass without waiting for them.
+   * The CLI and the RPC client read the same (fast) clock, with real-time timeouts.
+   * @default 1 (real time)
+   */
+  readonly clockWarp?: number;
 }
 
 /** A running real gateway and its fakes. */
@@ -317,8 +326,20 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
       NO_COLOR: '1',
       ...env,
     };
-    // the flag OpenClaw would otherwise respawn itself to add, and the loopback-only preload
-    const nodeArgs = ['--disable-warning=ExperimentalWarning', '--import', LOOPBACK_PRELOAD];
+    // Every OpenClaw process of the harness shares the gateway's clock (the gateway checks the time
+    // its clients sign requests with); only the gateway's timers run faster.
+    const warp = options.clockWarp ?? 1;
+    if (warp > 1) {
+      Object.assign(cliEnv, { CLOCK_WARP_FACTOR: String(warp), CLOCK_WARP_ORIGIN: String(Date.now()) });
+      cliEnv.CLOCK_WARP_TIMERS = '0';
+    }
+    // the flag OpenClaw would otherwise respawn itself to add, the loopback-only preload, the clock
+    const nodeArgs = [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      LOOPBACK_PRELOAD,
+      ...(warp > 1 ? ['--import', CLOCK_WARP_PRELOAD] : []),
+    ];
     const openclawBin = join(root, 'openclaw');
     writeFileSync(
       openclawBin,
@@ -331,7 +352,7 @@ export async function startRealGateway(options: RealGatewayOptions): Promise<Rea
       release.nodeBinary,
       [...nodeArgs, release.openclawEntry, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'],
       {
-        env: cliEnv,
+        env: warp > 1 ? { ...cliEnv, CLOCK_WARP_TIMERS: '1' } : cliEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       },

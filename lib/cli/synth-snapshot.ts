@@ -1,0 +1,56 @@
+/**
+ * Entry of synth's V8 startup snapshot (scripts/build.mjs builds it with `node --build-snapshot`).
+ * Evaluating this file evaluates every module a synth needs, so a run started from the snapshot
+ * skips loading, compiling and initialising them. Nothing the modules evaluate reads the file system,
+ * the arguments or the working directory, which belong to the run, not the build (the warm-up below
+ * renders into memory and a temp folder, and keeps nothing).
+ *
+ * The snapshot is keyed by the hash of this bundle (given by the build), the Node version and
+ * NODE_OPTIONS. A run compares that key with the one the last build wrote beside the launcher
+ * (`synth.snapshot-key`) and with its own Node and NODE_OPTIONS; on any difference it runs the
+ * launcher's bundle instead (with its code cache): a stale snapshot is slow, never wrong.
+ */
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { loliceConfig } from '../../config/lolice';
+import { OpenClawOpsApp } from '../openclaw-ops-app';
+import '../checkout/synthesize';
+import '../checkout/outside-change-placement';
+import { main } from '../../main';
+
+/** Read while the snapshot is built: the build's key (the environment of a run is read in the run). */
+const BUILT_KEY = snapshotKey(process.env.OPENCLAW_OPS_SNAPSHOT_BUNDLE ?? '');
+
+function snapshotKey(bundleHash: string): string {
+  return JSON.stringify([bundleHash, process.version, process.env.NODE_OPTIONS ?? '']);
+}
+
+if (v8.startupSnapshot.isBuildingSnapshot()) {
+  // One render of both sides in memory (the arch side in a temp folder it removes), so the functions a
+  // synth runs are compiled into the snapshot too, not compiled again by every run. Its output is
+  // thrown away: each run builds its own app from its own arguments.
+  const warmUp = new OpenClawOpsApp({ config: loliceConfig });
+  warmUp.renderLolice();
+  warmUp.renderArch();
+  v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // Started from the snapshot, node leaves the script argument as given (relative or absolute).
+    const launcher = path.resolve(process.argv[1] ?? 'synth.js');
+    process.argv[1] = launcher;
+    const runtimeRequire = createRequire(launcher);
+    let current: string | undefined;
+    try {
+      current = snapshotKey(fs.readFileSync(path.join(path.dirname(launcher), 'synth.snapshot-key'), 'utf8').trim());
+    } catch {
+      current = undefined;
+    }
+    if (current !== BUILT_KEY || path.basename(launcher) !== 'synth.js') {
+      runtimeRequire(launcher);
+      return;
+    }
+    void main(process.argv.slice(2)).then((code) => {
+      process.exitCode = code;
+    });
+  });
+}
