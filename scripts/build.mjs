@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'cli');
 const stamp = join(outdir, 'inputs.json');
-const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release'];
+const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release', 'openclaw-schema'];
 /** Inputs esbuild does not see: the build itself and the installed dependency versions. */
 const alwaysInputs = ['scripts/build.mjs', 'scripts/code-cache.cjs', 'package-lock.json'];
 

@@ -38,7 +38,20 @@ export interface RealHostVerdict {
 
 type ProbeOperation =
   | { readonly kind: 'validate-configs'; readonly files: readonly string[] }
-  | { readonly kind: 'classify-hosts'; readonly hosts: readonly string[] };
+  | { readonly kind: 'classify-hosts'; readonly hosts: readonly string[] }
+  | { readonly kind: 'config-schema' };
+
+/** What the gateway of a release answers `config.schema` with, for one `openclaw.json`. */
+export interface RealConfigSchema {
+  /** Which function of the release built it (`<chunk>#<function>`). */
+  readonly via: string;
+  /** The draft-07 JSON Schema of `openclaw.json`, plugin and channel schemas merged in. */
+  readonly schema: unknown;
+  /** The hints per dotted path (`sensitive: true` marks a secret). */
+  readonly uiHints: unknown;
+  /** The release version the schema reports. */
+  readonly version: string;
+}
 
 interface ProbeFileVerdict extends RealConfigVerdict {
   readonly file: string;
@@ -46,7 +59,8 @@ interface ProbeFileVerdict extends RealConfigVerdict {
 
 type ProbeAnswer =
   | { readonly kind: 'validate-configs'; readonly results: readonly ProbeFileVerdict[] }
-  | { readonly kind: 'classify-hosts'; readonly results: readonly RealHostVerdict[] };
+  | { readonly kind: 'classify-hosts'; readonly results: readonly RealHostVerdict[] }
+  | { readonly kind: 'config-schema'; readonly result: RealConfigSchema };
 
 export interface ReleaseProbeOptions {
   /**
@@ -57,6 +71,8 @@ export interface ReleaseProbeOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Longest run of the child. @default 5 minutes */
   readonly timeoutMs?: number;
+  /** A module the child loads first (`node --import`), e.g. the loopback-only preload. @default none */
+  readonly preload?: string;
 }
 
 /**
@@ -84,7 +100,8 @@ async function runReleaseProbe(
   };
   const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(release.nodeBinary, [RELEASE_PROBE_SCRIPT, requestFile, responseFile], {
+    const preload = options.preload ? ['--import', options.preload] : [];
+    const child = spawn(release.nodeBinary, [...preload, RELEASE_PROBE_SCRIPT, requestFile, responseFile], {
       cwd: workDir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -181,5 +198,28 @@ export async function classifyHostsWithRelease(
       );
     }
     return [...answer.results];
+  });
+}
+
+/**
+ * Builds the JSON Schema the release's gateway serves as `config.schema` for `document` (its plugins
+ * and channels decide what is merged in), in one child process on the release's Node.
+ */
+export async function extractConfigSchemaWithRelease(
+  release: OpenClawRelease,
+  document: unknown,
+  options: ReleaseProbeOptions = {},
+): Promise<RealConfigSchema> {
+  return withWorkDir(async (dir) => {
+    const configFile = join(dir, 'openclaw.json');
+    writeFileSync(configFile, `${JSON.stringify(document, null, 2)}\n`);
+    const [answer] = await runReleaseProbe(release, [{ kind: 'config-schema' }], dir, {
+      ...options,
+      env: { ...options.env, OPENCLAW_CONFIG_PATH: configFile },
+    });
+    if (answer?.kind !== 'config-schema') {
+      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for config-schema`);
+    }
+    return answer.result;
   });
 }

@@ -107,10 +107,62 @@ async function classifyHosts(hosts) {
   }));
 }
 
+// The schema the gateway answers `config.schema` with (draft-07 JSON Schema, plugin and channel
+// schemas merged, uiHints marking sensitive paths), built in-process from the config named by
+// OPENCLAW_CONFIG_PATH. From 2026.4.x a chunk exports loadGatewayRuntimeConfigSchema (the handler's own
+// builder). 2026.2.x keeps the builder (loadSchemaWithPlugins) private in the gateway CLI chunk, which
+// also imports entry.js (that starts the CLI): a module hook re-exports the builder from that chunk and
+// leaves out entry.js's CLI start, in memory only; the builder itself runs unchanged.
+async function loadSchemaBuilder() {
+  const files = readdirSync(dist).filter((file) => /\.m?js$/.test(file));
+  for (const file of files) {
+    const source = readFileSync(join(dist, file), 'utf8');
+    if (!source.includes('loadGatewayRuntimeConfigSchema')) continue;
+    for (const clause of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const item of clause[1].split(',')) {
+        const [local, alias] = item.trim().split(/\s+as\s+/);
+        if (local === 'loadGatewayRuntimeConfigSchema') {
+          const fn = (await import(pathToFileURL(join(dist, file)).href))[alias ?? local];
+          if (typeof fn === 'function') return { fn, via: `${file}#loadGatewayRuntimeConfigSchema` };
+        }
+      }
+    }
+  }
+  const gatewayChunk = files.find(
+    (file) => /^gateway-cli-/.test(file) && readFileSync(join(dist, file), 'utf8').includes('function loadSchemaWithPlugins('),
+  );
+  if (!gatewayChunk) throw new Error(`no chunk of ${dist} builds the config schema (loadGatewayRuntimeConfigSchema / loadSchemaWithPlugins)`);
+  const { register } = await import('node:module');
+  const hooks = `
+    export async function load(url, context, next) {
+      const result = await next(url, context);
+      if (url === ${JSON.stringify(pathToFileURL(join(dist, gatewayChunk)).href)}) {
+        return { ...result, source: String(result.source) + '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema };\\n' };
+      }
+      if (url === ${JSON.stringify(pathToFileURL(join(dist, 'entry.js')).href)}) {
+        const text = String(result.source);
+        const start = 'if (!ensureExperimentalWarningSuppressed()) {';
+        if (!text.includes(start)) throw new Error('entry.js: CLI start not found');
+        return { ...result, source: text.replace(start, 'if (false) {') };
+      }
+      return result;
+    }`;
+  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+  const mod = await import(pathToFileURL(join(dist, gatewayChunk)).href);
+  return { fn: mod.__openclawOpsLoadSchema, via: `${gatewayChunk}#loadSchemaWithPlugins` };
+}
+
+async function configSchema() {
+  const { fn, via } = await loadSchemaBuilder();
+  const built = await fn();
+  return { via, schema: built.schema, uiHints: built.uiHints, version: built.version };
+}
+
 const answers = [];
 for (const op of request.operations) {
   if (op.kind === 'validate-configs') answers.push({ kind: op.kind, results: await validateConfigs(op.files) });
   else if (op.kind === 'classify-hosts') answers.push({ kind: op.kind, results: await classifyHosts(op.hosts) });
+  else if (op.kind === 'config-schema') answers.push({ kind: op.kind, result: await configSchema() });
   else throw new Error(`unknown probe operation ${JSON.stringify(op.kind)}`);
 }
 writeFileSync(responseFile, JSON.stringify({ answers }));
