@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'cli');
 const stamp = join(outdir, 'inputs.json');
-const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release', 'openclaw-schema'];
+const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release', 'openclaw-schema', 'openclaw-schema-codegen'];
 /** Inputs esbuild does not see: the build itself and the installed dependency versions. */
 const alwaysInputs = ['scripts/build.mjs', 'scripts/code-cache.cjs', 'package-lock.json'];
 
@@ -84,4 +84,22 @@ if (process.argv.includes('--force') || !upToDate()) {
   const files = Object.keys(result.metafile.inputs).filter((input) => !/^[a-z-]+:/.test(input));
   const inputs = [...new Set([...files, ...alwaysInputs])].sort();
   writeFileSync(stamp, `${JSON.stringify({ inputs }, null, 2)}\n`);
+}
+
+// The validators of the committed OpenClaw release schemas, compiled once here instead of on every
+// synth (build/openclaw-schema/<version>.cjs); the codegen skips the schemas that are up to date.
+{
+  const { createHash: hash } = await import('node:crypto');
+  const releases = join(root, 'openclaw-releases');
+  const stale = readdirSync(releases).some((version) => {
+    const schema = join(releases, version, 'config-schema.json');
+    if (!existsSync(schema)) return false;
+    const header = `// openclaw-ops schema sha256 ${hash('sha256').update(readFileSync(schema)).digest('hex')}`;
+    const compiled = join(root, 'build', 'openclaw-schema', `${version}.cjs`);
+    return !existsSync(compiled) || !readFileSync(compiled, 'utf8').startsWith(`${header}\n`);
+  });
+  if (stale) {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, [join(outdir, 'openclaw-schema-codegen.js')], { stdio: 'inherit' });
+  }
 }
