@@ -13,7 +13,16 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'cli');
 const stamp = join(outdir, 'inputs.json');
-const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release', 'openclaw-schema', 'openclaw-schema-codegen'];
+const entries = [
+  'synth',
+  'verify',
+  'diff',
+  'adopt',
+  'upgrade-check',
+  'install-openclaw-release',
+  'openclaw-schema',
+  'openclaw-schema-codegen',
+];
 /** Inputs esbuild does not see: the build itself and the installed dependency versions. */
 const alwaysInputs = ['scripts/build.mjs', 'scripts/code-cache.cjs', 'package-lock.json'];
 
@@ -91,15 +100,22 @@ if (process.argv.includes('--force') || !upToDate()) {
 {
   const { createHash: hash } = await import('node:crypto');
   const releases = join(root, 'openclaw-releases');
+  const codegen = hash('sha256')
+    .update(readFileSync(join(outdir, 'openclaw-schema-codegen.bundle.js')))
+    .digest('hex')
+    .slice(0, 16);
   const stale = readdirSync(releases).some((version) => {
     const schema = join(releases, version, 'config-schema.json');
     if (!existsSync(schema)) return false;
-    const header = `// openclaw-ops schema sha256 ${hash('sha256').update(readFileSync(schema)).digest('hex')}`;
+    const header = `// openclaw-ops schema sha256 ${hash('sha256').update(readFileSync(schema)).digest('hex')} codegen ${codegen}`;
     const compiled = join(root, 'build', 'openclaw-schema', `${version}.cjs`);
     return !existsSync(compiled) || !readFileSync(compiled, 'utf8').startsWith(`${header}\n`);
   });
   if (stale) {
     const { execFileSync } = await import('node:child_process');
-    execFileSync(process.execPath, [join(outdir, 'openclaw-schema-codegen.js')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(outdir, 'openclaw-schema-codegen.js')], {
+      stdio: 'inherit',
+      env: { ...process.env, OPENCLAW_OPS_SCHEMA_CODEGEN: codegen },
+    });
   }
 }

@@ -14,7 +14,7 @@ import { SCHEMA_VALIDATORS_DIR, validatorHeader } from '../openclaw/schema/relea
 mkdirSync(SCHEMA_VALIDATORS_DIR, { recursive: true });
 for (const version of listOpenClawReleaseSpecs().filter((v) => hasReleaseSchema(v))) {
   const text = readFileSync(releaseSchemaPath(version), 'utf8');
-  const header = validatorHeader(text);
+  const header = `${validatorHeader(text)}codegen ${process.env.OPENCLAW_OPS_SCHEMA_CODEGEN ?? 'unknown'}`;
   const out = join(SCHEMA_VALIDATORS_DIR, `${version}.cjs`);
   if (existsSync(out) && readFileSync(out, 'utf8').startsWith(`${header}\n`)) continue;
   const schema = JSON.parse(text) as ReleaseConfigSchema;

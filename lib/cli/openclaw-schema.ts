@@ -24,7 +24,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (parsed.kind === 'usage-error' || parsed.positionals.length === 0) {
-    process.stderr.write(`openclaw:schema: ${parsed.kind === 'usage-error' ? parsed.message : 'VERSION is required'}\n${SCHEMA_USAGE}`);
+    process.stderr.write(
+      `openclaw:schema: ${parsed.kind === 'usage-error' ? parsed.message : 'VERSION is required'}\n${SCHEMA_USAGE}`,
+    );
     return 2;
   }
   const { config } = await loadDefaultApp();

@@ -1017,9 +1017,10 @@ export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawCo
 /**
  * The release's own schema (committed under `openclaw-releases/<version>/`) checks the document
  * first: every refusal of the real loader's schema, every literal at a path it marks sensitive. The
- * project's rules above add what is stricter than OpenClaw; where both report the same path, the
- * release's message stands. A release without a committed schema is checked by the project's rules
- * alone.
+ * project's rules above add what is stricter than OpenClaw and name the version gate a key belongs
+ * to; where both report the same path (or the release a path inside the project's), the project's
+ * message stands (it carries the gate and the project's fix), so no problem is reported twice.
+ * A release without a committed schema is checked by the project's rules alone.
  */
 function withReleaseSchema(doc: JsonObject, version: OpenClawVersion, own: readonly string[]): string[] {
   const release = loadReleaseSchemaValidator(version.toString());
@@ -1027,10 +1028,14 @@ function withReleaseSchema(doc: JsonObject, version: OpenClawVersion, own: reado
     return [...own];
   }
   const fromSchema = checkAgainstReleaseSchema(doc, release).map(
-    (issue) => `openclaw.json ${issue.path || '(document)'}: received ${issue.received}, expected ${issue.expected}; ${issue.fix}`,
+    (issue) =>
+      `openclaw.json ${issue.path || '(document)'}: received ${issue.received}, ` +
+      `expected ${issue.expected}; ${issue.fix}`,
   );
-  const covered = new Set(fromSchema.map(messagePath));
-  return [...fromSchema, ...own.filter((message) => !covered.has(messagePath(message)))];
+  const covered = own.map(messagePath);
+  const isCovered = (path: string): boolean =>
+    covered.some((c) => path === c || path.startsWith(`${c}.`) || path.startsWith(`${c}[`));
+  return [...own, ...fromSchema.filter((message) => !isCovered(messagePath(message)))];
 }
 
 function messagePath(message: string): string {

@@ -18,7 +18,11 @@ export function checkAgainstReleaseSchema(
   const issues: SchemaIssue[] = [];
   if (!release.validate(doc)) {
     issues.push(
-      ...schemaIssues(release.validate.errors ?? [], version, (path) => !secretPaths.has(path) && !/token|secret|password|key$/i.test(path)),
+      ...schemaIssues(
+        release.validate.errors ?? [],
+        version,
+        (path) => !secretPaths.has(path) && !/token|secret|password|key$/i.test(path),
+      ),
     );
   }
   for (const secret of literal) {
@@ -26,7 +30,9 @@ export function checkAgainstReleaseSchema(
       path: secret.path,
       received: `a literal string of ${secret.length} character(s)`,
       expected: `a \${VAR} reference (openclaw ${version} marks ${secret.hint} sensitive)`,
-      fix: 'a literal here would be committed to git in the configmap: write ${NAME} and provide NAME to the container from a secret',
+      fix:
+        'a literal here would be committed to git in the configmap: write ${NAME} and provide NAME ' +
+        'to the container from a secret',
     });
   }
   return issues;

@@ -8,10 +8,17 @@ import type { JsonSchemaNode } from './release-schema-files';
  * `$defs`, which draft-07 validators do not resolve: they move to `definitions` (same pointers).
  * A plugin's schema merged in keeps its own `#/$defs/…` references, relative to the plugin schema's
  * root (as the plugin loader resolves them): that node gets an `$id`, so they resolve there.
- * Nothing else changes.
+ * The root's own `$schema` key (the release's zod schema has `$schema: z.string().optional()`) is
+ * missing from the JSON Schema it serves, its name being a keyword: it is put back. Nothing else
+ * changes.
  */
 export function toInputSchema(schema: JsonSchemaNode): JsonSchemaNode {
-  return rewrite(schema, '') as JsonSchemaNode;
+  const input = rewrite(schema, '') as Record<string, unknown>;
+  const properties = (input.properties ?? {}) as Record<string, unknown>;
+  if (!('$schema' in properties)) {
+    input.properties = { $schema: { type: 'string' }, ...properties };
+  }
+  return input;
 }
 
 const LITERAL_KEYWORDS = new Set(['default', 'examples', 'const', 'enum']);

@@ -11,9 +11,12 @@ import { hasReleaseSchema, releaseSchemaPath, type ReleaseConfigSchema } from '.
 /** Where `npm run build` writes one compiled validator per committed schema (`<version>.cjs`). */
 export const SCHEMA_VALIDATORS_DIR = repoPath('build', 'openclaw-schema');
 
-/** The first line of a compiled validator: the sha256 of the schema file it was compiled from. */
+/**
+ * The start of a compiled validator's first line: the sha256 of the schema file it was compiled from.
+ * `scripts/build.mjs` adds ` codegen <hash of the code generator>`, so a changed generator recompiles.
+ */
 export function validatorHeader(schemaText: string): string {
-  return `// openclaw-ops schema sha256 ${createHash('sha256').update(schemaText).digest('hex')}`;
+  return `// openclaw-ops schema sha256 ${createHash('sha256').update(schemaText).digest('hex')} `;
 }
 
 /** A release's schema with its validator. */
@@ -40,8 +43,9 @@ export function loadReleaseSchemaValidator(version: string): LoadedReleaseSchema
   let result: LoadedReleaseSchema | undefined;
   if (existsSync(compiledFile)) {
     const head = readFileSync(compiledFile, 'utf8').slice(0, 200).split('\n')[0];
-    if (head === validatorHeader(text)) {
-      result = { schema, validate: loadCompiled(compiledFile), compiled: 'build' };
+    if (head?.startsWith(validatorHeader(text))) {
+      const key = createHash('sha256').update(head).digest('hex').slice(0, 16);
+      result = { schema, validate: loadCompiled(compiledFile, key), compiled: 'build' };
     }
   }
   result ??= { schema, validate: compileReleaseSchema(schema.schema), compiled: 'runtime' };
@@ -50,13 +54,14 @@ export function loadReleaseSchemaValidator(version: string): LoadedReleaseSchema
 }
 
 /**
- * Loads a compiled validator with a V8 code cache beside it (`<file>.v8cache`): the validator is one
+ * Loads a compiled validator with a V8 code cache beside it (`<file>.<key>.v8cache`): the validator is one
  * large function, and parsing and compiling it would cost a synth a quarter of a second on every run.
  * The cache is an optimisation only: V8 rejects a stale one (then it is rewritten), and any error
  * reading or writing it is ignored.
  */
-function loadCompiled(file: string): ValidateFunction {
-  const cacheFile = `${file}.v8cache`;
+function loadCompiled(file: string, key: string): ValidateFunction {
+  // keyed by the compiled file's first line (schema and generator hashes): V8 checks only the length
+  const cacheFile = `${file}.${key}.v8cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

@@ -64,9 +64,7 @@ export function schemaIssues(
   version: string,
   showValue: (path: string) => boolean,
 ): SchemaIssue[] {
-  const unions = errors
-    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-    .map((e) => `${e.schemaPath}/`);
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -181,6 +179,11 @@ function toIssue(error: ErrorObject, version: string, showValue: (path: string) 
     case 'format':
       return { path, received, expected: `a ${String(params.format)}`, fix: `write a valid ${String(params.format)}` };
     default:
-      return { path, received, expected: `a value that ${error.message ?? 'matches the schema'}`, fix: 'change the value' };
+      return {
+        path,
+        received,
+        expected: `a value that ${error.message ?? 'matches the schema'}`,
+        fix: 'change the value',
+      };
   }
 }

@@ -69,7 +69,8 @@ export function findLiteralSecrets(doc: unknown, paths: readonly SensitivePath[]
 /** `gateway.auth.token`, `agents.list[0].id`. */
 export function formatPath(at: readonly (string | number)[]): string {
   return at.reduce<string>(
-    (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text === '' ? segment : `${text}.${segment}`),
+    (text, segment) =>
+      typeof segment === 'number' ? `${text}[${segment}]` : text === '' ? segment : `${text}.${segment}`,
     '',
   );
 }

@@ -129,9 +129,13 @@ async function loadSchemaBuilder() {
     }
   }
   const gatewayChunk = files.find(
-    (file) => /^gateway-cli-/.test(file) && readFileSync(join(dist, file), 'utf8').includes('function loadSchemaWithPlugins('),
+    (file) =>
+      /^gateway-cli-/.test(file) && readFileSync(join(dist, file), 'utf8').includes('function loadSchemaWithPlugins('),
   );
-  if (!gatewayChunk) throw new Error(`no chunk of ${dist} builds the config schema (loadGatewayRuntimeConfigSchema / loadSchemaWithPlugins)`);
+  if (!gatewayChunk)
+    throw new Error(
+      `no chunk of ${dist} builds the config schema (loadGatewayRuntimeConfigSchema / loadSchemaWithPlugins)`,
+    );
   const { register } = await import('node:module');
   const hooks = `
     export async function load(url, context, next) {
