@@ -7,6 +7,7 @@
  */
 import type { RealConfigVerdict } from '../../lib/openclaw/release/release-probe';
 import { validateConfigsWithRelease } from '../../lib/openclaw/release/release-probe';
+import { RELEASE_REFINEMENTS } from '../../lib/openclaw/schema/refinements';
 import { loadReleaseSchema } from '../../lib/openclaw/schema/release-schema-files';
 import { validateOpenClawConfig } from '../../lib/openclaw/validate-config';
 import { buildApp, parseYamlDocuments, renderLolice } from '../support/openclaw-ops-harness';
@@ -17,6 +18,27 @@ type Doc = Record<string, unknown>;
 
 /** A typo a person makes easily: the real gateway refuses the file, the pod would crash-loop. */
 const TYPO = 'typo gateway.controlUi.allowedOrigin';
+
+/** One refinement of the release (`lib/openclaw/schema/refinements.ts`), broken on purpose. */
+const REFINEMENT_VARIANTS: readonly { readonly refinement: string; readonly mutate: (d: any) => void }[] = [
+  // eslint-disable-line @typescript-eslint/no-explicit-any -- test-only JSON edits
+  { refinement: 'discord-open-dm-needs-wildcard', mutate: (d) => void (d.channels.discord.dm.policy = 'open') },
+  { refinement: 'telegram-open-dm-needs-wildcard', mutate: (d) => void (d.channels.telegram.dmPolicy = 'open') },
+  { refinement: 'discord-ids-are-strings', mutate: (d) => void (d.channels.discord.dm.allowFrom = [123456789]) },
+  { refinement: 'discord-activity-fields', mutate: (d) => void (d.channels.discord.activityType = 1) },
+  {
+    refinement: 'telegram-webhook-needs-secret',
+    mutate: (d) => void (d.channels.telegram.webhookUrl = 'https://example.invalid/telegram'),
+  },
+  {
+    refinement: 'broadcast-agents-exist',
+    mutate: (d) => {
+      d.agents.list = [{ id: 'main' }];
+      d.broadcast = { 'peer-1': ['no-such-agent'] };
+    },
+  },
+  { refinement: 'cron-webhook-http-url', mutate: (d) => void (d.cron.webhook = 'ftp://example.invalid/hook') },
+];
 
 let variants: SchemaVariant[];
 let real: Map<string, RealConfigVerdict>;
@@ -37,6 +59,11 @@ beforeAll(async () => {
   const typo = structuredClone(synthesized) as { gateway: { controlUi: Doc } };
   typo.gateway.controlUi.allowedOrigin = ['https://example.invalid'];
   variants.push({ id: TYPO, section: 'gateway', kind: 'unknown-key', document: typo });
+  for (const { refinement, mutate } of REFINEMENT_VARIANTS) {
+    const doc = structuredClone(synthesized);
+    mutate(doc);
+    variants.push({ id: `refinement ${refinement}`, section: 'refinement', kind: 'unknown-key', document: doc });
+  }
   const options = app.openclaw.validation;
   const env = Object.fromEntries((options.providedEnvVars ?? []).map((n) => [n, `fake-${n.toLowerCase()}`]));
   real = await validateConfigsWithRelease(release, new Map(variants.map((v) => [v.id, v.document])), {
@@ -82,6 +109,19 @@ describe(`openclaw.json variants from the ${REAL_OPENCLAW_VERSION} schema: the r
     expect(looser).toEqual([]);
     expect(counts.bothRefuse).toBeGreaterThan(0);
   });
+
+  it.each(REFINEMENT_VARIANTS.map((r) => r.refinement))(
+    'refinement %s: refused by the real loader and by ours',
+    (id) => {
+      const real_ = real.get(`refinement ${id}`)!;
+      expect(real_.valid).toBe(false);
+      expect(RELEASE_REFINEMENTS.map((r) => r.id)).toContain(id);
+      // ours refuses it by this refinement alone: the refinement's own check finds it
+      const doc = variants.find((v) => v.id === `refinement ${id}`)!.document;
+      expect(RELEASE_REFINEMENTS.find((r) => r.id === id)!.check(doc)).not.toEqual([]);
+      expect(ours.get(`refinement ${id}`)).not.toEqual([]);
+    },
+  );
 
   it('gateway.controlUi.allowedOrigin (for allowedOrigins) is refused by both, ours naming the fix', () => {
     expect(real.get(TYPO)!.valid).toBe(false);

@@ -1,3 +1,4 @@
+import { checkRefinements } from './refinements';
 import { findLiteralSecrets, sensitivePaths } from './sensitive-paths';
 import { schemaIssues, type SchemaIssue } from './schema-issues';
 import type { ReleaseConfigSchema } from './release-schema-files';
@@ -5,7 +6,8 @@ import type { ValidateFunction } from 'ajv';
 
 /**
  * Every problem the release's own schema finds in `doc` (what its loader refuses by schema), plus
- * every literal value at a path the release marks sensitive (it would be committed to Git).
+ * the release's cross-field refinements (`refinements.ts`), plus every literal value at a path the
+ * release marks sensitive (it would be committed to Git).
  */
 export function checkAgainstReleaseSchema(
   doc: unknown,
@@ -25,6 +27,7 @@ export function checkAgainstReleaseSchema(
       ),
     );
   }
+  issues.push(...checkRefinements(doc));
   for (const secret of literal) {
     issues.push({
       path: secret.path,
