@@ -19,9 +19,10 @@ type Doc = Record<string, unknown>;
 /** A typo a person makes easily: the real gateway refuses the file, the pod would crash-loop. */
 const TYPO = 'typo gateway.controlUi.allowedOrigin';
 
+type Editable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test-only JSON edits
+
 /** One refinement of the release (`lib/openclaw/schema/refinements.ts`), broken on purpose. */
-const REFINEMENT_VARIANTS: readonly { readonly refinement: string; readonly mutate: (d: any) => void }[] = [
-  // eslint-disable-line @typescript-eslint/no-explicit-any -- test-only JSON edits
+const REFINEMENT_VARIANTS: readonly { readonly refinement: string; readonly mutate: (d: Editable) => void }[] = [
   { refinement: 'discord-open-dm-needs-wildcard', mutate: (d) => void (d.channels.discord.dm.policy = 'open') },
   { refinement: 'telegram-open-dm-needs-wildcard', mutate: (d) => void (d.channels.telegram.dmPolicy = 'open') },
   { refinement: 'discord-ids-are-strings', mutate: (d) => void (d.channels.discord.dm.allowFrom = [123456789]) },
