@@ -39,7 +39,21 @@ export interface RealHostVerdict {
 type ProbeOperation =
   | { readonly kind: 'validate-configs'; readonly files: readonly string[] }
   | { readonly kind: 'classify-hosts'; readonly hosts: readonly string[] }
-  | { readonly kind: 'config-schema' };
+  | { readonly kind: 'config-schema' }
+  | { readonly kind: 'cron-timestamps'; readonly cases: readonly CronTimestampCase[] };
+
+/** One one-shot instant for cron.add's timestamp limits, with the time of the add. */
+export interface CronTimestampCase {
+  readonly at: string;
+  /** Epoch ms of the cron.add call. */
+  readonly now: number;
+}
+
+/** What the release's cron.add said about one instant. */
+export interface CronTimestampVerdict {
+  readonly ok: boolean;
+  readonly message: string;
+}
 
 /** What the gateway of a release answers `config.schema` with, for one `openclaw.json`. */
 export interface RealConfigSchema {
@@ -60,7 +74,8 @@ interface ProbeFileVerdict extends RealConfigVerdict {
 type ProbeAnswer =
   | { readonly kind: 'validate-configs'; readonly results: readonly ProbeFileVerdict[] }
   | { readonly kind: 'classify-hosts'; readonly results: readonly RealHostVerdict[] }
-  | { readonly kind: 'config-schema'; readonly result: RealConfigSchema };
+  | { readonly kind: 'config-schema'; readonly result: RealConfigSchema }
+  | { readonly kind: 'cron-timestamps'; readonly results: readonly CronTimestampVerdict[] };
 
 export interface ReleaseProbeOptions {
   /**
@@ -221,5 +236,23 @@ export async function extractConfigSchemaWithRelease(
       throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for config-schema`);
     }
     return answer.result;
+  });
+}
+
+/**
+ * Asks the release's cron.add timestamp check (`validateScheduleTimestamp`, 2026.2.x) about every
+ * case, in one child process.
+ */
+export async function checkCronTimestampsWithRelease(
+  release: OpenClawRelease,
+  cases: readonly CronTimestampCase[],
+  options: ReleaseProbeOptions = {},
+): Promise<CronTimestampVerdict[]> {
+  return withWorkDir(async (dir) => {
+    const [answer] = await runReleaseProbe(release, [{ kind: 'cron-timestamps', cases }], dir, options);
+    if (answer?.kind !== 'cron-timestamps' || answer.results.length !== cases.length) {
+      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for cron timestamps`);
+    }
+    return [...answer.results];
   });
 }

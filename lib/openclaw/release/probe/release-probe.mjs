@@ -141,7 +141,12 @@ async function loadSchemaBuilder() {
     export async function load(url, context, next) {
       const result = await next(url, context);
       if (url === ${JSON.stringify(pathToFileURL(join(dist, gatewayChunk)).href)}) {
-        return { ...result, source: String(result.source) + '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema };\\n' };
+        return {
+          ...result,
+          source:
+            String(result.source) +
+            '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema, validateScheduleTimestamp as __openclawOpsValidateScheduleTimestamp };\\n',
+        };
       }
       if (url === ${JSON.stringify(pathToFileURL(join(dist, 'entry.js')).href)}) {
         const text = String(result.source);
@@ -153,7 +158,23 @@ async function loadSchemaBuilder() {
     }`;
   register(`data:text/javascript,${encodeURIComponent(hooks)}`);
   const mod = await import(pathToFileURL(join(dist, gatewayChunk)).href);
-  return { fn: mod.__openclawOpsLoadSchema, via: `${gatewayChunk}#loadSchemaWithPlugins` };
+  return {
+    fn: mod.__openclawOpsLoadSchema,
+    via: `${gatewayChunk}#loadSchemaWithPlugins`,
+    validateScheduleTimestamp: mod.__openclawOpsValidateScheduleTimestamp,
+  };
+}
+
+// cron.add's limits on a one-shot instant, as the gateway's cron.add handler applies them
+// (validateScheduleTimestamp; 2026.2.x layout, the same module hook as above).
+async function cronTimestamps(cases) {
+  const { validateScheduleTimestamp } = await loadSchemaBuilder();
+  if (typeof validateScheduleTimestamp !== 'function')
+    throw new Error('this release exposes no validateScheduleTimestamp');
+  return cases.map(({ at, now }) => {
+    const verdict = validateScheduleTimestamp({ kind: 'at', at }, now);
+    return { ok: verdict.ok === true, message: verdict.message ?? '' };
+  });
 }
 
 async function configSchema() {
@@ -166,6 +187,7 @@ const answers = [];
 for (const op of request.operations) {
   if (op.kind === 'validate-configs') answers.push({ kind: op.kind, results: await validateConfigs(op.files) });
   else if (op.kind === 'classify-hosts') answers.push({ kind: op.kind, results: await classifyHosts(op.hosts) });
+  else if (op.kind === 'cron-timestamps') answers.push({ kind: op.kind, results: await cronTimestamps(op.cases) });
   else if (op.kind === 'config-schema') answers.push({ kind: op.kind, result: await configSchema() });
   else throw new Error(`unknown probe operation ${JSON.stringify(op.kind)}`);
 }
