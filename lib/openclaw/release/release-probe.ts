@@ -40,7 +40,18 @@ type ProbeOperation =
   | { readonly kind: 'validate-configs'; readonly files: readonly string[] }
   | { readonly kind: 'classify-hosts'; readonly hosts: readonly string[] }
   | { readonly kind: 'config-schema' }
-  | { readonly kind: 'cron-timestamps'; readonly cases: readonly CronTimestampCase[] };
+  | { readonly kind: 'cron-timestamps'; readonly cases: readonly CronTimestampCase[] }
+  | { readonly kind: 'webhook-posts'; readonly urls: readonly string[] };
+
+/** What the release's cron webhook POST path did with one `delivery.to`. */
+export interface WebhookPostVerdict {
+  /**
+   * `posted`: the (stubbed) fetch was called; `skipped`: the URL normalization refused it;
+   * `blocked`: the SSRF guard refused it; `failed`: anything else.
+   */
+  readonly outcome: 'posted' | 'skipped' | 'blocked' | 'failed';
+  readonly reason: string;
+}
 
 /** One one-shot instant for cron.add's timestamp limits, with the time of the add. */
 export interface CronTimestampCase {
@@ -75,7 +86,8 @@ type ProbeAnswer =
   | { readonly kind: 'validate-configs'; readonly results: readonly ProbeFileVerdict[] }
   | { readonly kind: 'classify-hosts'; readonly results: readonly RealHostVerdict[] }
   | { readonly kind: 'config-schema'; readonly result: RealConfigSchema }
-  | { readonly kind: 'cron-timestamps'; readonly results: readonly CronTimestampVerdict[] };
+  | { readonly kind: 'cron-timestamps'; readonly results: readonly CronTimestampVerdict[] }
+  | { readonly kind: 'webhook-posts'; readonly results: readonly WebhookPostVerdict[] };
 
 export interface ReleaseProbeOptions {
   /**
@@ -252,6 +264,24 @@ export async function checkCronTimestampsWithRelease(
     const [answer] = await runReleaseProbe(release, [{ kind: 'cron-timestamps', cases }], dir, options);
     if (answer?.kind !== 'cron-timestamps' || answer.results.length !== cases.length) {
       throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for cron timestamps`);
+    }
+    return [...answer.results];
+  });
+}
+
+/**
+ * Runs each URL through the release's cron webhook POST path (the gateway's URL normalization, then
+ * `fetchWithSsrFGuard`) with stubbed DNS and fetch, in one child process (2026.2.x).
+ */
+export async function postWebhooksWithRelease(
+  release: OpenClawRelease,
+  urls: readonly string[],
+  options: ReleaseProbeOptions = {},
+): Promise<WebhookPostVerdict[]> {
+  return withWorkDir(async (dir) => {
+    const [answer] = await runReleaseProbe(release, [{ kind: 'webhook-posts', urls }], dir, options);
+    if (answer?.kind !== 'webhook-posts' || answer.results.length !== urls.length) {
+      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for webhook posts`);
     }
     return [...answer.results];
   });

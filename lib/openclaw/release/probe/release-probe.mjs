@@ -145,7 +145,7 @@ async function loadSchemaBuilder() {
           ...result,
           source:
             String(result.source) +
-            '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema, validateScheduleTimestamp as __openclawOpsValidateScheduleTimestamp };\\n',
+            '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema, validateScheduleTimestamp as __openclawOpsValidateScheduleTimestamp, resolveCronWebhookTarget as __openclawOpsResolveCronWebhookTarget, fetchWithSsrFGuard as __openclawOpsFetchWithSsrFGuard };\\n',
         };
       }
       if (url === ${JSON.stringify(pathToFileURL(join(dist, 'entry.js')).href)}) {
@@ -162,7 +162,48 @@ async function loadSchemaBuilder() {
     fn: mod.__openclawOpsLoadSchema,
     via: `${gatewayChunk}#loadSchemaWithPlugins`,
     validateScheduleTimestamp: mod.__openclawOpsValidateScheduleTimestamp,
+    resolveCronWebhookTarget: mod.__openclawOpsResolveCronWebhookTarget,
+    fetchWithSsrFGuard: mod.__openclawOpsFetchWithSsrFGuard,
   };
+}
+
+// A cron webhook POST as the gateway makes it after a run: resolveCronWebhookTarget (the gateway's
+// URL normalization of delivery.to), then fetchWithSsrFGuard with the gateway's arguments. DNS is a
+// stub answering every name with a benchmarking-range address the guard calls public, and fetch is
+// a stub that records the call: nothing is resolved or sent. "posted" = the stub fetch was reached.
+async function webhookPosts(urls) {
+  const { resolveCronWebhookTarget, fetchWithSsrFGuard } = await loadSchemaBuilder();
+  if (typeof resolveCronWebhookTarget !== 'function' || typeof fetchWithSsrFGuard !== 'function') {
+    throw new Error('this release exposes no resolveCronWebhookTarget / fetchWithSsrFGuard');
+  }
+  const lookupFn = async () => [{ address: '198.18.0.1', family: 4 }];
+  const results = [];
+  for (const url of urls) {
+    const target = resolveCronWebhookTarget({ delivery: { mode: 'webhook', to: url } });
+    if (!target) {
+      results.push({ outcome: 'skipped', reason: 'delivery.to must be a valid http(s) URL' });
+      continue;
+    }
+    let posted = false;
+    const fetchImpl = async () => {
+      posted = true;
+      return new Response('ok', { status: 200 });
+    };
+    try {
+      const guarded = await fetchWithSsrFGuard({
+        url: target.url,
+        init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+        fetchImpl,
+        lookupFn,
+      });
+      await guarded.release();
+      results.push({ outcome: posted ? 'posted' : 'failed', reason: '' });
+    } catch (error) {
+      const blocked = error?.name === 'SsrFBlockedError' || /blocked/i.test(String(error?.message));
+      results.push({ outcome: blocked ? 'blocked' : 'failed', reason: String(error?.message ?? error).slice(0, 200) });
+    }
+  }
+  return results;
 }
 
 // cron.add's limits on a one-shot instant, as the gateway's cron.add handler applies them
@@ -187,6 +228,7 @@ const answers = [];
 for (const op of request.operations) {
   if (op.kind === 'validate-configs') answers.push({ kind: op.kind, results: await validateConfigs(op.files) });
   else if (op.kind === 'classify-hosts') answers.push({ kind: op.kind, results: await classifyHosts(op.hosts) });
+  else if (op.kind === 'webhook-posts') answers.push({ kind: op.kind, results: await webhookPosts(op.urls) });
   else if (op.kind === 'cron-timestamps') answers.push({ kind: op.kind, results: await cronTimestamps(op.cases) });
   else if (op.kind === 'config-schema') answers.push({ kind: op.kind, result: await configSchema() });
   else throw new Error(`unknown probe operation ${JSON.stringify(op.kind)}`);
