@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
 import { repoPath } from '../../repo-root';
-import { compileReleaseSchema } from './compile-release-schema';
 import { hasReleaseSchema, releaseSchemaPath, type ReleaseConfigSchema } from './release-schema-files';
 
 /** Where `npm run build` writes one compiled validator per committed schema (`<version>.cjs`). */
@@ -48,7 +47,12 @@ export function loadReleaseSchemaValidator(version: string): LoadedReleaseSchema
       result = { schema, validate: loadCompiled(compiledFile, key), compiled: 'build' };
     }
   }
-  result ??= { schema, validate: compileReleaseSchema(schema.schema), compiled: 'runtime' };
+  if (!result) {
+    // loaded only here: ajv's compiler is not needed when the build compiled the validator
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (synth speed)
+    const { compileReleaseSchema } = require('./compile-release-schema') as typeof import('./compile-release-schema');
+    result = { schema, validate: compileReleaseSchema(schema.schema), compiled: 'runtime' };
+  }
   loaded.set(version, result);
   return result;
 }
