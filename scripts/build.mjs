@@ -13,7 +13,16 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'cli');
 const stamp = join(outdir, 'inputs.json');
-const entries = ['synth', 'verify', 'diff', 'adopt', 'upgrade-check', 'install-openclaw-release'];
+const entries = [
+  'synth',
+  'verify',
+  'diff',
+  'adopt',
+  'upgrade-check',
+  'install-openclaw-release',
+  'openclaw-schema',
+  'openclaw-schema-codegen',
+];
 /** The synth command's entry is the app's `main.ts`; the other commands are lib/cli/<name>.ts. */
 const entrySource = (name) => (name === 'synth' ? 'main.ts' : `lib/cli/${name}.ts`);
 /** Inputs esbuild does not see: the build itself and the installed dependency versions. */
@@ -95,6 +104,31 @@ if (process.argv.includes('--force') || !upToDate()) {
   const files = Object.keys(result.metafile.inputs).filter((input) => !/^[a-z-]+:/.test(input));
   const inputs = [...new Set([...files, ...alwaysInputs])].sort();
   writeFileSync(stamp, `${JSON.stringify({ inputs }, null, 2)}\n`);
+}
+
+// The validators of the committed OpenClaw release schemas, compiled once here instead of on every
+// synth (build/openclaw-schema/<version>.cjs); the codegen skips the schemas that are up to date.
+{
+  const { createHash: hash } = await import('node:crypto');
+  const releases = join(root, 'openclaw-releases');
+  const codegen = hash('sha256')
+    .update(readFileSync(join(outdir, 'openclaw-schema-codegen.bundle.js')))
+    .digest('hex')
+    .slice(0, 16);
+  const stale = readdirSync(releases).some((version) => {
+    const schema = join(releases, version, 'config-schema.json');
+    if (!existsSync(schema)) return false;
+    const header = `// openclaw-ops schema sha256 ${hash('sha256').update(readFileSync(schema)).digest('hex')} codegen ${codegen}`;
+    const compiled = join(root, 'build', 'openclaw-schema', `${version}.cjs`);
+    return !existsSync(compiled) || !readFileSync(compiled, 'utf8').startsWith(`${header}\n`);
+  });
+  if (stale) {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, [join(outdir, 'openclaw-schema-codegen.js')], {
+      stdio: 'inherit',
+      env: { ...process.env, OPENCLAW_OPS_SCHEMA_CODEGEN: codegen },
+    });
+  }
 }
 
 // synth's V8 startup snapshot (rebuilt when the bundle, the Node version or NODE_OPTIONS changed).

@@ -1,6 +1,6 @@
 // Builds synth's V8 startup snapshot (build/cli/synth.blob) from build/cli/synth-snapshot.bundle.js
 // with `node --build-snapshot`, and writes its key beside it (build/cli/synth.snapshot-key: the
-// bundle's hash; lib/cli/synth-snapshot.ts adds the Node version and NODE_OPTIONS). Skipped when the
+// hash of the bundle and the committed release schemas; lib/cli/synth-snapshot.ts adds the Node version and NODE_OPTIONS). Skipped when the
 // blob was built from the same bundle, Node and NODE_OPTIONS. A snapshot that cannot be built is not
 // an error: the key is removed and synth runs from its bundle and code cache (build/cli/synth.js).
 //
@@ -11,7 +11,7 @@
 // the bundle the last build wrote (lib/cli/synth-snapshot.ts).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** @param {string} outdir build/cli */
@@ -21,7 +21,15 @@ export function buildStartupSnapshot(outdir) {
   const keyFile = join(outdir, 'synth.snapshot-key');
   const stampFile = join(outdir, 'synth.blob.stamp');
   writeLauncher(outdir);
-  const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+  // The bundle and the committed release schemas (their validators are loaded by the warm-up render
+  // and kept in the snapshot): a new schema builds a new snapshot.
+  const digest = createHash('sha256').update(readFileSync(bundle));
+  const releases = join(outdir, '..', '..', 'openclaw-releases');
+  for (const version of existsSync(releases) ? readdirSync(releases).sort() : []) {
+    const schema = join(releases, version, 'config-schema.json');
+    if (existsSync(schema)) digest.update(version).update(readFileSync(schema));
+  }
+  const hash = digest.digest('hex').slice(0, 16);
   const stamp = JSON.stringify([hash, process.version, process.env.NODE_OPTIONS ?? '']);
   try {
     if (readFileSync(stampFile, 'utf8') === stamp && readFileSync(keyFile, 'utf8') === hash) return;

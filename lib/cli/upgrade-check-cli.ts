@@ -6,12 +6,14 @@ export const UPGRADE_CHECK_EXIT = { accepted: 0, refused: 1, usageOrInstall: 2 }
 
 export const UPGRADE_CHECK_USAGE = `usage: npm run upgrade-check -- --to VERSION [--json]
 
-Installs OpenClaw VERSION (cached, from openclaw-releases/VERSION/), renders openclaw.json for it,
-runs that release's real config loader, and reports the keys it refuses (today's file vs the file
-rendered for VERSION), what the project changes for it, features lost and gained, and the Node
-version it needs.
+Renders openclaw.json for VERSION and validates today's file and the file rendered for VERSION
+against VERSION's committed schema (openclaw-releases/VERSION/config-schema.json; nothing is
+installed), and reports what VERSION refuses, what its schema drops or adds along the paths today's
+file uses (removed or renamed keys, narrowed enums, new required keys), what the project changes
+for it, features lost and gained (the gates a schema cannot show), and the Node version it needs.
+A VERSION without a committed schema: run npm run openclaw:schema -- VERSION first.
 
-  --to VERSION   the release to check, YYYY.M.D (needs openclaw-releases/VERSION/)
+  --to VERSION   the release to check, YYYY.M.D (needs openclaw-releases/VERSION/config-schema.json)
   --json         print the report as JSON (for CI)
   --help         print this text
 

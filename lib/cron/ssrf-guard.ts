@@ -265,6 +265,20 @@ export function classifyWebhookHost(
     ...(options.clusterNamespaces ?? []).map((n) => n.toLowerCase()),
   ];
 
+  if (!host.includes(':') && host.split('.').some((label) => label === '')) {
+    // seen in the real POST path (gateway URL normalization, then fetchWithSsrFGuard): a name with an
+    // empty label, e.g. a second trailing dot ("10.0.0.1..", "example.com.."), is blocked
+    return {
+      host,
+      kind: 'invalid-address',
+      blockedBySsrfGuard: true,
+      internal: true,
+      loopback: false,
+      reason:
+        `"${hostname}" has an empty label (two dots in a row, or a dot at the start, or more than one at ` +
+        "the end): OpenClaw's webhook path blocks such a name; write the host without them",
+    };
+  }
   const unreadable = unreadableAddressReason(host);
   if (unreadable) {
     return {

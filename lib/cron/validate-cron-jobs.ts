@@ -19,9 +19,19 @@ import type { WebhookEgressRequirement } from './webhook-egress-requirement';
 import { describeValue, isNonEmpty } from '../core/describe-value';
 
 /** What {@link validateCronJobs} needs to know about the deployment. */
+const ONE_MINUTE_MS = 60_000;
+/** OpenClaw's limit: 10 years of 365.25 days. */
+const TEN_YEARS_MS = 10 * 365.25 * 24 * 60 * 60 * 1000;
+
 export interface CronValidationContext {
   /** The OpenClaw version the gateway runs. */
   readonly openclawVersion: OpenClawVersion;
+  /**
+   * The time the jobs are applied (`cron.add`), epoch ms: a one-shot `at` more than 1 minute before
+   * it or more than 10 years after it is refused, as OpenClaw's cron.add refuses it.
+   * @default Date.now() when validated
+   */
+  readonly now?: number;
   /** Whether `cron.webhookToken` is set in openclaw.json (as `${OPENCLAW_CRON_WEBHOOK_TOKEN}`). */
   readonly webhookTokenConfigured: boolean;
   /**
@@ -240,6 +250,32 @@ class JobChecker {
     this.checkDelivery();
   }
 
+  /**
+   * OpenClaw's cron.add limits on a one-shot instant (`validateScheduleTimestamp`): not more than
+   * 1 minute in the past, not more than 10 years (of 365.25 days) ahead. Reports and returns true
+   * when `at` is outside them.
+   */
+  private atOutOfRange(at: string): boolean {
+    const now = this.context.now ?? Date.now();
+    const diff = Date.parse(at) - now;
+    if (diff < -ONE_MINUTE_MS) {
+      this.error(
+        `schedule.at ${at} is in the past (received ${Math.floor(-diff / ONE_MINUTE_MS)} minute(s) before ` +
+          `${new Date(now).toISOString()}): expected an instant at most 1 minute ago, as cron.add refuses ` +
+          `older ones; remove the job once it has run, or move schedule.at forward`,
+      );
+      return true;
+    }
+    if (diff > TEN_YEARS_MS) {
+      this.error(
+        `schedule.at ${at} is too far ahead: expected at most 10 years after ${new Date(now).toISOString()}, ` +
+          `as cron.add refuses later ones; use a nearer instant or a recurring schedule`,
+      );
+      return true;
+    }
+    return false;
+  }
+
   private checkSchedule(schedule: CronSchedule): void {
     switch (schedule.kind) {
       case 'at':
@@ -248,6 +284,8 @@ class JobChecker {
             `schedule.at ${describeValue(schedule.at)} is not an ISO-8601 date-time: expected ` +
               `e.g. "2026-03-01T09:00:00+09:00" (no zone means UTC); fix the timestamp`,
           );
+        } else if (this.atOutOfRange(schedule.at)) {
+          return;
         } else {
           this.note(
             `one-shot schedule at ${schedule.at}: cron.add and cron.update reject an ` +
@@ -677,8 +715,10 @@ class JobChecker {
  *   `cron-webhook-ssrf-policy` gate on an in-cluster receiver passes through `allowedHostnames`), `receiver` for
  *   in-cluster targets, `cron.webhookToken` configured.
  *
- * Not checked: whether an `at` instant is in the past (OpenClaw rejects > 1 min past at add time;
- * this function is clock-free), and DNS resolution of public hostnames.
+ * - one-shot `at`: at most 1 minute before `context.now` and at most 10 years after it (cron.add's
+ *   limits);
+ *
+ * Not checked: DNS resolution of public hostnames.
  */
 export function validateCronJobs(
   jobs: readonly CronJobDeclaration[],

@@ -9,6 +9,8 @@
  * upstream zod schema. Facts: docs/FACTS.md (OpenClaw).
  */
 
+import { checkAgainstReleaseSchema } from './schema/check-release-schema';
+import { loadReleaseSchemaValidator } from './schema/release-schema-validator';
 import { isJsonObject, type JsonObject } from './config-document';
 import { parseDurationMs } from './duration';
 import {
@@ -1009,5 +1011,33 @@ export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawCo
   validateGateway(issues, doc, options.version);
   validateHooks(issues, doc, options);
   validateChannels(issues, doc, known, options.version);
-  return issues.messages;
+  return withReleaseSchema(doc, options.version, issues.messages);
+}
+
+/**
+ * The release's own schema (committed under `openclaw-releases/<version>/`) checks the document
+ * first: every refusal of the real loader's schema, every literal at a path it marks sensitive. The
+ * project's rules above add what is stricter than OpenClaw and name the version gate a key belongs
+ * to; where both report the same path (or the release a path inside the project's), the project's
+ * message stands (it carries the gate and the project's fix), so no problem is reported twice.
+ * A release without a committed schema is checked by the project's rules alone.
+ */
+function withReleaseSchema(doc: JsonObject, version: OpenClawVersion, own: readonly string[]): string[] {
+  const release = loadReleaseSchemaValidator(version.toString());
+  if (!release) {
+    return [...own];
+  }
+  const fromSchema = checkAgainstReleaseSchema(doc, release).map(
+    (issue) =>
+      `openclaw.json ${issue.path || '(document)'}: received ${issue.received}, ` +
+      `expected ${issue.expected}; ${issue.fix}`,
+  );
+  const covered = own.map(messagePath);
+  const isCovered = (path: string): boolean =>
+    covered.some((c) => path === c || path.startsWith(`${c}.`) || path.startsWith(`${c}[`));
+  return [...own, ...fromSchema.filter((message) => !isCovered(messagePath(message)))];
+}
+
+function messagePath(message: string): string {
+  return /^openclaw\.json (\S+):/.exec(message)?.[1] ?? '';
 }

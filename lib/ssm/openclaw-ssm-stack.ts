@@ -56,11 +56,12 @@ export class OpenClawSsmStack extends TerraformStack {
     this.addOverride('terraform.required_providers.random.version', RANDOM_PROVIDER_CONSTRAINT);
 
     const generated = new Map<string, GeneratedSsmParameter>();
+    const resourceNames = generatedResourceNames(props.secrets, props.ssmPrefix);
     for (const secret of props.secrets) {
       if (secret.owner !== SecretValueOwner.GENERATED || generated.has(secret.parameterName)) {
         continue;
       }
-      const resourceName = terraformResourceName(secret.parameterName.split('/').pop() ?? secret.key);
+      const resourceName = resourceNames.get(secret.parameterName)!;
       const parameter = new GeneratedSsmParameter(this, resourceName, {
         parameterName: secret.parameterName,
         resourceName,
@@ -83,6 +84,47 @@ export class OpenClawSsmStack extends TerraformStack {
     }
     this.generatedParameters = generated;
   }
+}
+
+/**
+ * The Terraform resource name (and construct id) of every generated parameter: snake_case of its
+ * name's last segment (arch's convention, `/lolice/openclaw/TOKEN` → `token`), or, when two generated
+ * parameters share that segment (`/lolice/openclaw/a/TOKEN`, `/lolice/openclaw/b/TOKEN`), of the
+ * whole name below the prefix (`a_token`, `b_token`), so each is unique. Throws, naming both, when
+ * two names still map to the same resource name (e.g. `a-b/TOKEN` and `a/b/TOKEN`).
+ */
+function generatedResourceNames(
+  secrets: OpenClawSsmStackProps['secrets'],
+  ssmPrefix: string | undefined,
+): Map<string, string> {
+  const names = [...new Set(secrets.filter((s) => s.owner === SecretValueOwner.GENERATED).map((s) => s.parameterName))];
+  const lastSegment = (name: string): string =>
+    name
+      .split('/')
+      .filter((p) => p !== '')
+      .pop() ?? name;
+  const count = new Map<string, number>();
+  for (const name of names) {
+    const short = terraformResourceName(lastSegment(name));
+    count.set(short, (count.get(short) ?? 0) + 1);
+  }
+  const result = new Map<string, string>();
+  const owner = new Map<string, string>();
+  for (const name of names) {
+    const short = terraformResourceName(lastSegment(name));
+    const below = ssmPrefix && name.startsWith(ssmPrefix) ? name.slice(ssmPrefix.length) : name;
+    const resourceName = count.get(short) === 1 ? short : terraformResourceName(below);
+    const clash = owner.get(resourceName);
+    if (clash !== undefined) {
+      throw new Error(
+        `ssm parameters ${clash} and ${name}: received two generated parameters whose terraform ` +
+          `resource name is "${resourceName}", expected a unique name per parameter; rename one of them`,
+      );
+    }
+    owner.set(resourceName, name);
+    result.set(name, resourceName);
+  }
+  return result;
 }
 
 function assertOwnStateKey(arch: ArchConfig): void {

@@ -17,6 +17,17 @@ import {
   type RealConfigVerdict,
 } from '../openclaw/release/release-probe';
 import { renderOpenClawConfigWithChanges } from '../openclaw/render-config';
+import { loadOpenClawReleaseSpec, RELEASE_SPECS_DIR } from '../openclaw/release/release-spec';
+import { checkAgainstReleaseSchema } from '../openclaw/schema/check-release-schema';
+import {
+  CONFIG_SCHEMA_FILE,
+  hasReleaseSchema,
+  loadReleaseSchema,
+  SCHEMA_PROVENANCE_FILE,
+  schemaExtractCommand,
+} from '../openclaw/schema/release-schema-files';
+import { loadReleaseSchemaValidator } from '../openclaw/schema/release-schema-validator';
+import { diffSchemasForDocument, type SchemaChange } from '../openclaw/schema/schema-diff';
 import { validateOpenClawConfig } from '../openclaw/validate-config';
 import { gatesCrossed, type OpenClawGateId, type OpenClawGateKind } from '../openclaw/version-gates';
 
@@ -53,9 +64,19 @@ export interface UpgradeReport {
   readonly gates: readonly CrossedGate[];
   /** The project's own checks of the target rendering (what `npm run synth` would refuse on the target). */
   readonly projectChecks: readonly string[];
+  /**
+   * Where the verdicts come from: `schemas`, the committed schemas of both releases (nothing is
+   * installed); `real-loader`, the target release installed and its config loader run.
+   */
+  readonly source: UpgradeCheckSource;
+  /** What the target's schema drops or adds along the paths today's file uses (schemas only). */
+  readonly schemaChanges: readonly SchemaChange[];
   /** Milliseconds: release install (0 when cached), real validation, whole check. */
   readonly timings: { readonly installMs: number; readonly validateMs: number; readonly totalMs: number };
 }
+
+/** Where `npm run upgrade-check` takes its verdicts from. */
+export type UpgradeCheckSource = 'schemas' | 'real-loader';
 
 /** Options of {@link runUpgradeCheck}. */
 export interface UpgradeCheckOptions {
@@ -67,6 +88,13 @@ export interface UpgradeCheckOptions {
   readonly alertRules: readonly AlertRule[];
   /** The target release, `YYYY.M.D`. */
   readonly to: string;
+  /**
+   * `schemas`: validate against the committed schemas (`openclaw-releases/<version>/config-schema.json`),
+   * installing nothing; a target without one is an error naming the command that extracts it.
+   * `real-loader`: install the target and run its config loader.
+   * @default 'schemas'
+   */
+  readonly source?: UpgradeCheckSource;
   /** @default ensureOpenClawRelease */
   readonly ensureRelease?: (version: string) => Promise<OpenClawRelease>;
   /** @default validateConfigsWithRelease */
@@ -98,6 +126,10 @@ export async function runUpgradeCheck(options: UpgradeCheckOptions): Promise<Upg
     version: to,
     cronWebhookAllowedHostnames: cronWebhookAllowedHostnames(jobs, to),
   });
+
+  if ((options.source ?? 'schemas') === 'schemas') {
+    return checkWithSchemas(options, from, to, today, target, started);
+  }
 
   const installStarted = Date.now();
   const release = await (options.ensureRelease ?? ensureOpenClawRelease)(to.toString());
@@ -160,8 +192,81 @@ export async function runUpgradeCheck(options: UpgradeCheckOptions): Promise<Upg
     projectChanges: target.changes.map((c) => ({ gate: c.gate, change: c.description })),
     gates,
     projectChecks,
+    source: 'real-loader',
+    schemaChanges: [],
     timings: { installMs, validateMs, totalMs: Date.now() - started },
   };
+}
+
+type Rendered = ReturnType<typeof renderOpenClawConfigWithChanges>;
+
+/** The check from the committed schemas of both releases: nothing is installed or run. */
+function checkWithSchemas(
+  options: UpgradeCheckOptions,
+  from: OpenClawVersion,
+  to: OpenClawVersion,
+  today: Rendered,
+  target: Rendered,
+  started: number,
+): UpgradeReport {
+  const targetSchema = loadReleaseSchemaValidator(to.toString());
+  if (!targetSchema) {
+    throw new Error(
+      `openclaw ${to} has no committed schema (openclaw-releases/${to}/${CONFIG_SCHEMA_FILE}): ` +
+        `run \`${schemaExtractCommand(to.toString())}\` to extract it, then check again`,
+    );
+  }
+  const validateStarted = Date.now();
+  const asIssues = (doc: unknown): RealConfigIssue[] =>
+    checkAgainstReleaseSchema(JSON.parse(JSON.stringify(doc)), targetSchema).map((issue) => ({
+      path: issue.path,
+      message: `received ${issue.received}, expected ${issue.expected}; ${issue.fix}`,
+    }));
+  const refusedToday = asIssues(today.document);
+  const refusedTarget = asIssues(target.document);
+  const fromSchema = hasReleaseSchema(from.toString()) ? loadReleaseSchema(from.toString()) : undefined;
+  const schemaChanges = fromSchema
+    ? diffSchemasForDocument(fromSchema.schema, targetSchema.schema.schema, JSON.parse(JSON.stringify(today.document)))
+    : [];
+  const validateMs = Date.now() - validateStarted;
+  const requireOtelMetrics = options.config.telemetry?.requireOtelMetrics ?? true;
+  const projectChecks = validateOpenClawConfig(target.document, { version: to, requireOtelMetrics });
+  const spec = loadOpenClawReleaseSpec(to.toString());
+  return {
+    from: from.toString(),
+    to: to.toString(),
+    node: {
+      required: `node ${spec.nodeMajor} (openclaw-releases/${to}/package.json)`,
+      installed: `${readProvenanceNode(to.toString())} when its schema was extracted; nothing installed now`,
+    },
+    accepted: refusedTarget.length === 0,
+    refusedToday,
+    refusedTarget,
+    targetWarnings: [],
+    projectChanges: target.changes.map((c) => ({ gate: c.gate, change: c.description })),
+    gates: gatesCrossed(from, to).map((gate): CrossedGate => ({
+      id: gate.id,
+      kind: gate.kind,
+      since: gate.since.toString(),
+      changed: gate.changed,
+      before: gate.before,
+      after: gate.after,
+      consequences: consequencesOf(gate.id, options.dashboardQueries, options.alertRules),
+    })),
+    projectChecks,
+    source: 'schemas',
+    schemaChanges,
+    timings: { installMs: 0, validateMs, totalMs: Date.now() - started },
+  };
+}
+
+function readProvenanceNode(version: string): string {
+  try {
+    const file = join(RELEASE_SPECS_DIR, version, SCHEMA_PROVENANCE_FILE);
+    return (JSON.parse(readFileSync(file, 'utf8')) as { node?: string }).node ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** An obviously fake value for every `${VAR}` either document references (the loader refuses missing ones). */
@@ -255,13 +360,26 @@ export function formatUpgradeReport(report: UpgradeReport): string {
   const verdict = report.accepted
     ? `ACCEPTED: openclaw ${report.to} accepts the config rendered for it`
     : `REFUSED: openclaw ${report.to} refuses the config rendered for it`;
-  lines.push(`upgrade-check: openclaw ${report.from} → ${report.to}`, verdict, '');
+  const source =
+    report.source === 'schemas'
+      ? `(from the committed schemas of ${report.from} and ${report.to}; nothing installed)`
+      : `(the real ${report.to} config loader)`;
+  lines.push(`upgrade-check: openclaw ${report.from} → ${report.to} ${source}`, verdict, '');
   const issueLines = (issues: readonly RealConfigIssue[]): string[] =>
     issues.length === 0 ? ['  (none)'] : issues.map((i) => `  - ${i.path || '<root>'}: ${i.message}`);
   lines.push(`Keys openclaw ${report.to} refuses in today's file (rendered for ${report.from}):`);
   lines.push(...issueLines(report.refusedToday), '');
   lines.push(`Keys openclaw ${report.to} refuses in the file rendered for ${report.to}:`);
   lines.push(...issueLines(report.refusedTarget), '');
+  if (report.source === 'schemas') {
+    lines.push(`What the schema of ${report.to} drops or adds along the paths today's file uses (vs ${report.from}):`);
+    lines.push(
+      ...(report.schemaChanges.length === 0
+        ? ['  (nothing)']
+        : report.schemaChanges.map((c) => `  - ${c.path}: ${c.kind} (${c.detail})`)),
+      '',
+    );
+  }
   lines.push(`What the project changes for ${report.to}:`);
   lines.push(
     ...(report.projectChanges.length === 0

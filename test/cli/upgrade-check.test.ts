@@ -14,6 +14,8 @@ const REPORT: UpgradeReport = {
   ],
   gates: [],
   projectChecks: [],
+  source: 'real-loader',
+  schemaChanges: [],
   timings: { installMs: 0, validateMs: 1, totalMs: 2 },
 };
 

@@ -470,7 +470,10 @@ describe('notes', () => {
   });
 
   it('notes that a one-shot job cannot be re-applied after its instant', () => {
-    const result = validateCronJobs([{ ...main, schedule: { kind: 'at', at: '2026-03-01T09:00:00+09:00' } }], ctx);
+    const result = validateCronJobs([{ ...main, schedule: { kind: 'at', at: '2026-03-01T09:00:00+09:00' } }], {
+      ...ctx,
+      now: Date.parse('2026-02-20T00:00:00Z'),
+    });
     expect(result.errors).toEqual([]);
     expect(result.notes).toEqual([
       'cron job "main job": one-shot schedule at 2026-03-01T09:00:00+09:00: cron.add and cron.update reject an instant more than 1 min in the past, so applying this declaration fails once it has passed; remove the job from the declarations after it has run',

@@ -465,9 +465,17 @@ describe('validateOpenClawConfig', () => {
         gateway: { auth: { token: 'test-token-placeholder' } },
         hooks: { token: 'test-token-placeholder' },
       });
-      const message = expectSingleError(doc, [
-        /received the same value as gateway\.auth\.token \(a literal string of 22 character\(s\)\)/,
+      const found = errors(doc);
+      // the release marks gateway.auth.token sensitive: the literal there is refused as well
+      expect(found).toEqual([
+        expect.stringMatching(
+          /received the same value as gateway\.auth\.token \(a literal string of 22 character\(s\)\)/,
+        ),
+        expect.stringMatching(
+          /^openclaw\.json gateway\.auth\.token: received a literal string of 22 character\(s\), expected a \$\{VAR\} reference/,
+        ),
       ]);
+      const message = found.join('\n');
       expect(message).not.toContain('test-token-placeholder');
     });
   });

@@ -40,6 +40,9 @@ const STRICTER_CATEGORIES = {
     'a link-local, site-local or unique-local address whose interface id looks ' +
     'like ISATAP: the real guard judges it only by the embedded IPv4, ours keeps the prefix rule (never routable ' +
     'on the internet)',
+  'empty label':
+    'a name with an empty label (a second trailing dot): the host predicate lets it through, but the real ' +
+    'webhook POST path blocks it (webhook-post-differential.test.ts), and ours follows the POST path',
   'two embedding forms':
     'the address matches two IPv4-embedding forms (e.g. 6to4 with an ISATAP interface id): the ' +
     'real guard judges only the first, ours blocks when any embedded IPv4 address is private',
@@ -59,6 +62,9 @@ function stricterCategory(host: string, ours: WebhookHostClassification): Strict
     if (/[^a-z]/.test(last)) return 'not a public TLD';
     if (labels.length === 2) return 'name.namespace';
     return undefined;
+  }
+  if (ours.kind === 'invalid-address' && !normalized.includes(':') && normalized.split('.').includes('')) {
+    return 'empty label';
   }
   if (ours.kind === 'invalid-address' && normalized.includes('%')) {
     return 'zone identifier';

@@ -41,6 +41,7 @@ beforeAll(async () => {
     dashboardQueries: app.dashboard.dashboard.queries,
     alertRules: app.alerting.rules,
     to: UPGRADE_TARGET_OPENCLAW_VERSION,
+    source: 'real-loader',
     ensureRelease: async () => target,
   });
 }, RELEASE_INSTALL_TIMEOUT_MS);

@@ -247,3 +247,31 @@ describe('arch stack | synthesized file', () => {
     expect(text).toMatchSnapshot();
   });
 });
+
+describe('arch stack | generated parameters whose names end in the same segment', () => {
+  const variant = configVariant((c) => {
+    const webhook = c.secrets.find((s) => s.key === 'OPENCLAW_CRON_WEBHOOK_TOKEN');
+    if (!webhook) throw new Error('default config has no OPENCLAW_CRON_WEBHOOK_TOKEN declaration');
+    for (const folder of ['a', 'b']) {
+      c.secrets.push({
+        ...webhook,
+        key: `${folder.toUpperCase()}_TOKEN`,
+        parameterName: `/lolice/openclaw/${folder}/TOKEN`,
+        envVars: [`${folder.toUpperCase()}_TOKEN`],
+      });
+    }
+  });
+
+  test('each gets a resource named from its whole path below the prefix; the unique one keeps its short name', () => {
+    const { json } = synthStack(variant);
+    const parameters = json.resource?.aws_ssm_parameter ?? {};
+    expect(Object.keys(parameters).sort()).toEqual(['a_token', 'b_token', 'openclaw_cron_webhook_token']);
+    expect(parameters.a_token?.name).toBe('/lolice/openclaw/a/TOKEN');
+    expect(parameters.b_token?.name).toBe('/lolice/openclaw/b/TOKEN');
+    expect(Object.keys(json.resource?.random_password ?? {}).sort()).toEqual([
+      'a_token',
+      'b_token',
+      'openclaw_cron_webhook_token',
+    ]);
+  });
+});

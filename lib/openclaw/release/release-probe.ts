@@ -38,7 +38,45 @@ export interface RealHostVerdict {
 
 type ProbeOperation =
   | { readonly kind: 'validate-configs'; readonly files: readonly string[] }
-  | { readonly kind: 'classify-hosts'; readonly hosts: readonly string[] };
+  | { readonly kind: 'classify-hosts'; readonly hosts: readonly string[] }
+  | { readonly kind: 'config-schema' }
+  | { readonly kind: 'cron-timestamps'; readonly cases: readonly CronTimestampCase[] }
+  | { readonly kind: 'webhook-posts'; readonly urls: readonly string[] };
+
+/** What the release's cron webhook POST path did with one `delivery.to`. */
+export interface WebhookPostVerdict {
+  /**
+   * `posted`: the (stubbed) fetch was called; `skipped`: the URL normalization refused it;
+   * `blocked`: the SSRF guard refused it; `failed`: anything else.
+   */
+  readonly outcome: 'posted' | 'skipped' | 'blocked' | 'failed';
+  readonly reason: string;
+}
+
+/** One one-shot instant for cron.add's timestamp limits, with the time of the add. */
+export interface CronTimestampCase {
+  readonly at: string;
+  /** Epoch ms of the cron.add call. */
+  readonly now: number;
+}
+
+/** What the release's cron.add said about one instant. */
+export interface CronTimestampVerdict {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** What the gateway of a release answers `config.schema` with, for one `openclaw.json`. */
+export interface RealConfigSchema {
+  /** Which function of the release built it (`<chunk>#<function>`). */
+  readonly via: string;
+  /** The draft-07 JSON Schema of `openclaw.json`, plugin and channel schemas merged in. */
+  readonly schema: unknown;
+  /** The hints per dotted path (`sensitive: true` marks a secret). */
+  readonly uiHints: unknown;
+  /** The release version the schema reports. */
+  readonly version: string;
+}
 
 interface ProbeFileVerdict extends RealConfigVerdict {
   readonly file: string;
@@ -46,7 +84,10 @@ interface ProbeFileVerdict extends RealConfigVerdict {
 
 type ProbeAnswer =
   | { readonly kind: 'validate-configs'; readonly results: readonly ProbeFileVerdict[] }
-  | { readonly kind: 'classify-hosts'; readonly results: readonly RealHostVerdict[] };
+  | { readonly kind: 'classify-hosts'; readonly results: readonly RealHostVerdict[] }
+  | { readonly kind: 'config-schema'; readonly result: RealConfigSchema }
+  | { readonly kind: 'cron-timestamps'; readonly results: readonly CronTimestampVerdict[] }
+  | { readonly kind: 'webhook-posts'; readonly results: readonly WebhookPostVerdict[] };
 
 export interface ReleaseProbeOptions {
   /**
@@ -57,6 +98,8 @@ export interface ReleaseProbeOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Longest run of the child. @default 5 minutes */
   readonly timeoutMs?: number;
+  /** A module the child loads first (`node --import`), e.g. the loopback-only preload. @default none */
+  readonly preload?: string;
 }
 
 /**
@@ -84,7 +127,8 @@ async function runReleaseProbe(
   };
   const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(release.nodeBinary, [RELEASE_PROBE_SCRIPT, requestFile, responseFile], {
+    const preload = options.preload ? ['--import', options.preload] : [];
+    const child = spawn(release.nodeBinary, [...preload, RELEASE_PROBE_SCRIPT, requestFile, responseFile], {
       cwd: workDir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -179,6 +223,65 @@ export async function classifyHostsWithRelease(
       throw new Error(
         `openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for ${hosts.length} hosts`,
       );
+    }
+    return [...answer.results];
+  });
+}
+
+/**
+ * Builds the JSON Schema the release's gateway serves as `config.schema` for `document` (its plugins
+ * and channels decide what is merged in), in one child process on the release's Node.
+ */
+export async function extractConfigSchemaWithRelease(
+  release: OpenClawRelease,
+  document: unknown,
+  options: ReleaseProbeOptions = {},
+): Promise<RealConfigSchema> {
+  return withWorkDir(async (dir) => {
+    const configFile = join(dir, 'openclaw.json');
+    writeFileSync(configFile, `${JSON.stringify(document, null, 2)}\n`);
+    const [answer] = await runReleaseProbe(release, [{ kind: 'config-schema' }], dir, {
+      ...options,
+      env: { ...options.env, OPENCLAW_CONFIG_PATH: configFile },
+    });
+    if (answer?.kind !== 'config-schema') {
+      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for config-schema`);
+    }
+    return answer.result;
+  });
+}
+
+/**
+ * Asks the release's cron.add timestamp check (`validateScheduleTimestamp`, 2026.2.x) about every
+ * case, in one child process.
+ */
+export async function checkCronTimestampsWithRelease(
+  release: OpenClawRelease,
+  cases: readonly CronTimestampCase[],
+  options: ReleaseProbeOptions = {},
+): Promise<CronTimestampVerdict[]> {
+  return withWorkDir(async (dir) => {
+    const [answer] = await runReleaseProbe(release, [{ kind: 'cron-timestamps', cases }], dir, options);
+    if (answer?.kind !== 'cron-timestamps' || answer.results.length !== cases.length) {
+      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for cron timestamps`);
+    }
+    return [...answer.results];
+  });
+}
+
+/**
+ * Runs each URL through the release's cron webhook POST path (the gateway's URL normalization, then
+ * `fetchWithSsrFGuard`) with stubbed DNS and fetch, in one child process (2026.2.x).
+ */
+export async function postWebhooksWithRelease(
+  release: OpenClawRelease,
+  urls: readonly string[],
+  options: ReleaseProbeOptions = {},
+): Promise<WebhookPostVerdict[]> {
+  return withWorkDir(async (dir) => {
+    const [answer] = await runReleaseProbe(release, [{ kind: 'webhook-posts', urls }], dir, options);
+    if (answer?.kind !== 'webhook-posts' || answer.results.length !== urls.length) {
+      throw new Error(`openclaw ${release.version} probe answered ${answer?.kind ?? 'nothing'} for webhook posts`);
     }
     return [...answer.results];
   });

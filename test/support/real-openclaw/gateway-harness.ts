@@ -37,7 +37,17 @@ import {
 import type { OpenClawRelease } from '../../../lib/openclaw/release/ensure-release';
 
 /** The test-only preload every OpenClaw process of the harness runs with. */
-export const LOOPBACK_PRELOAD = join(__dirname, 'loopback-only-preload.mjs');
+export const LOOPBACK_PRELOAD = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'lib',
+  'openclaw',
+  'release',
+  'probe',
+  'loopback-only-preload.mjs',
+);
 /** The test-only preload that runs the gateway's clock faster (CLOCK_WARP_FACTOR). */
 export const CLOCK_WARP_PRELOAD = join(__dirname, 'clock-warp-preload.mjs');
 const RPC_CLIENT = join(__dirname, 'gateway-rpc-client.mjs');

@@ -107,10 +107,130 @@ async function classifyHosts(hosts) {
   }));
 }
 
+// The schema the gateway answers `config.schema` with (draft-07 JSON Schema, plugin and channel
+// schemas merged, uiHints marking sensitive paths), built in-process from the config named by
+// OPENCLAW_CONFIG_PATH. From 2026.4.x a chunk exports loadGatewayRuntimeConfigSchema (the handler's own
+// builder). 2026.2.x keeps the builder (loadSchemaWithPlugins) private in the gateway CLI chunk, which
+// also imports entry.js (that starts the CLI): a module hook re-exports the builder from that chunk and
+// leaves out entry.js's CLI start, in memory only; the builder itself runs unchanged.
+async function loadSchemaBuilder() {
+  const files = readdirSync(dist).filter((file) => /\.m?js$/.test(file));
+  for (const file of files) {
+    const source = readFileSync(join(dist, file), 'utf8');
+    if (!source.includes('loadGatewayRuntimeConfigSchema')) continue;
+    for (const clause of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const item of clause[1].split(',')) {
+        const [local, alias] = item.trim().split(/\s+as\s+/);
+        if (local === 'loadGatewayRuntimeConfigSchema') {
+          const fn = (await import(pathToFileURL(join(dist, file)).href))[alias ?? local];
+          if (typeof fn === 'function') return { fn, via: `${file}#loadGatewayRuntimeConfigSchema` };
+        }
+      }
+    }
+  }
+  const gatewayChunk = files.find(
+    (file) =>
+      /^gateway-cli-/.test(file) && readFileSync(join(dist, file), 'utf8').includes('function loadSchemaWithPlugins('),
+  );
+  if (!gatewayChunk)
+    throw new Error(
+      `no chunk of ${dist} builds the config schema (loadGatewayRuntimeConfigSchema / loadSchemaWithPlugins)`,
+    );
+  const { register } = await import('node:module');
+  const hooks = `
+    export async function load(url, context, next) {
+      const result = await next(url, context);
+      if (url === ${JSON.stringify(pathToFileURL(join(dist, gatewayChunk)).href)}) {
+        return {
+          ...result,
+          source:
+            String(result.source) +
+            '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema, validateScheduleTimestamp as __openclawOpsValidateScheduleTimestamp, resolveCronWebhookTarget as __openclawOpsResolveCronWebhookTarget, fetchWithSsrFGuard as __openclawOpsFetchWithSsrFGuard };\\n',
+        };
+      }
+      if (url === ${JSON.stringify(pathToFileURL(join(dist, 'entry.js')).href)}) {
+        const text = String(result.source);
+        const start = 'if (!ensureExperimentalWarningSuppressed()) {';
+        if (!text.includes(start)) throw new Error('entry.js: CLI start not found');
+        return { ...result, source: text.replace(start, 'if (false) {') };
+      }
+      return result;
+    }`;
+  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+  const mod = await import(pathToFileURL(join(dist, gatewayChunk)).href);
+  return {
+    fn: mod.__openclawOpsLoadSchema,
+    via: `${gatewayChunk}#loadSchemaWithPlugins`,
+    validateScheduleTimestamp: mod.__openclawOpsValidateScheduleTimestamp,
+    resolveCronWebhookTarget: mod.__openclawOpsResolveCronWebhookTarget,
+    fetchWithSsrFGuard: mod.__openclawOpsFetchWithSsrFGuard,
+  };
+}
+
+// A cron webhook POST as the gateway makes it after a run: resolveCronWebhookTarget (the gateway's
+// URL normalization of delivery.to), then fetchWithSsrFGuard with the gateway's arguments. DNS is a
+// stub answering every name with a benchmarking-range address the guard calls public, and fetch is
+// a stub that records the call: nothing is resolved or sent. "posted" = the stub fetch was reached.
+async function webhookPosts(urls) {
+  const { resolveCronWebhookTarget, fetchWithSsrFGuard } = await loadSchemaBuilder();
+  if (typeof resolveCronWebhookTarget !== 'function' || typeof fetchWithSsrFGuard !== 'function') {
+    throw new Error('this release exposes no resolveCronWebhookTarget / fetchWithSsrFGuard');
+  }
+  const lookupFn = async () => [{ address: '198.18.0.1', family: 4 }];
+  const results = [];
+  for (const url of urls) {
+    const target = resolveCronWebhookTarget({ delivery: { mode: 'webhook', to: url } });
+    if (!target) {
+      results.push({ outcome: 'skipped', reason: 'delivery.to must be a valid http(s) URL' });
+      continue;
+    }
+    let posted = false;
+    const fetchImpl = async () => {
+      posted = true;
+      return new Response('ok', { status: 200 });
+    };
+    try {
+      const guarded = await fetchWithSsrFGuard({
+        url: target.url,
+        init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+        fetchImpl,
+        lookupFn,
+      });
+      await guarded.release();
+      results.push({ outcome: posted ? 'posted' : 'failed', reason: '' });
+    } catch (error) {
+      const blocked = error?.name === 'SsrFBlockedError' || /blocked/i.test(String(error?.message));
+      results.push({ outcome: blocked ? 'blocked' : 'failed', reason: String(error?.message ?? error).slice(0, 200) });
+    }
+  }
+  return results;
+}
+
+// cron.add's limits on a one-shot instant, as the gateway's cron.add handler applies them
+// (validateScheduleTimestamp; 2026.2.x layout, the same module hook as above).
+async function cronTimestamps(cases) {
+  const { validateScheduleTimestamp } = await loadSchemaBuilder();
+  if (typeof validateScheduleTimestamp !== 'function')
+    throw new Error('this release exposes no validateScheduleTimestamp');
+  return cases.map(({ at, now }) => {
+    const verdict = validateScheduleTimestamp({ kind: 'at', at }, now);
+    return { ok: verdict.ok === true, message: verdict.message ?? '' };
+  });
+}
+
+async function configSchema() {
+  const { fn, via } = await loadSchemaBuilder();
+  const built = await fn();
+  return { via, schema: built.schema, uiHints: built.uiHints, version: built.version };
+}
+
 const answers = [];
 for (const op of request.operations) {
   if (op.kind === 'validate-configs') answers.push({ kind: op.kind, results: await validateConfigs(op.files) });
   else if (op.kind === 'classify-hosts') answers.push({ kind: op.kind, results: await classifyHosts(op.hosts) });
+  else if (op.kind === 'webhook-posts') answers.push({ kind: op.kind, results: await webhookPosts(op.urls) });
+  else if (op.kind === 'cron-timestamps') answers.push({ kind: op.kind, results: await cronTimestamps(op.cases) });
+  else if (op.kind === 'config-schema') answers.push({ kind: op.kind, result: await configSchema() });
   else throw new Error(`unknown probe operation ${JSON.stringify(op.kind)}`);
 }
 writeFileSync(responseFile, JSON.stringify({ answers }));
