@@ -12,6 +12,7 @@ import {
   diffCheckouts,
   formatCheckoutDiff,
   isCheckoutDiffEmpty,
+  type CheckoutDiff,
   type GeneratedSides,
 } from '../../lib/gitops/checkout-diff';
 import { makeTempDir, removeTempDirs } from '../support/openclaw-ops-harness';
@@ -147,5 +148,78 @@ describe('checkout diff', () => {
       ['app/deployment.yaml', 'added'],
       ['app/notes.txt', 'added'],
     ]);
+  });
+
+  it('formats every kind of file, object and field change, and the counts across both sides', () => {
+    const diff: CheckoutDiff = {
+      lolice: {
+        files: [
+          {
+            file: 'app/a.yaml',
+            status: 'changed',
+            objects: [
+              { file: 'app/a.yaml', object: 'ConfigMap/app/new', status: 'added', changes: [] },
+              { file: 'app/a.yaml', object: 'ConfigMap/app/old', status: 'removed', changes: [] },
+              {
+                file: 'app/a.yaml',
+                object: 'Deployment/app/web',
+                status: 'changed',
+                changes: [
+                  { path: 'spec.paused', kind: 'added', new: true },
+                  { path: 'spec.replicas', kind: 'removed', old: 2 },
+                  { path: 'spec.ports', kind: 'reordered', old: ['a', 'b'], new: ['b', 'a'] },
+                  { path: 'metadata.name', kind: 'changed', old: 'x', new: 'web' },
+                ],
+              },
+            ],
+          },
+          { file: 'app/gone.txt', status: 'removed' },
+          { file: 'app/plain.txt', status: 'changed' },
+        ],
+        unlisted: [{ path: 'app/a.yaml', kustomization: 'app/kustomization.yaml', field: 'resources' }],
+      },
+      arch: {
+        workingDir: DIR,
+        files: [{ file: `${DIR}/main.tf.json`, status: 'added' }],
+        unlisted: [],
+        missing: [
+          { path: `${DIR}/aqua/aqua.yaml`, copyFrom: 'terraform/aws/openclaw/aqua/aqua.yaml' },
+          { path: `${DIR}/aqua/imports/trivy.yaml`, copyFrom: 'terraform/aws/openclaw/aqua/imports/trivy.yaml' },
+        ],
+      },
+    };
+    expect(isCheckoutDiffEmpty(diff)).toBe(false);
+    expect(formatCheckoutDiff(diff)).toBe(
+      [
+        'lolice:',
+        '  changed app/a.yaml',
+        '    + ConfigMap/app/new',
+        '    - ConfigMap/app/old',
+        '    ~ Deployment/app/web',
+        '        + spec.paused: true',
+        '        - spec.replicas: 2',
+        '        ↕ spec.ports: order ["a","b"] → ["b","a"]',
+        '        ~ metadata.name: "x" → "web"',
+        '  removed file app/gone.txt',
+        '  changed app/plain.txt',
+        '  not listed: app/a.yaml (add it to resources in app/kustomization.yaml)',
+        `arch (${DIR}):`,
+        `  new file ${DIR}/main.tf.json`,
+        `  missing ${DIR}/aqua/aqua.yaml (copy terraform/aws/openclaw/aqua/aqua.yaml)`,
+        `  missing ${DIR}/aqua/imports/trivy.yaml (copy terraform/aws/openclaw/aqua/imports/trivy.yaml)`,
+        '4 files would change (4 field changes), 1 not listed by a kustomization, 2 arch convention files missing',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('an unlisted file alone is a change', () => {
+    const diff: CheckoutDiff = {
+      lolice: { files: [], unlisted: [{ path: 'a', kustomization: 'k', field: 'components' }] },
+    };
+    expect(isCheckoutDiffEmpty(diff)).toBe(false);
+    expect(formatCheckoutDiff(diff)).toBe(
+      'lolice:\n  not listed: a (add it to components in k)\n0 files would change (0 field changes), 1 not listed by a kustomization\n',
+    );
   });
 });
