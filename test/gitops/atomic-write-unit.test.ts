@@ -123,6 +123,54 @@ describe('writeFilesAtomically', () => {
     expect(listing(root)).toEqual(['a']);
   });
 
+  it('lists every file already replaced, comma-separated, when a later rename fails', () => {
+    const root = makeTempDir('aw-rename-late');
+    let renames = 0;
+    const io: AtomicWriteIo = {
+      ...NODE_LIKE,
+      rename: (from, to) => {
+        renames += 1;
+        if (renames === 3) throw new Error('EIO: i/o error');
+        NODE_LIKE.rename(from, to);
+      },
+    };
+    expect(() =>
+      writeFilesAtomically(
+        [
+          {
+            root,
+            files: new Map([
+              ['a', '1'],
+              ['b', '2'],
+              ['c', '3'],
+            ]),
+          },
+        ],
+        io,
+      ),
+    ).toThrow(`2 of 3 files were already replaced (${path.join(root, 'a')}, ${path.join(root, 'b')})`);
+    expect(listing(root)).toEqual(['a', 'b']);
+  });
+
+  it('fails rather than write through a file that already sits at its temp name (exclusive create)', () => {
+    const root = makeTempDir('aw-exclusive');
+    // the temp name carries the pid and a counter: learn the counter from one write
+    let seen = '';
+    writeFilesAtomically([{ root, files: new Map([['probe', '1']]) }], {
+      ...NODE_LIKE,
+      writeFile: (f, c, m) => ((seen = f), NODE_LIKE.writeFile(f, c, m)),
+    });
+    const counter = Number(/-(\d+)\.tmp$/.exec(seen)?.[1]);
+    const planted = path.join(root, `.x.openclaw-ops-${process.pid}-${counter + 1}.tmp`);
+    fs.writeFileSync(planted, 'not ours\n');
+    expect(() => writeFilesAtomically([{ root, files: new Map([['x', 'new\n']]) }])).toThrow(
+      /cannot write .*\/x \(EEXIST: .*\): nothing was changed/,
+    );
+    // the target was not written through the foreign file (the clean-up does remove the file at the
+    // temp name, as it would remove a partial write of its own)
+    expect(listing(root)).toEqual(['probe']);
+  });
+
   it('says "none" when the first rename fails', () => {
     const root = makeTempDir('aw-rename-first');
     const io: AtomicWriteIo = {
