@@ -16,6 +16,9 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
+      // Each test file imports its modules afresh: with a shared module cache, Stryker attributes a
+      // line's coverage to the wrong test and misses mutants in module-level constants.
+      isolate: true,
       exclude: [
         'node_modules/**',
         'test/real-openclaw/**',
