@@ -51,6 +51,9 @@ export default tseslint.config(
       '.base/**',
       'openclaw-releases/**',
       'test/fixtures/**',
+      // mutation testing output (npm run mutation)
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   js.configs.recommended,

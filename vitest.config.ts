@@ -22,6 +22,8 @@ export default defineConfig({
       'test/support/provision/renovate.ts',
       'test/support/real-openclaw-global-setup.ts',
     ],
+    // A test that asserts nothing cannot fail: every test must make at least one expect() call.
+    expect: { requireAssertions: true },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Threads: no test changes the working directory or other process-wide state a thread cannot hold.

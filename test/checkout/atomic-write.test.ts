@@ -109,10 +109,18 @@ describe('synth writes all or nothing', () => {
     const fullDisk: AtomicWriteIo = {
       writeFile: (file, content, mode) => {
         writes += 1;
-        if (writes === 19) {
-          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        // as a real full disk does: the temp file is created and part of the content lands in it
+        // before the write fails, so the staged file must be known before the write starts
+        const fd = fs.openSync(file, 'wx', mode ?? 0o644);
+        try {
+          if (writes === 19) {
+            fs.writeSync(fd, content.slice(0, Math.floor(content.length / 2)));
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          }
+          fs.writeSync(fd, content);
+        } finally {
+          fs.closeSync(fd);
         }
-        fs.writeFileSync(file, content, { flag: 'wx', mode: mode ?? 0o644 });
       },
       rename: (from, to) => fs.renameSync(from, to),
     };

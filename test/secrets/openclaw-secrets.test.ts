@@ -54,10 +54,28 @@ describe('OpenClawSecrets', () => {
     );
   });
 
-  test('a plain { secretName, key } object is not a handle (type error)', () => {
+  test('a handle comes only from a source that produces the key (a plain object does not type-check)', () => {
     // @ts-expect-error a key reference can only come from the ExternalSecret that writes the key
-    const fake: SecretKeyReference = { secretName: 'app-credentials', key: 'APP_TOKEN' };
-    expect(fake).toBeDefined();
+    const plain: SecretKeyReference = { secretName: 'app-credentials', key: 'APP_TOKEN' };
+    const asked: string[] = [];
+    const source = {
+      targetSecretName: 'app-credentials',
+      producesKey: (key: string) => {
+        asked.push(key);
+        return key === 'APP_TOKEN';
+      },
+    };
+    const handle = SecretKeyReference.fromSource(source, 'APP_TOKEN');
+    expect([handle.secretName, handle.key, handle.toString()]).toEqual([
+      'app-credentials',
+      'APP_TOKEN',
+      'app-credentials/APP_TOKEN',
+    ]);
+    expect(() => SecretKeyReference.fromSource(source, 'OTHER')).toThrow(
+      'secret app-credentials has no key OTHER: no externalsecret produces it; declare the key in the secrets list or fix the key name',
+    );
+    expect(asked).toEqual(['APP_TOKEN', 'OTHER']);
+    expect(plain instanceof SecretKeyReference).toBe(false);
   });
 
   test('fails when a secret key is declared twice', () => {

@@ -230,9 +230,16 @@ describe('arch stack | checkov/tfsec-style rules (docs/FACTS.md (Tooling))', () 
   });
 
   test('no output exposes a random_password result unless sensitive', () => {
-    for (const [name, output] of Object.entries(stack.output ?? {})) {
-      if (output.value.includes('random_password')) expect(output.sensitive, name).toBe(true);
-    }
+    type Outputs = NonNullable<StackJson['output']>;
+    const exposing = (outputs: Outputs): string[] =>
+      Object.entries(outputs)
+        .filter(([, output]) => output.value.includes('random_password') && output.sensitive !== true)
+        .map(([name]) => name);
+    expect(exposing(stack.output ?? {})).toEqual([]);
+    // the check itself: a planted output that reads a random_password is caught unless sensitive
+    const planted = { value: '${random_password.openclaw_cron_webhook_token.result}' };
+    expect(exposing({ ...stack.output, planted })).toEqual(['planted']);
+    expect(exposing({ ...stack.output, planted: { ...planted, sensitive: true } })).toEqual([]);
   });
 });
 

@@ -27,6 +27,9 @@ describe('prometheusMetricName, UnderscoreEscapingWithSuffixes (docs/FACTS.md (T
     ['request.duration_seconds', 's', 'histogram', 'request_duration_seconds'],
     ['2xx.responses', '1', 'monotonicCounter', '_2xx_responses_total'],
     ['queue.items', 'custom.unit', 'gauge', 'queue_items_custom_unit'],
+    // a unit word is skipped only when it is a whole token of the name, never a prefix of one
+    ['queue.bytesize', 'By', 'gauge', 'queue_bytesize_bytes'],
+    ['job.secondsleft', 's', 'gauge', 'job_secondsleft_seconds'],
   ];
   it.each(cases)('%s / %s / %s → %s', (name, unit, type, expected) => {
     expect(prometheusMetricName(instrument(name, unit, type), 'UnderscoreEscapingWithSuffixes')).toBe(expected);

@@ -1,0 +1,53 @@
+/**
+ * Mutation testing (not part of CI): runs Stryker with stryker.config.mjs, then prints the mutation
+ * score of each mutated file and of the whole run from the JSON report.
+ * Usage: npm run mutation                       every rule file (incremental: unchanged mutants reuse
+ *                                               their last result from reports/mutation/)
+ *        npm run mutation -- --mutate lib/x.ts  one file (any other `stryker run` option passes through)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const report = join(root, 'reports', 'mutation', 'mutation.json');
+rmSync(report, { force: true });
+
+const stryker = join(root, 'node_modules', '.bin', 'stryker');
+const run = spawnSync(stryker, ['run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+if (run.error) {
+  process.stderr.write(`could not start stryker: ${run.error.message}\n`);
+  process.exit(1);
+}
+if (!existsSync(report)) {
+  process.stderr.write('stryker wrote no report (reports/mutation/mutation.json): see its output above\n');
+  process.exit(run.status ?? 1);
+}
+
+/** Stryker's score: killed + timeout over every mutant a test could have caught (valid, covered or not). */
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+function score(mutants) {
+  const detected = mutants.filter((m) => DETECTED.has(m.status)).length;
+  const valid = detected + mutants.filter((m) => UNDETECTED.has(m.status)).length;
+  return { detected, valid, percent: valid === 0 ? 100 : (100 * detected) / valid };
+}
+
+const { files } = JSON.parse(readFileSync(report, 'utf8'));
+const all = [];
+const lines = [];
+for (const [file, { mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+  all.push(...mutants);
+  const s = score(mutants);
+  lines.push(
+    `${s.percent.toFixed(2).padStart(6)} %  ${String(s.detected).padStart(4)}/${s.valid}  ${relative(root, join(root, file))}`,
+  );
+  for (const m of mutants.filter((x) => UNDETECTED.has(x.status))) {
+    const at = `${m.location.start.line}:${m.location.start.column}`;
+    lines.push(`          ${m.status.toLowerCase()} ${m.mutatorName} at ${at}: ${JSON.stringify(m.replacement ?? '')}`);
+  }
+}
+const total = score(all);
+process.stdout.write(`\nmutation score per file (killed+timeout / valid mutants):\n${lines.join('\n')}\n`);
+process.stdout.write(`mutation score: ${total.percent.toFixed(2)} % (${total.detected}/${total.valid})\n`);
+process.exit(run.status ?? 1);

@@ -1,0 +1,41 @@
+// Mutation testing of the rule code in lib/: `npm run mutation` (all rule files) or
+// `npm run mutation -- --mutate lib/secrets/ssm-parameter-name.ts` (one file). See docs/mutation-testing.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  // The rule code: validation, naming, boundaries and failure paths. Constructs that only wire
+  // handles together are covered by the synth snapshots and left out.
+  mutate: [
+    'lib/core/**/*.ts',
+    'lib/config/**/*.ts',
+    'lib/endpoints/**/*.ts',
+    'lib/secrets/**/*.ts',
+    'lib/ssm/**/*.ts',
+    'lib/cron/**/*.ts',
+    'lib/network/**/*.ts',
+    'lib/openclaw/**/*.ts',
+    '!lib/openclaw/release/**/*.ts',
+    'lib/checkout/checkout-diff.ts',
+    'lib/checkout/atomic-write.ts',
+    'lib/files/key-order.ts',
+    'lib/checkout/tree-diff.ts',
+    'lib/checkout/manifest-diff.ts',
+    'lib/query/**/*.ts',
+    'lib/telemetry/otlp-prometheus-naming.ts',
+  ],
+  ignorePatterns: ['build', 'cdktf.out', 'dist', 'coverage', 'reports'],
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 85, low: 70, break: null },
+  timeoutMS: 60000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,33 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The test run Stryker repeats once per mutant (`npm run mutation`). It is `npm test` without the
+ * tests that cannot see a mutant or cost minutes per run:
+ * - test/real-openclaw/**: the real OpenClaw in a child process (minutes, network-free but slow);
+ * - test/cli/**, test/provision/**, test/checkout/day-two.test.ts and
+ *   test/integration/determinism.test.ts: they run the esbuild bundles or install tools in a child
+ *   process, which runs unmutated code (Stryker switches mutants inside this process only), and
+ *   their child processes start while the file loads, so every "static" mutant would wait on them;
+ * - test/gitops/renovate-extract.test.ts: the real Renovate on the output (tens of seconds).
+ * Everything else runs, including the promtool, kubectl and Renovate tests.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      // Each test file imports its modules afresh: with a shared module cache, Stryker attributes a
+      // line's coverage to the wrong test and misses mutants in module-level constants.
+      isolate: true,
+      exclude: [
+        'node_modules/**',
+        'test/real-openclaw/**',
+        'test/cli/**',
+        'test/provision/**',
+        'test/checkout/day-two.test.ts',
+        'test/integration/determinism.test.ts',
+        'test/gitops/renovate-extract.test.ts',
+      ],
+    },
+  }),
+);
