@@ -1,0 +1,22 @@
+/** IANA time zones, the `tz` of a cron expression schedule. */
+
+let canonicalTimeZones: ReadonlySet<string> | undefined;
+
+/**
+ * Whether `tz` is an IANA time zone this runtime knows. A canonical name is looked up in the runtime's
+ * list (cheap); anything else (an alias such as `UTC` or `US/Eastern`) is tried as a formatter's zone,
+ * which loads the locale data (about 15 ms on first use).
+ */
+export function isValidTimeZone(tz: string): boolean {
+  canonicalTimeZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalTimeZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: tz });
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return false;
+    }
+    throw error;
+  }
+}
