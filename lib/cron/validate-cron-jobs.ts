@@ -46,15 +46,14 @@ function checkJob(job: CronJobDeclaration, context: CronValidationContext, findi
  * - names non-empty and unique (jobs are upserted by name);
  * - schedules: `at` ISO-8601, `everyMs` integer ≥ 1, `anchorMs` integer ≥ 0, `expr` parsed with
  *   croner (5 or 6 fields, must fire), `tz` an IANA zone, `staggerMs` integer ≥ 0;
+ * - one-shot `at`: at most 1 minute before `context.now` and at most 10 years after it (cron.add's
+ *   limits);
  * - main ⇔ systemEvent, isolated ⇔ agentTurn; wakeMode now|next-heartbeat; announce/none only on
  *   isolated jobs; Discord targets `channel:<id>` / `user:<id>`; channel configured/enabled;
  * - webhooks: http(s) URL, no credentials in the URL (userinfo or token-like query parameters), no Discord webhook
  *   URL, https unless `allowInsecureHttp`, port open for internet egress, SSRF guard (≥ v2026.2.19; from the
  *   `cron-webhook-ssrf-policy` gate on an in-cluster receiver passes through `allowedHostnames`), `receiver` for
  *   in-cluster targets, `cron.webhookToken` configured.
- *
- * - one-shot `at`: at most 1 minute before `context.now` and at most 10 years after it (cron.add's
- *   limits);
  *
  * Not checked: DNS resolution of public hostnames.
  */
