@@ -103,6 +103,34 @@ function checkCronExpr(schedule: CronExprSchedule, findings: CronJobFindings): v
   }
 }
 
+/** What croner makes of an expression in a zone. */
+type CronerOutcome =
+  { readonly kind: 'fires' } | { readonly kind: 'never' } | { readonly kind: 'unparsable'; readonly reason: string };
+
+/**
+ * Croner's outcome per zone and expression. A 5- or 6-field pattern repeats (within 400 years at the
+ * most), so whether it fires again does not change while the process runs; parsing it in a zone costs
+ * about 1 ms, and a synth or a test validates the same few expressions many times.
+ */
+const cronerOutcomes = new Map<string, CronerOutcome>();
+
+function cronerOutcome(expr: string, timezone: string | undefined): CronerOutcome {
+  const key = `${timezone ?? ''}\n${expr}`;
+  let outcome = cronerOutcomes.get(key);
+  if (outcome === undefined) {
+    try {
+      const cron = new Cron(expr, { paused: true, timezone });
+      const next = cron.nextRun();
+      cron.stop();
+      outcome = next === null ? { kind: 'never' } : { kind: 'fires' };
+    } catch (error) {
+      outcome = { kind: 'unparsable', reason: error instanceof Error ? error.message : String(error) };
+    }
+    cronerOutcomes.set(key, outcome);
+  }
+  return outcome;
+}
+
 /** Whether the trimmed `expr` has 5 or 6 fields (or is an `@` nickname), parses with croner and fires again. */
 function checkExprFires(expr: string, timezone: string | undefined, findings: CronJobFindings): boolean {
   const fieldCount = expr.split(/\s+/).length;
@@ -118,24 +146,18 @@ function checkExprFires(expr: string, timezone: string | undefined, findings: Cr
     );
     return false;
   }
-  try {
-    const cron = new Cron(expr, { paused: true, timezone });
-    const next = cron.nextRun();
-    cron.stop();
-    if (next === null) {
-      findings.error(
-        `schedule.expr "${expr}" never fires (no upcoming run): expected an ` +
-          `expression with a future run time; OpenClaw would disable the job`,
-      );
-      return false;
-    }
-    return true;
-  } catch (error) {
+  const outcome = cronerOutcome(expr, timezone);
+  if (outcome.kind === 'never') {
+    findings.error(
+      `schedule.expr "${expr}" never fires (no upcoming run): expected an ` +
+        `expression with a future run time; OpenClaw would disable the job`,
+    );
+  } else if (outcome.kind === 'unparsable') {
     findings.error(
       `schedule.expr "${expr}" does not parse with croner (` +
-        `${error instanceof Error ? error.message : String(error)}): expected a ` +
+        `${outcome.reason}): expected a ` +
         `valid 5- or 6-field cron expression such as "0 9 * * *"`,
     );
-    return false;
   }
+  return outcome.kind === 'fires';
 }
