@@ -42,3 +42,8 @@ function plural(count: number, noun: string): string {
 export function isNonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
+
+/** Whether `value` is an integer (a number, not a numeric string) of at least `min`. */
+export function isIntegerAtLeast(value: unknown, min: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min;
+}

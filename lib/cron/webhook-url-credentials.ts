@@ -1,6 +1,8 @@
 /**
  * Credentials in a webhook URL, which cron-jobs.json and the gateway's jobs.json keep in clear:
  * userinfo, credential query keys, services whose path is the token, random-looking path segments.
+ * Two checks: the config section's ({@link webhookUrlProblems}) and the cron job validator's
+ * ({@link webhookUrlCredentialErrors}, with {@link shownWebhookUrl} to echo a URL without them).
  */
 import type { ConfigProblem } from '../core/config-problem';
 
@@ -95,4 +97,43 @@ function looksLikeToken(segment: string): boolean {
     (classes >= 3 && !/^[a-z0-9-]+$/.test(decoded)) ||
     (classes >= 2 && /\d/.test(decoded) && decoded.length >= 32)
   );
+}
+
+/** Query parameter names the cron job validator takes for credentials (anywhere in the name). */
+const SECRET_QUERY_PARAM = /token|secret|password|passwd|api[-_]?key|signature|^sig$|^key$|^auth$|authorization/i;
+
+/**
+ * `text` (parsed as `url`) as messages may echo it: with userinfo or a query (both may hold a
+ * credential), `<scheme>//…@<host><path>?…`, as OpenClaw's own log shows it; otherwise `text` itself.
+ */
+export function shownWebhookUrl(url: URL, text: string): string {
+  if (url.username === '' && url.password === '' && url.search === '') {
+    return text;
+  }
+  const userinfo = url.username !== '' || url.password !== '' ? '…@' : '';
+  const query = url.search !== '' ? '?…' : '';
+  return `${url.protocol}//${userinfo}${url.host}${url.pathname}${query}`;
+}
+
+/** The cron job validator's errors for credentials in `delivery.to` (`url`, echoed as `shown`). */
+export function webhookUrlCredentialErrors(url: URL, shown: string): string[] {
+  const errors: string[] = [];
+  if (url.username !== '' || url.password !== '') {
+    errors.push(
+      `delivery.to "${shown}" embeds credentials: they would be stored in ` +
+        `cron-jobs.json and jobs.json; remove them and let the receiver check ` +
+        `the Authorization: Bearer cron.webhookToken header`,
+    );
+  }
+  const secretParams = [...url.searchParams.keys()].filter((k) => SECRET_QUERY_PARAM.test(k));
+  if (secretParams.length > 0) {
+    errors.push(
+      `delivery.to carries query parameter(s) ` +
+        `${secretParams.map((k) => `"${k}"`).join(', ')} that look like ` +
+        `credentials: they would be stored in cron-jobs.json and jobs.json; ` +
+        `remove them and let the receiver check the Authorization: Bearer ` +
+        `cron.webhookToken header`,
+    );
+  }
+  return errors;
 }
