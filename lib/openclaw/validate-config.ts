@@ -226,6 +226,8 @@ function validatePlugins(issues: Issues, doc: JsonObject, known: readonly string
   }
 }
 
+// Stricter: the schema accepts any string here; a non-http(s) url or a signal path that every signal
+// reuses exports nothing (or to the wrong url), and the dashboard and alerts go dark.
 function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenClawVersion, onlyMetrics: boolean): void {
   const path = 'diagnostics.otel.endpoint';
   if (containsEnvPlaceholder(endpoint)) {
