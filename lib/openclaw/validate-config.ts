@@ -1,15 +1,17 @@
 /**
- * Validation of an `openclaw.json` document the way OpenClaw v2026.2.17 – v2026.2.19 applies it at
- * startup (later releases: the rules of the gate table in `version-gates.ts` on top), plus the
- * silent failure modes we turn into errors (an unparsable `cron.sessionRetention` that becomes 24h,
- * a `grpc` OTel protocol that exports nothing, a signal-specific OTLP endpoint that is reused for
- * every signal, a channel whose plugin is not enabled, lower-case `${var}` references).
- *
- * Only the sections modelled in `config-document.ts` are checked; their keys are strict like the
- * upstream zod schema. Facts: docs/FACTS.md (OpenClaw).
+ * Validation of an `openclaw.json` document: the release's own committed schema
+ * (`openclaw-releases/<version>/config-schema.json`, see `schema/`) checks keys, types, enums and
+ * ranges; the rules here are only what the project adds on purpose, each saying why: the failures
+ * OpenClaw accepts and then silently does something else (an unparsable `cron.sessionRetention`
+ * that becomes 24h, a `grpc` OTel protocol that exports nothing, a signal-specific OTLP endpoint
+ * reused for every signal, a channel whose plugin is not enabled), what the loader or gateway
+ * refuses beyond its schema, lower-case `${var}` references, and the version gates by name.
+ * The table "what OpenClaw checks, what we add" in docs/openclaw-schema.md lists them.
+ * Facts: docs/FACTS.md (OpenClaw).
  */
 
 import { checkAgainstReleaseSchema } from './schema/check-release-schema';
+import { hasReleaseSchema, schemaExtractCommand } from './schema/release-schema-files';
 import { loadReleaseSchemaValidator } from './schema/release-schema-validator';
 import { isJsonObject, type JsonObject } from './config-document';
 import { parseDurationMs } from './duration';
@@ -111,116 +113,7 @@ export interface PluginEnableState {
   readonly reason: string;
 }
 
-/** The root object of openclaw.json is strict: these are the only keys the 2026.2.19 schema knows. */
-const TOP_LEVEL_KEYS = [
-  '$schema',
-  'agents',
-  'approvals',
-  'audio',
-  'auth',
-  'bindings',
-  'broadcast',
-  'browser',
-  'canvasHost',
-  'channels',
-  'commands',
-  'cron',
-  'diagnostics',
-  'discovery',
-  'env',
-  'gateway',
-  'hooks',
-  'logging',
-  'media',
-  'memory',
-  'messages',
-  'meta',
-  'models',
-  'nodeHost',
-  'plugins',
-  'session',
-  'skills',
-  'talk',
-  'tools',
-  'ui',
-  'update',
-  'web',
-  'wizard',
-];
-const HEARTBEAT_KEYS = [
-  'accountId',
-  'ackMaxChars',
-  'activeHours',
-  'every',
-  'includeReasoning',
-  'model',
-  'prompt',
-  'session',
-  'suppressToolErrorWarnings',
-  'target',
-  'to',
-];
-const ACTIVE_HOURS_KEYS = ['end', 'start', 'timezone'];
 const ACTIVE_HOURS_TIME = /^([01]\d|2[0-3]|24):([0-5]\d)$/;
-const PLUGINS_KEYS = ['allow', 'deny', 'enabled', 'entries', 'installs', 'load', 'slots'];
-const PLUGIN_ENTRY_KEYS = ['config', 'enabled'];
-const DIAGNOSTICS_KEYS = ['cacheTrace', 'enabled', 'flags', 'otel'];
-const OTEL_KEYS = [
-  'enabled',
-  'endpoint',
-  'flushIntervalMs',
-  'headers',
-  'logs',
-  'metrics',
-  'protocol',
-  'sampleRate',
-  'serviceName',
-  'traces',
-];
-const CRON_KEYS = ['enabled', 'maxConcurrentRuns', 'sessionRetention', 'store', 'webhook', 'webhookToken'];
-/** `cron.webhookSsrfPolicy` (strict upstream), from the `cron-webhook-ssrf-policy` gate on. */
-const CRON_SSRF_POLICY_KEYS = [
-  'allowIpv6UniqueLocalRange',
-  'allowRfc2544BenchmarkRange',
-  'allowedHostnames',
-  'blockedHostnames',
-  'dangerouslyAllowPrivateNetwork',
-];
-const GATEWAY_KEYS = [
-  'allowRealIpFallback',
-  'auth',
-  'bind',
-  'channelHealthCheckMinutes',
-  'controlUi',
-  'customBindHost',
-  'http',
-  'mode',
-  'nodes',
-  'port',
-  'reload',
-  'remote',
-  'tailscale',
-  'tls',
-  'tools',
-  'trustedProxies',
-];
-const HOOKS_KEYS = [
-  'allowRequestSessionKey',
-  'allowedAgentIds',
-  'allowedSessionKeyPrefixes',
-  'defaultSessionKey',
-  'enabled',
-  'gmail',
-  'internal',
-  'mappings',
-  'maxBodyBytes',
-  'path',
-  'presets',
-  'token',
-  'transformsDir',
-];
-const GATEWAY_BINDS = ['auto', 'custom', 'lan', 'loopback', 'tailnet'];
-const GATEWAY_MODES = ['local', 'remote'];
 const OTEL_SIGNAL_PATH = /\/v1\/(metrics|traces|logs)$/i;
 /** `channels.<key>` entries that are not channels. */
 const NON_CHANNEL_KEYS = ['defaults'];
@@ -251,61 +144,10 @@ function list(items: readonly string[]): string {
   return items.map((item) => `"${item}"`).join(', ');
 }
 
-function checkStrictKeys(issues: Issues, section: JsonObject, path: string, allowed: readonly string[]): void {
-  for (const key of Object.keys(section).sort()) {
-    if (!allowed.includes(key)) {
-      issues.add(
-        `${path}.${key}`,
-        `the unknown key "${key}"`,
-        `only the keys ${list(allowed)}`,
-        `openclaw's schema for ${path} is strict and rejects the whole config, so remove or rename the key`,
-      );
-    }
-  }
-}
-
-/** Returns the section when it is an object, reports and returns undefined when it is something else. */
-function objectAt(issues: Issues, parent: JsonObject, key: string, path: string): JsonObject | undefined {
-  const value = parent[key];
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!isJsonObject(value)) {
-    issues.add(path, describeValue(value), 'an object', `write ${path} as a json object`);
-    return undefined;
-  }
-  return value;
-}
-
-function checkBoolean(issues: Issues, parent: JsonObject, key: string, path: string): void {
-  const value = parent[key];
-  if (value !== undefined && typeof value !== 'boolean') {
-    issues.add(path, describeValue(value), 'true or false', `write ${path} as a json boolean, not a string or number`);
-  }
-}
-
-function checkString(issues: Issues, parent: JsonObject, key: string, path: string, sensitive = false): void {
-  const value = parent[key];
-  if (value !== undefined && typeof value !== 'string') {
-    issues.add(
-      path,
-      sensitive ? describeSecret(value) : describeValue(value),
-      'a string',
-      `write ${path} as a json string`,
-    );
-  }
-}
-
-function checkStringArray(issues: Issues, parent: JsonObject, key: string, path: string): readonly string[] {
-  const value = parent[key];
-  if (value === undefined) {
-    return [];
-  }
-  if (!Array.isArray(value) || !value.every((item: unknown) => typeof item === 'string')) {
-    issues.add(path, describeValue(value), 'an array of strings', `write ${path} as a json array of strings`);
-    return [];
-  }
-  return value as readonly string[];
+/** The section when it is an object; anything else is the release schema's to report. */
+function objectAt(parent: JsonObject | undefined, key: string): JsonObject | undefined {
+  const value = parent?.[key];
+  return isJsonObject(value) ? value : undefined;
 }
 
 /**
@@ -351,6 +193,7 @@ function pluginEnableFix(pluginId: string): string {
   );
 }
 
+// Beyond the schema: it accepts any plugin id string, the loader refuses the config ("plugin not found").
 function checkPluginId(issues: Issues, path: string, pluginId: string, known: readonly string[]): void {
   if (!known.includes(pluginId)) {
     issues.add(
@@ -364,45 +207,27 @@ function checkPluginId(issues: Issues, path: string, pluginId: string, known: re
 }
 
 function validatePlugins(issues: Issues, doc: JsonObject, known: readonly string[]): void {
-  const plugins = objectAt(issues, doc, 'plugins', 'plugins');
+  const plugins = objectAt(doc, 'plugins');
   if (!plugins) {
     return;
   }
-  checkStrictKeys(issues, plugins, 'plugins', PLUGINS_KEYS);
-  checkBoolean(issues, plugins, 'enabled', 'plugins.enabled');
   for (const key of ['allow', 'deny']) {
-    checkStringArray(issues, plugins, key, `plugins.${key}`).forEach((pluginId, index) =>
-      checkPluginId(issues, `plugins.${key}[${index}]`, pluginId, known),
-    );
-  }
-  objectAt(issues, plugins, 'load', 'plugins.load');
-  objectAt(issues, plugins, 'slots', 'plugins.slots');
-  objectAt(issues, plugins, 'installs', 'plugins.installs');
-  const entries = objectAt(issues, plugins, 'entries', 'plugins.entries');
-  if (!entries) {
-    return;
-  }
-  for (const pluginId of Object.keys(entries).sort()) {
-    const path = `plugins.entries.${pluginId}`;
-    checkPluginId(issues, path, pluginId, known);
-    const entry = objectAt(issues, entries, pluginId, path);
-    if (!entry) {
-      continue;
+    const ids = plugins[key];
+    if (Array.isArray(ids)) {
+      ids.forEach((pluginId: unknown, index) => {
+        if (typeof pluginId === 'string') {
+          checkPluginId(issues, `plugins.${key}[${index}]`, pluginId, known);
+        }
+      });
     }
-    checkStrictKeys(issues, entry, path, PLUGIN_ENTRY_KEYS);
-    checkBoolean(issues, entry, 'enabled', `${path}.enabled`);
-    const config = objectAt(issues, entry, 'config', `${path}.config`);
-    if (pluginId === DIAGNOSTICS_OTEL_PLUGIN_ID && config && Object.keys(config).length > 0) {
-      issues.add(
-        `${path}.config`,
-        `the key(s) ${list(Object.keys(config).sort())}`,
-        'no keys (the diagnostics-otel plugin has an empty config schema with additionalProperties false)',
-        'remove plugins.entries["diagnostics-otel"].config and put every otel setting under diagnostics.otel',
-      );
-    }
+  }
+  for (const pluginId of Object.keys(objectAt(plugins, 'entries') ?? {}).sort()) {
+    checkPluginId(issues, `plugins.entries.${pluginId}`, pluginId, known);
   }
 }
 
+// Stricter: the schema accepts any string here; a non-http(s) url or a signal path that every signal
+// reuses exports nothing (or to the wrong url), and the dashboard and alerts go dark.
 function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenClawVersion, onlyMetrics: boolean): void {
   const path = 'diagnostics.otel.endpoint';
   if (containsEnvPlaceholder(endpoint)) {
@@ -471,80 +296,42 @@ function validateOtelEndpoint(issues: Issues, endpoint: string, version: OpenCla
 
 function validateOtel(issues: Issues, otel: JsonObject, version: OpenClawVersion): void {
   const base = 'diagnostics.otel';
-  checkStrictKeys(issues, otel, base, OTEL_KEYS);
-  for (const key of ['enabled', 'traces', 'metrics', 'logs']) {
-    checkBoolean(issues, otel, key, `${base}.${key}`);
-  }
-  checkString(issues, otel, 'serviceName', `${base}.serviceName`);
   const endpoint = otel.endpoint;
-  if (endpoint !== undefined) {
-    if (typeof endpoint === 'string') {
-      // traces default to on and logs to off (service.ts), so only traces: false + logs not true means metrics only
-      validateOtelEndpoint(issues, endpoint, version, otel.traces === false && otel.logs !== true);
-    } else {
-      checkString(issues, otel, 'endpoint', `${base}.endpoint`);
-    }
+  if (typeof endpoint === 'string') {
+    // traces default to on and logs to off (service.ts), so only traces: false + logs not true means metrics only
+    validateOtelEndpoint(issues, endpoint, version, otel.traces === false && otel.logs !== true);
   }
-  const protocol = otel.protocol;
-  if (protocol !== undefined && protocol !== 'http/protobuf') {
-    const fix =
-      protocol === 'grpc'
-        ? 'openclaw accepts "grpc" in the schema but then logs "diagnostics-otel: ' +
-          'unsupported protocol grpc" and exports nothing, so set protocol to ' +
-          '"http/protobuf" (or remove it) and point the endpoint at the otlp/http ' +
-          'port'
-        : 'openclaw rejects any other value, so set protocol to "http/protobuf" or remove it';
-    issues.add(`${base}.protocol`, describeValue(protocol), '"http/protobuf"', fix);
-  }
-  const headers = objectAt(issues, otel, 'headers', `${base}.headers`);
-  if (headers) {
-    for (const name of Object.keys(headers).sort()) {
-      checkString(issues, headers, name, `${base}.headers.${name}`, true);
-    }
-  }
-  const sampleRate = otel.sampleRate;
-  if (sampleRate !== undefined && (typeof sampleRate !== 'number' || !(sampleRate >= 0 && sampleRate <= 1))) {
+  // Stricter: schemas before 2026.8.1 accept "grpc", then the exporter logs "unsupported protocol" and sends nothing.
+  if (otel.protocol === 'grpc') {
     issues.add(
-      `${base}.sampleRate`,
-      describeValue(sampleRate),
-      'a number from 0 to 1',
-      'set the trace sampling ratio between 0 and 1 (for example 0.1), or remove it for the sdk default',
+      `${base}.protocol`,
+      describeValue(otel.protocol),
+      '"http/protobuf"',
+      'openclaw accepts "grpc" in the schema but then logs "diagnostics-otel: unsupported protocol grpc" and ' +
+        'exports nothing, so set protocol to "http/protobuf" (or remove it) and point the endpoint at the ' +
+        'otlp/http port',
     );
   }
+  // Stricter: the schema accepts any integer ≥ 0, the exporter silently clamps it to 1000 ms.
   const flush = otel.flushIntervalMs;
-  if (flush !== undefined) {
-    if (typeof flush !== 'number' || !Number.isInteger(flush) || flush < 0) {
-      issues.add(
-        `${base}.flushIntervalMs`,
-        describeValue(flush),
-        'an integer number of milliseconds ≥ 0',
-        'write the export interval as a whole number of milliseconds, for example 60000',
-      );
-    } else if (flush < 1000) {
-      issues.add(
-        `${base}.flushIntervalMs`,
-        describeValue(flush),
-        'at least 1000',
-        'openclaw silently clamps export intervals below 1000 ms to 1000 ms, so ' +
-          'write 1000 or more to say what actually happens',
-      );
-    }
+  if (typeof flush === 'number' && Number.isInteger(flush) && flush >= 0 && flush < 1000) {
+    issues.add(
+      `${base}.flushIntervalMs`,
+      describeValue(flush),
+      'at least 1000',
+      'openclaw silently clamps export intervals below 1000 ms to 1000 ms, so ' +
+        'write 1000 or more to say what actually happens',
+    );
   }
 }
 
 function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateOpenClawConfigOptions): void {
-  const diagnostics = objectAt(issues, doc, 'diagnostics', 'diagnostics');
-  let otel: JsonObject | undefined;
-  if (diagnostics) {
-    checkStrictKeys(issues, diagnostics, 'diagnostics', DIAGNOSTICS_KEYS);
-    checkBoolean(issues, diagnostics, 'enabled', 'diagnostics.enabled');
-    checkStringArray(issues, diagnostics, 'flags', 'diagnostics.flags');
-    objectAt(issues, diagnostics, 'cacheTrace', 'diagnostics.cacheTrace');
-    otel = objectAt(issues, diagnostics, 'otel', 'diagnostics.otel');
-    if (otel) {
-      validateOtel(issues, otel, options.version);
-    }
+  const diagnostics = objectAt(doc, 'diagnostics');
+  const otel = objectAt(diagnostics, 'otel');
+  if (otel) {
+    validateOtel(issues, otel, options.version);
   }
+  // Stricter: OpenClaw accepts a half-enabled chain and exports nothing (the dashboard and alerts go dark).
 
   const plugins = isJsonObject(doc.plugins) ? doc.plugins : undefined;
   const entries = plugins && isJsonObject(plugins.entries) ? plugins.entries : undefined;
@@ -614,26 +401,13 @@ function validateDiagnostics(issues: Issues, doc: JsonObject, options: ValidateO
   }
 }
 
-function validateTopLevelKeys(issues: Issues, doc: JsonObject): void {
-  for (const key of Object.keys(doc).sort()) {
-    if (!TOP_LEVEL_KEYS.includes(key)) {
-      issues.add(
-        key,
-        `the unknown top-level key "${key}"`,
-        `only the top-level keys ${list(TOP_LEVEL_KEYS)}`,
-        'the root of openclaw\'s schema is strict and the whole config is rejected ("Unrecognized key"), ' +
-          'so remove the key or move it into the section it belongs to',
-      );
-    }
-  }
-}
-
+// The release's own refine ("invalid time"), which its JSON Schema cannot carry.
 function checkActiveHoursTime(issues: Issues, activeHours: JsonObject, key: 'start' | 'end', path: string): void {
   const value = activeHours[key];
-  if (value === undefined || value === '') {
-    return;
+  if (typeof value !== 'string' || value === '') {
+    return; // another type is the schema's to report
   }
-  const match = typeof value === 'string' ? ACTIVE_HOURS_TIME.exec(value) : null;
+  const match = ACTIVE_HOURS_TIME.exec(value);
   const bad24 = match !== null && match[1] === '24' && (match[2] !== '00' || key === 'start');
   if (!match || bad24) {
     issues.add(
@@ -644,44 +418,36 @@ function checkActiveHoursTime(issues: Issues, activeHours: JsonObject, key: 'sta
     );
   }
 }
-
-/** `agents.defaults.heartbeat` and `agents.list[].heartbeat`: strict keys, a parsable `every`, HH:MM active hours. */
+/**
+ * `agents.defaults.heartbeat` and `agents.list[].heartbeat`: a parsable `every` and HH:MM active
+ * hours, the release's own refines ("invalid duration", "invalid time"), which its JSON Schema
+ * cannot carry.
+ */
 function validateHeartbeat(issues: Issues, heartbeat: JsonObject, path: string): void {
-  checkStrictKeys(issues, heartbeat, path, HEARTBEAT_KEYS);
   const every = heartbeat.every;
-  if (every !== undefined && every !== '') {
-    if (typeof every !== 'string') {
-      checkString(issues, heartbeat, 'every', `${path}.every`);
-    } else if (parseDurationMs(every, { defaultUnit: 'm' }) === undefined) {
-      issues.add(
-        `${path}.every`,
-        describeValue(every),
-        'a duration such as "30m", "1h" or "45" (one number with an optional unit ms, s, m, h or d; a bare number ' +
-          'means minutes)',
-        'openclaw rejects the config ("invalid duration"), so write one number and one unit without spaces',
-      );
-    }
+  if (typeof every === 'string' && every !== '' && parseDurationMs(every, { defaultUnit: 'm' }) === undefined) {
+    issues.add(
+      `${path}.every`,
+      describeValue(every),
+      'a duration such as "30m", "1h" or "45" (one number with an optional unit ms, s, m, h or d; a bare number ' +
+        'means minutes)',
+      'openclaw rejects the config ("invalid duration"), so write one number and one unit without spaces',
+    );
   }
-  const activeHours = objectAt(issues, heartbeat, 'activeHours', `${path}.activeHours`);
+  const activeHours = objectAt(heartbeat, 'activeHours');
   if (activeHours) {
-    checkStrictKeys(issues, activeHours, `${path}.activeHours`, ACTIVE_HOURS_KEYS);
     checkActiveHoursTime(issues, activeHours, 'start', `${path}.activeHours`);
     checkActiveHoursTime(issues, activeHours, 'end', `${path}.activeHours`);
-    checkString(issues, activeHours, 'timezone', `${path}.activeHours.timezone`);
   }
 }
 
 function validateAgents(issues: Issues, doc: JsonObject): void {
-  const agents = objectAt(issues, doc, 'agents', 'agents');
-  if (!agents) {
-    return;
-  }
-  const defaults = objectAt(issues, agents, 'defaults', 'agents.defaults');
-  const defaultHeartbeat = defaults ? objectAt(issues, defaults, 'heartbeat', 'agents.defaults.heartbeat') : undefined;
+  const agents = objectAt(doc, 'agents');
+  const defaultHeartbeat = objectAt(objectAt(agents, 'defaults'), 'heartbeat');
   if (defaultHeartbeat) {
     validateHeartbeat(issues, defaultHeartbeat, 'agents.defaults.heartbeat');
   }
-  const agentList = agents.list;
+  const agentList = agents?.list;
   if (Array.isArray(agentList)) {
     agentList.forEach((agent: unknown, index) => {
       const heartbeat = isJsonObject(agent) ? agent.heartbeat : undefined;
@@ -692,138 +458,67 @@ function validateAgents(issues: Issues, doc: JsonObject): void {
   }
 }
 
+// Gate message: the schema refuses the key before the gate too, but only the gate names the release.
 function validateCronSsrfPolicy(issues: Issues, cron: JsonObject, version: OpenClawVersion): void {
-  if (cron.webhookSsrfPolicy === undefined) {
+  if (cron.webhookSsrfPolicy === undefined || gateOpen('cron-webhook-ssrf-policy', version)) {
     return;
   }
-  if (!gateOpen('cron-webhook-ssrf-policy', version)) {
-    issues.add(
-      'cron.webhookSsrfPolicy',
-      describeValue(cron.webhookSsrfPolicy),
-      `no such key on openclaw ${version}`,
-      `openclaw ${version} has no cron webhook ssrf policy ${gateRef('cron-webhook-ssrf-policy')} and rejects the ` +
-        'whole config, so remove it (and expose in-cluster receivers at a public hostname) or upgrade openclaw',
-    );
-    return;
-  }
-  const policy = objectAt(issues, cron, 'webhookSsrfPolicy', 'cron.webhookSsrfPolicy');
-  if (!policy) {
-    return;
-  }
-  checkStrictKeys(issues, policy, 'cron.webhookSsrfPolicy', CRON_SSRF_POLICY_KEYS);
-  checkStringArray(issues, policy, 'allowedHostnames', 'cron.webhookSsrfPolicy.allowedHostnames');
-  checkStringArray(issues, policy, 'blockedHostnames', 'cron.webhookSsrfPolicy.blockedHostnames');
-  for (const key of ['allowIpv6UniqueLocalRange', 'allowRfc2544BenchmarkRange', 'dangerouslyAllowPrivateNetwork']) {
-    checkBoolean(issues, policy, key, `cron.webhookSsrfPolicy.${key}`);
-  }
+  issues.add(
+    'cron.webhookSsrfPolicy',
+    describeValue(cron.webhookSsrfPolicy),
+    `no such key on openclaw ${version}`,
+    `openclaw ${version} has no cron webhook ssrf policy ${gateRef('cron-webhook-ssrf-policy')} and rejects the ` +
+      'whole config, so remove it (and expose in-cluster receivers at a public hostname) or upgrade openclaw',
+  );
 }
 
 function validateCron(issues: Issues, doc: JsonObject, version: OpenClawVersion): void {
-  const cron = objectAt(issues, doc, 'cron', 'cron');
+  const cron = objectAt(doc, 'cron');
   if (!cron) {
     return;
   }
-  checkStrictKeys(issues, cron, 'cron', [...CRON_KEYS, 'webhookSsrfPolicy']);
   validateCronSsrfPolicy(issues, cron, version);
-  checkBoolean(issues, cron, 'enabled', 'cron.enabled');
-  checkString(issues, cron, 'store', 'cron.store');
-  checkString(issues, cron, 'webhookToken', 'cron.webhookToken', true);
-
-  const maxRuns = cron.maxConcurrentRuns;
-  if (maxRuns !== undefined && (typeof maxRuns !== 'number' || !Number.isInteger(maxRuns) || maxRuns <= 0)) {
-    issues.add(
-      'cron.maxConcurrentRuns',
-      describeValue(maxRuns),
-      'an integer greater than 0',
-      'set the number of cron runs allowed at once (1 is the default)',
-    );
-  }
-
-  const webhook = cron.webhook;
-  if (webhook !== undefined) {
-    if (typeof webhook !== 'string') {
-      checkString(issues, cron, 'webhook', 'cron.webhook');
-    } else if (!containsEnvPlaceholder(webhook)) {
-      let protocol: string | undefined;
-      try {
-        protocol = new URL(webhook).protocol;
-      } catch {
-        protocol = undefined;
-      }
-      if (protocol !== 'http:' && protocol !== 'https:') {
-        issues.add(
-          'cron.webhook',
-          describeValue(webhook),
-          'an absolute http:// or https:// url',
-          'openclaw rejects the config ("expected http:// or https:// url"); fix ' +
-            'the url, or better remove this deprecated fallback and use ' +
-            'delivery.mode "webhook" with delivery.to per job',
-        );
-      }
-    }
-  }
-
+  // Stricter: the schema accepts any string, and OpenClaw silently falls back to 24h for one it cannot parse.
   const retention = cron.sessionRetention;
-  if (retention !== undefined && retention !== false) {
-    if (typeof retention !== 'string') {
-      issues.add(
-        'cron.sessionRetention',
-        describeValue(retention),
-        'a duration string such as "7d" or false',
-        'write the retention as a string with a unit (ms, s, m, h, d), or false to keep cron run sessions forever',
-      );
-    } else if (parseDurationMs(retention, { defaultUnit: 'h' }) === undefined) {
-      issues.add(
-        'cron.sessionRetention',
-        describeValue(retention),
-        'a duration such as "7d", "36h" or "90m" (a number with an optional unit ' +
-          'ms, s, m, h or d; a bare number means hours) or false',
-        'openclaw silently falls back to 24h for a value it cannot parse, so ' +
-          'write a single number and unit without spaces',
-      );
-    }
+  if (typeof retention === 'string' && parseDurationMs(retention, { defaultUnit: 'h' }) === undefined) {
+    issues.add(
+      'cron.sessionRetention',
+      describeValue(retention),
+      'a duration such as "7d", "36h" or "90m" (a number with an optional unit ' +
+        'ms, s, m, h or d; a bare number means hours) or false',
+      'openclaw silently falls back to 24h for a value it cannot parse, so ' +
+        'write a single number and unit without spaces',
+    );
   }
 }
 
 function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersion): void {
-  const gateway = objectAt(issues, doc, 'gateway', 'gateway');
-  if (gateway) {
-    checkStrictKeys(issues, gateway, 'gateway', GATEWAY_KEYS);
-    const mode = gateway.mode;
-    if (mode !== undefined && (typeof mode !== 'string' || !GATEWAY_MODES.includes(mode))) {
-      issues.add(
-        'gateway.mode',
-        describeValue(mode),
-        `one of ${list(GATEWAY_MODES)}`,
-        'use "local" for a gateway that serves this pod',
-      );
-    }
-    const bind = gateway.bind;
-    if (bind !== undefined && (typeof bind !== 'string' || !GATEWAY_BINDS.includes(bind))) {
-      issues.add('gateway.bind', describeValue(bind), `one of ${list(GATEWAY_BINDS)}`, 'use "lan" inside a container');
-    }
-    const port = gateway.port;
-    if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)) {
-      const fix =
-        typeof port === 'number' && Number.isInteger(port) && port > 65535
-          ? 'openclaw accepts any positive integer, but the gateway cannot listen on it and fails at startup ' +
-            '(ERR_SOCKET_BAD_PORT); use the default 18789 unless something else needs it'
-          : 'use the default 18789 unless something else needs it';
-      issues.add('gateway.port', describeValue(port), 'an integer from 1 to 65535', fix);
-    }
-    const controlUi = objectAt(issues, gateway, 'controlUi', 'gateway.controlUi');
-    if (controlUi?.allowInsecureAuth !== undefined && gateOpen('control-ui-insecure-auth-retired', version)) {
-      issues.add(
-        'gateway.controlUi.allowInsecureAuth',
-        describeValue(controlUi.allowInsecureAuth),
-        `no such key on openclaw ${version}`,
-        `openclaw ${version} retired it ${gateRef('control-ui-insecure-auth-retired')} and rejects the whole config ` +
-          '("Unrecognized key"), so remove it; list a public Control UI origin in gateway.controlUi.allowedOrigins',
-      );
-    }
+  const gateway = objectAt(doc, 'gateway');
+  // Stricter: schemas before 2026.8.1 accept any positive integer, and the gateway fails at startup.
+  const port = gateway?.port;
+  if (typeof port === 'number' && Number.isInteger(port) && port > 65535) {
+    issues.add(
+      'gateway.port',
+      describeValue(port),
+      'an integer from 1 to 65535',
+      'openclaw accepts any positive integer, but the gateway cannot listen on it and fails at startup ' +
+        '(ERR_SOCKET_BAD_PORT); use the default 18789 unless something else needs it',
+    );
   }
-  const auth = gateway ? objectAt(issues, gateway, 'auth', 'gateway.auth') : undefined;
-  const token = auth?.token;
+  // Gate message: from the gate on the schema refuses the key too, but only the gate names the release.
+  const controlUi = objectAt(gateway, 'controlUi');
+  if (controlUi?.allowInsecureAuth !== undefined && gateOpen('control-ui-insecure-auth-retired', version)) {
+    issues.add(
+      'gateway.controlUi.allowInsecureAuth',
+      describeValue(controlUi.allowInsecureAuth),
+      `no such key on openclaw ${version}`,
+      `openclaw ${version} retired it ${gateRef('control-ui-insecure-auth-retired')} and rejects the whole config ` +
+        '("Unrecognized key"), so remove it; list a public Control UI origin in gateway.controlUi.allowedOrigins',
+    );
+  }
+  // Stricter: the schema makes the token optional; without one clients cannot authenticate with a
+  // token the deployment controls (2026.2.19 on: the gateway generates one and writes the config).
+  const token = objectAt(gateway, 'auth')?.token;
   if (!isNonEmpty(token)) {
     const consequence = version.isAtLeast(OpenClawVersion.V2026_2_19)
       ? `openclaw ${version} generates a token at startup and may try to write it into the config`
@@ -838,19 +533,11 @@ function validateGateway(issues: Issues, doc: JsonObject, version: OpenClawVersi
 }
 
 function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenClawConfigOptions): void {
-  const hooks = objectAt(issues, doc, 'hooks', 'hooks');
+  const hooks = objectAt(doc, 'hooks');
   if (!hooks) {
     return;
   }
-  checkStrictKeys(issues, hooks, 'hooks', HOOKS_KEYS);
-  checkBoolean(issues, hooks, 'enabled', 'hooks.enabled');
-  checkString(issues, hooks, 'token', 'hooks.token', true);
-  checkString(issues, hooks, 'defaultSessionKey', 'hooks.defaultSessionKey');
-  checkString(issues, hooks, 'transformsDir', 'hooks.transformsDir');
-  checkBoolean(issues, hooks, 'allowRequestSessionKey', 'hooks.allowRequestSessionKey');
-  for (const key of ['allowedSessionKeyPrefixes', 'allowedAgentIds', 'presets']) {
-    checkStringArray(issues, hooks, key, `hooks.${key}`);
-  }
+  // Beyond the schema: the gateway refuses to start ("hooks.enabled requires hooks.token").
   if (hooks.enabled === true && !isNonEmpty(hooks.token)) {
     issues.add(
       'hooks.token',
@@ -860,30 +547,19 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
         'set hooks.token to a ${VAR} reference backed by its own secret',
     );
   }
+  // Beyond the schema: the gateway refuses to start ("hooks.path may not be '/'").
   const hookPath = hooks.path;
-  if (hookPath !== undefined) {
-    if (typeof hookPath !== 'string') {
-      checkString(issues, hooks, 'path', 'hooks.path');
-    } else if (hookPath.trim().replace(/\/+$/, '') === '') {
-      issues.add(
-        'hooks.path',
-        describeValue(hookPath),
-        'a sub-path such as "/hooks"',
-        'the schema accepts it, but the gateway refuses to start ("hooks.path may not be \'/\'"), so use "/hooks" ' +
-          '(the default) or remove the key',
-      );
-    }
-  }
-  const maxBody = hooks.maxBodyBytes;
-  if (maxBody !== undefined && (typeof maxBody !== 'number' || !Number.isInteger(maxBody) || maxBody <= 0)) {
+  if (typeof hookPath === 'string' && hookPath.trim().replace(/\/+$/, '') === '') {
     issues.add(
-      'hooks.maxBodyBytes',
-      describeValue(maxBody),
-      'an integer greater than 0',
-      'remove it for the default 262144 bytes or set a positive byte count',
+      'hooks.path',
+      describeValue(hookPath),
+      'a sub-path such as "/hooks"',
+      'the schema accepts it, but the gateway refuses to start ("hooks.path may not be \'/\'"), so use "/hooks" ' +
+        '(the default) or remove the key',
     );
   }
-  const gatewayToken = isJsonObject(doc.gateway) && isJsonObject(doc.gateway.auth) ? doc.gateway.auth.token : undefined;
+  // Beyond the schema: 2026.2.19 on, the gateway refuses to start when both tokens resolve to the same secret.
+  const gatewayToken = objectAt(objectAt(doc, 'gateway'), 'auth')?.token;
   if (
     options.version.isAtLeast(OpenClawVersion.V2026_2_19) &&
     isNonEmpty(hooks.token) &&
@@ -900,6 +576,7 @@ function validateHooks(issues: Issues, doc: JsonObject, options: ValidateOpenCla
   }
 }
 
+// Gate message: the schema refuses dm.* later than the gate's date, and never names the gate.
 function validateDiscordDm(issues: Issues, channels: JsonObject, version: OpenClawVersion): void {
   const discord = channels.discord;
   if (!gateOpen('discord-dm-policy-flat', version) || !isJsonObject(discord) || !isJsonObject(discord.dm)) {
@@ -922,8 +599,13 @@ function validateDiscordDm(issues: Issues, channels: JsonObject, version: OpenCl
 }
 
 function validateChannels(issues: Issues, doc: JsonObject, known: readonly string[], version: OpenClawVersion): void {
-  const channels = objectAt(issues, doc, 'channels', 'channels');
-  if (!channels) {
+  const channels = doc.channels;
+  if (channels === undefined) {
+    return;
+  }
+  // Stricter: the schemas of 2026.4.29 and 2026.5.2 give `channels` no type (a quirk of the merge).
+  if (!isJsonObject(channels)) {
+    issues.add('channels', describeValue(channels), 'an object', 'write channels as a json object');
     return;
   }
   validateDiscordDm(issues, channels, version);
@@ -932,14 +614,11 @@ function validateChannels(issues: Issues, doc: JsonObject, known: readonly strin
       continue;
     }
     const path = `channels.${channelId}`;
-    const channel = objectAt(issues, channels, channelId, path);
-    if (!channel) {
+    const channel = objectAt(channels, channelId);
+    if (!channel || channel.enabled === false) {
       continue;
     }
-    checkBoolean(issues, channel, 'enabled', `${path}.enabled`);
-    if (channel.enabled === false) {
-      continue;
-    }
+    // Stricter: the schema accepts any channel key (plugins add channels when they load).
     if (!known.includes(channelId)) {
       issues.add(
         path,
@@ -949,6 +628,7 @@ function validateChannels(issues: Issues, doc: JsonObject, known: readonly strin
       );
       continue;
     }
+    // Stricter: OpenClaw accepts the config and never starts a channel whose plugin is not loaded.
     const state = resolvePluginEnableState(doc.plugins, channelId);
     if (!state.enabled) {
       issues.add(
@@ -962,6 +642,8 @@ function validateChannels(issues: Issues, doc: JsonObject, known: readonly strin
   }
 }
 
+// Ours: a lower-case or malformed reference is left as text by OpenClaw; a missing variable stops
+// the gateway at startup, and synth knows the container's env.
 function validateEnvReferences(issues: Issues, doc: JsonObject, provided: readonly string[] | undefined): void {
   for (const entry of findMalformedEnvPlaceholders(doc)) {
     issues.add(
@@ -993,6 +675,7 @@ function validateEnvReferences(issues: Issues, doc: JsonObject, provided: readon
  * expected and how to fix it.
  */
 export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawConfigOptions): string[] {
+  // The rules below need an object; the message says what a config looks like.
   if (!isJsonObject(doc)) {
     return [
       `openclaw.json: received ${describeValue(doc)}, expected a json object at the ` +
@@ -1002,7 +685,6 @@ export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawCo
   }
   const known = [...new Set([...BUNDLED_PLUGIN_IDS, ...(options.knownPluginIds ?? [])])].sort();
   const issues = new Issues();
-  validateTopLevelKeys(issues, doc);
   validateEnvReferences(issues, doc, options.providedEnvVars);
   validatePlugins(issues, doc, known);
   validateDiagnostics(issues, doc, options);
@@ -1020,12 +702,22 @@ export function validateOpenClawConfig(doc: unknown, options: ValidateOpenClawCo
  * project's rules above add what is stricter than OpenClaw and name the version gate a key belongs
  * to; where both report the same path (or the release a path inside the project's), the project's
  * message stands (it carries the gate and the project's fix), so no problem is reported twice.
- * A release without a committed schema is checked by the project's rules alone.
+ * A release without a committed schema is refused: the project's rules alone are not a model of
+ * its schema, so the fix is to extract the release's own.
  */
 function withReleaseSchema(doc: JsonObject, version: OpenClawVersion, own: readonly string[]): string[] {
+  if (!hasReleaseSchema(version.toString())) {
+    return [
+      ...own,
+      `openclaw.json (document): received openclaw ${version}, which has no committed schema ` +
+        `(openclaw-releases/${version}/config-schema.json), expected a release whose own schema is committed; ` +
+        `run \`${schemaExtractCommand(version.toString())}\` and commit the files it writes, or use a release ` +
+        'that has one',
+    ];
+  }
   const release = loadReleaseSchemaValidator(version.toString());
   if (!release) {
-    return [...own];
+    return [...own]; // only while synth's startup snapshot is built: its warm-up render is not the synth
   }
   const fromSchema = checkAgainstReleaseSchema(doc, release).map(
     (issue) =>

@@ -365,10 +365,9 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
     );
     const v = violation(message, 'openclaw-config');
     expect(v).toContain('openclaw.json cron.webhookUrl: received the unknown key "webhookUrl"');
-    expect(v).toContain(
-      'expected only the keys "enabled", "maxConcurrentRuns", "sessionRetention", "store", "webhook", "webhookToken"',
-    );
-    expect(v).toMatch(/remove or rename the key$/);
+    // from the release's own schema: the keys it knows, and the closest one as the fix
+    expect(v).toMatch(/expected a key openclaw [\d.]+ knows here \([^)]*"sessionRetention"[^)]*\)/);
+    expect(v).toMatch(/did you mean "webhook(Token)?"\? rename it$/);
     expectActionable(v);
   });
 
@@ -381,8 +380,9 @@ describe('misconfigurations | openclaw.json (OpenClaw rules)', () => {
       }),
     );
     const v = violation(message, 'openclaw-config');
-    expect(v).toContain('plugins.entries.diagnostics-otel.config: received the key(s) "endpoint", expected no keys');
-    expect(v).toMatch(/put every otel setting under diagnostics\.otel$/);
+    // from the plugin's config schema, which the release merges into its own
+    expect(v).toContain('plugins.entries.diagnostics-otel.config.endpoint: received the unknown key "endpoint"');
+    expect(v).toMatch(/expected no key here \(openclaw [\d.]+ accepts none\); remove the key$/);
     expectActionable(v);
   });
 

@@ -143,7 +143,7 @@ describe('validateOpenClawConfig', () => {
         'diagnostics.otel.url',
         '"enabled", "endpoint", "flushIntervalMs"',
       ],
-      [{ gateway: { token: '${OPENCLAW_GATEWAY_TOKEN}' } }, 'gateway.token', '"allowRealIpFallback", "auth", "bind"'],
+      [{ gateway: { token: '${OPENCLAW_GATEWAY_TOKEN}' } }, 'gateway.token', '"auth", "bind"'],
       [{ hooks: { secret: 'x' } }, 'hooks.secret', '"allowRequestSessionKey", "allowedAgentIds"'],
       [
         { plugins: { entry: {} } },
@@ -155,20 +155,22 @@ describe('validateOpenClawConfig', () => {
         'plugins.entries.discord.settings',
         '"config", "enabled"',
       ],
-    ])('fails on an unknown key (%#)', (patch, path, allowed) => {
+    ])('fails on an unknown key, from the release schema (%#)', (patch, path, allowed) => {
       const message = expectSingleError(lolice(patch as JsonObject), [
         new RegExp(`^openclaw\\.json ${path.replace(/\./g, '\\.')}: received the unknown key`),
       ]);
-      expect(message).toContain(`expected only the keys ${allowed}`);
-      expect(message).toContain('remove or rename the key');
+      expect(message).toContain('expected a key openclaw 2026.2.19 knows here (');
+      expect(message).toContain(allowed);
+      // the fix: the closest key when one is close, else remove it
+      expect(message).toMatch(/; (remove the key|did you mean "[^"]+"\? rename it)$/);
     });
   });
 
   describe('top-level keys and heartbeats', () => {
-    it('fails on an unknown top-level key: the root of the schema is strict', () => {
+    it('fails on an unknown top-level key: the root of the release schema is strict', () => {
       expectSingleError(lolice({ cronJobs: [] }), [
-        /^openclaw\.json cronJobs: received the unknown top-level key "cronJobs", expected only the top-level keys "\$schema", "agents"/,
-        /the whole config is rejected \("Unrecognized key"\)/,
+        /^openclaw\.json cronJobs: received the unknown key "cronJobs", expected a key openclaw 2026\.2\.19 knows here \("\$schema", "agents"/,
+        /; remove the key$/,
       ]);
       expect(errors(lolice({ session: {}, messages: {}, $schema: 'x' }))).toEqual([]);
     });
@@ -193,13 +195,15 @@ describe('validateOpenClawConfig', () => {
           },
         } as JsonObject),
       );
-      expect(found).toEqual([
-        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.interval: received the unknown key/),
-        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.tz: received the unknown key/),
+      expect([...found].sort()).toEqual([
+        expect.stringMatching(
+          /^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.end: received "24:30", expected a 24h time/,
+        ),
         expect.stringMatching(
           /^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.start: received "24:00", expected a 24h time "HH:MM" before 24:00/,
         ),
-        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.end: received "24:30"/),
+        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.activeHours\.tz: received the unknown key/),
+        expect.stringMatching(/^openclaw\.json agents\.defaults\.heartbeat\.interval: received the unknown key/),
         expect.stringMatching(/^openclaw\.json agents\.list\[0\]\.heartbeat\.every: received "often"/),
       ]);
       expect(
@@ -209,13 +213,12 @@ describe('validateOpenClawConfig', () => {
   });
 
   describe('diagnostics-otel', () => {
-    it('fails on keys under the diagnostics-otel plugin config', () => {
+    it('fails on keys under the diagnostics-otel plugin config, from the plugin schema the release merges in', () => {
       expectSingleError(
         lolice({ plugins: { entries: { 'diagnostics-otel': { config: { endpoint: 'http://x:4318' } } } } }),
         [
-          /^openclaw\.json plugins\.entries\.diagnostics-otel\.config: received the key\(s\) "endpoint"/,
-          /empty config schema/,
-          /put every otel setting under diagnostics\.otel/,
+          /^openclaw\.json plugins\.entries\.diagnostics-otel\.config\.endpoint: received the unknown key "endpoint"/,
+          /expected no key here \(openclaw 2026\.2\.19 accepts none\); remove the key$/,
         ],
       );
     });
@@ -326,13 +329,13 @@ describe('validateOpenClawConfig', () => {
 
     it('fails on a fractional flush interval', () => {
       expectSingleError(lolice({ diagnostics: { otel: { flushIntervalMs: 1500.5 } } }), [
-        /flushIntervalMs: received 1500\.5, expected an integer number of milliseconds/,
+        /^openclaw\.json diagnostics\.otel\.flushIntervalMs: received 1500\.5, expected an integer; write .* as an integer$/,
       ]);
     });
 
     it('fails on a sample rate outside 0..1', () => {
       expectSingleError(lolice({ diagnostics: { otel: { sampleRate: 2 } } }), [
-        /diagnostics\.otel\.sampleRate: received 2, expected a number from 0 to 1/,
+        /^openclaw\.json diagnostics\.otel\.sampleRate: received 2, expected a number at most 1; use a value at most 1$/,
       ]);
     });
 
@@ -379,7 +382,7 @@ describe('validateOpenClawConfig', () => {
 
     it('fails on sessionRetention true', () => {
       expectSingleError(lolice({ cron: { sessionRetention: true } }), [
-        /cron\.sessionRetention: received true, expected a duration string such as "7d" or false/,
+        /^openclaw\.json cron\.sessionRetention: received true, expected a string or false; use a string or false$/,
       ]);
     });
 
@@ -390,14 +393,14 @@ describe('validateOpenClawConfig', () => {
 
     it('fails on a legacy webhook that is not http(s)', () => {
       expectSingleError(lolice({ cron: { webhook: 'ftp://example.invalid/hook' } }), [
-        /cron\.webhook: received "ftp:\/\/example\.invalid\/hook", expected an absolute http:\/\/ or https:\/\/ url/,
-        /delivery\.mode "webhook"/,
+        /^openclaw\.json cron\.webhook: received "ftp:\/\/example\.invalid\/hook", expected an http:\/\/ or https:\/\/ url/,
+        /write the full url with its scheme$/,
       ]);
     });
 
     it('fails on maxConcurrentRuns 0', () => {
       expectSingleError(lolice({ cron: { maxConcurrentRuns: 0 } }), [
-        /cron\.maxConcurrentRuns: received 0, expected an integer greater than 0/,
+        /^openclaw\.json cron\.maxConcurrentRuns: received 0, expected a number greater than 0; use a value greater than 0$/,
       ]);
     });
   });
@@ -414,13 +417,20 @@ describe('validateOpenClawConfig', () => {
       expectSingleError(lolice({ gateway: null }), [/^openclaw\.json gateway\.auth\.token: received nothing/]);
     });
 
-    it('fails on an invalid port and bind', () => {
+    it('fails on an invalid port and bind, from the release schema', () => {
       const found = errors(lolice({ gateway: { port: 0, bind: '0.0.0.0' } }));
       expect(found).toEqual([
         expect.stringMatching(
-          /^openclaw\.json gateway\.bind: received "0\.0\.0\.0", expected one of "auto", "custom", "lan", "loopback", "tailnet"/,
+          /^openclaw\.json gateway\.bind: received "0\.0\.0\.0", expected "auto" or "lan" or "loopback" or "custom" or "tailnet"; use /,
         ),
-        expect.stringMatching(/^openclaw\.json gateway\.port: received 0, expected an integer from 1 to 65535/),
+        expect.stringMatching(/^openclaw\.json gateway\.port: received 0, expected a number greater than 0; use /),
+      ]);
+    });
+
+    it('fails on a port above 65535, which the schema of 2026.2.19 accepts and the gateway cannot listen on', () => {
+      expectSingleError(lolice({ gateway: { port: 70000 } }), [
+        /^openclaw\.json gateway\.port: received 70000, expected an integer from 1 to 65535/,
+        /ERR_SOCKET_BAD_PORT/,
       ]);
     });
   });
@@ -596,12 +606,22 @@ describe('validateOpenClawConfig', () => {
     });
   });
 
-  it('fails on wrongly typed values', () => {
+  it('fails on wrongly typed values, once per path', () => {
     const found = errors(lolice({ diagnostics: { enabled: 'true' }, cron: { enabled: 1 } }));
     expect(found).toEqual([
-      expect.stringMatching(/^openclaw\.json diagnostics\.enabled: received "true", expected true or false/),
+      // the project's rule and the schema both report diagnostics.enabled: the project's message stands
       expect.stringMatching(/^openclaw\.json diagnostics\.enabled: received "true", expected true;/),
-      expect.stringMatching(/^openclaw\.json cron\.enabled: received 1, expected true or false/),
+      expect.stringMatching(
+        /^openclaw\.json cron\.enabled: received 1, expected a boolean; write cron\.enabled as a boolean$/,
+      ),
+    ]);
+  });
+
+  it('fails on a release without a committed schema, naming the command that extracts it', () => {
+    expect(errors(LOLICE, { version: OpenClawVersion.parse('2026.5.12') })).toEqual([
+      'openclaw.json (document): received openclaw 2026.5.12, which has no committed schema ' +
+        '(openclaw-releases/2026.5.12/config-schema.json), expected a release whose own schema is committed; ' +
+        'run `npm run openclaw:schema -- 2026.5.12` and commit the files it writes, or use a release that has one',
     ]);
   });
 });

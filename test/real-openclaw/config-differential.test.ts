@@ -47,7 +47,8 @@ const TABLE: readonly VariantRow[] = [
     real: 'refused',
     realPath: '',
     ours: 'refused',
-    oursSays: /openclaw\.json cronJobs: received the unknown top-level key/,
+    oursSays:
+      /openclaw\.json cronJobs: received the unknown key "cronJobs", expected a key openclaw 2026\.2\.19 knows here/,
     why: 'the root object is strict',
   },
   {

@@ -33,14 +33,24 @@ function asSchema(value: unknown): Schema | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Schema) : undefined;
 }
 
+/** `a string`, `an integer`, `an object`. */
+function withArticle(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+/** ajv's `params.type` (`"integer"`, `"string,boolean"`) as `an integer`, `a string or a boolean`. */
+function typeList(type: unknown): string {
+  return String(type).split(',').map(withArticle).join(' or ');
+}
+
 /** What one branch of an anyOf/oneOf accepts, in words. */
 function describeSchema(schema: Schema | undefined): string {
   if (!schema) return 'anything';
   if ('const' in schema) return JSON.stringify(schema.const);
   if (Array.isArray(schema.enum)) return quoted(schema.enum);
   if (Array.isArray(schema.anyOf)) return schema.anyOf.map((s) => describeSchema(asSchema(s))).join(' or ');
-  if (typeof schema.type === 'string') return `a ${schema.type}`;
-  if (Array.isArray(schema.type)) return schema.type.map((t) => `a ${String(t)}`).join(' or ');
+  if (typeof schema.type === 'string') return withArticle(schema.type);
+  if (Array.isArray(schema.type)) return schema.type.map((t) => withArticle(String(t))).join(' or ');
   return 'a value of another shape';
 }
 
@@ -112,8 +122,8 @@ function toIssue(error: ErrorObject, version: string, showValue: (path: string) 
       return {
         path,
         received,
-        expected: `a ${String(params.type).replace(/,/g, ' or a ')}`,
-        fix: `write ${path || 'the document'} as a ${String(params.type).replace(/,/g, ' or a ')}`,
+        expected: typeList(params.type),
+        fix: `write ${path || 'the document'} as ${typeList(params.type)}`,
       };
     case 'enum':
       return {

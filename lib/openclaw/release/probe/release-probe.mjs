@@ -136,6 +136,17 @@ async function loadSchemaBuilder() {
     throw new Error(
       `no chunk of ${dist} builds the config schema (loadGatewayRuntimeConfigSchema / loadSchemaWithPlugins)`,
     );
+  // Re-export only the bindings the chunk has (2026.2.17 has no fetchWithSsrFGuard there).
+  const chunkSource = readFileSync(join(dist, gatewayChunk), 'utf8');
+  const reexports = [
+    ['loadSchemaWithPlugins', '__openclawOpsLoadSchema'],
+    ['validateScheduleTimestamp', '__openclawOpsValidateScheduleTimestamp'],
+    ['resolveCronWebhookTarget', '__openclawOpsResolveCronWebhookTarget'],
+    ['fetchWithSsrFGuard', '__openclawOpsFetchWithSsrFGuard'],
+  ]
+    .filter(([local]) => new RegExp(`\\b${local}\\b`).test(chunkSource))
+    .map(([local, alias]) => `${local} as ${alias}`)
+    .join(', ');
   const { register } = await import('node:module');
   const hooks = `
     export async function load(url, context, next) {
@@ -145,7 +156,7 @@ async function loadSchemaBuilder() {
           ...result,
           source:
             String(result.source) +
-            '\\nexport { loadSchemaWithPlugins as __openclawOpsLoadSchema, validateScheduleTimestamp as __openclawOpsValidateScheduleTimestamp, resolveCronWebhookTarget as __openclawOpsResolveCronWebhookTarget, fetchWithSsrFGuard as __openclawOpsFetchWithSsrFGuard };\\n',
+            ${JSON.stringify(`\nexport { ${reexports} };\n`)},
         };
       }
       if (url === ${JSON.stringify(pathToFileURL(join(dist, 'entry.js')).href)}) {
