@@ -20,7 +20,7 @@ const JOB_KEYS = [
   'wakeMode',
 ];
 /** This project's own keys of a job: never sent to `cron.add`. */
-const PROJECT_ONLY_JOB_KEYS = ['allowInsecureHttp', 'receiver'];
+const PROJECT_ONLY_JOB_KEYS = ['allowInsecureHttp', 'allowLongTimeout', 'receiver'];
 const SCHEDULE_KEYS: Readonly<Record<string, readonly string[]>> = {
   at: ['at', 'kind'],
   every: ['anchorMs', 'everyMs', 'kind'],
