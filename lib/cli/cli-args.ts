@@ -52,6 +52,28 @@ export function runOrAnswer<T extends ParsedCommand>(
   return parsed as Extract<T, { readonly kind: 'run' }>;
 }
 
+/**
+ * Runs a command's `main` when its file is the process's entry: the exit code it resolves to, or 1 with
+ * `command failed: message` on stderr when it throws (never a stack trace).
+ */
+export function runAsEntry(
+  command: string,
+  entry: NodeJS.Module | undefined,
+  module: NodeJS.Module,
+  main: (argv: readonly string[]) => Promise<number>,
+): void {
+  if (entry !== module) return;
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${command} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
 function quoted(message: string): string {
   return /'([^']+)'/.exec(message)?.[1] ?? '';
 }

@@ -4,7 +4,7 @@
  */
 import { ensureOpenClawRelease } from '../openclaw/release/ensure-release';
 import { listOpenClawReleaseSpecs } from '../openclaw/release/release-spec';
-import { parseCliArgs, runOrAnswer } from './cli-args';
+import { parseCliArgs, runAsEntry, runOrAnswer } from './cli-args';
 
 /** Usage text of `npm run openclaw:install`. */
 export const INSTALL_USAGE = `usage: npm run openclaw:install [-- VERSION...]
@@ -26,14 +26,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`openclaw:install failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsEntry('openclaw:install', require.main, module, main);

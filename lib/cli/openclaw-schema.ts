@@ -5,7 +5,7 @@
  */
 import { ensureOpenClawRelease } from '../openclaw/release/ensure-release';
 import { writeReleaseSchema } from '../upgrade/extract-release-schema';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, runAsEntry, runOrAnswer } from './cli-args';
 import { loadDefaultApp } from './default-app';
 
 export const SCHEMA_USAGE = `usage: npm run openclaw:schema -- VERSION...
@@ -18,15 +18,10 @@ with config-schema.provenance.json.
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArgs(argv, {}, { positionals: true });
-  if (parsed.kind === 'help') {
-    process.stdout.write(SCHEMA_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'usage-error' || parsed.positionals.length === 0) {
-    process.stderr.write(
-      `openclaw:schema: ${parsed.kind === 'usage-error' ? parsed.message : 'VERSION is required'}\n${SCHEMA_USAGE}`,
-    );
+  const parsed = runOrAnswer('openclaw:schema', parseCliArgs(argv, {}, { positionals: true }), SCHEMA_USAGE);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) {
+    process.stderr.write(`openclaw:schema: VERSION is required\n${SCHEMA_USAGE}`);
     return 2;
   }
   const { config } = await loadDefaultApp();
@@ -38,14 +33,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`openclaw:schema failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsEntry('openclaw:schema', require.main, module, main);

@@ -172,15 +172,7 @@ export async function runUpgradeCheck(options: UpgradeCheckOptions): Promise<Upg
 
   const requireOtelMetrics = options.config.telemetry?.requireOtelMetrics ?? true;
   const projectChecks = validateOpenClawConfig(target.document, { version: to, requireOtelMetrics });
-  const gates = gatesCrossed(from, to).map((gate): CrossedGate => ({
-    id: gate.id,
-    kind: gate.kind,
-    since: gate.since.toString(),
-    changed: gate.changed,
-    before: gate.before,
-    after: gate.after,
-    consequences: consequencesOf(gate.id, options.dashboardQueries, options.alertRules),
-  }));
+  const gates = crossedGates(from, to, options);
   return {
     from: from.toString(),
     to: to.toString(),
@@ -244,15 +236,7 @@ function checkWithSchemas(
     refusedTarget,
     targetWarnings: [],
     projectChanges: target.changes.map((c) => ({ gate: c.gate, change: c.description })),
-    gates: gatesCrossed(from, to).map((gate): CrossedGate => ({
-      id: gate.id,
-      kind: gate.kind,
-      since: gate.since.toString(),
-      changed: gate.changed,
-      before: gate.before,
-      after: gate.after,
-      consequences: consequencesOf(gate.id, options.dashboardQueries, options.alertRules),
-    })),
+    gates: crossedGates(from, to, options),
     projectChecks,
     source: 'schemas',
     schemaChanges,
@@ -309,6 +293,19 @@ function readEnginesNode(release: OpenClawRelease): string {
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)].sort();
+}
+
+/** The gates between two releases, each with what it means for this deployment. */
+function crossedGates(from: OpenClawVersion, to: OpenClawVersion, options: UpgradeCheckOptions): CrossedGate[] {
+  return gatesCrossed(from, to).map((gate) => ({
+    id: gate.id,
+    kind: gate.kind,
+    since: gate.since.toString(),
+    changed: gate.changed,
+    before: gate.before,
+    after: gate.after,
+    consequences: consequencesOf(gate.id, options.dashboardQueries, options.alertRules),
+  }));
 }
 
 /** What a gate means for this deployment's dashboard and alerts. */
