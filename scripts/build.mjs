@@ -6,7 +6,17 @@
 // rebuilds. The bundles keep lib/cli's depth (build/cli/ ↔ lib/cli/), so the repo-relative paths
 // that lib/ builds from __dirname (e.g. ../../sidecar/run-log-shipper.mjs) resolve the same way.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +42,17 @@ const alwaysInputs = [
   'scripts/startup-snapshot-build.mjs',
   'package-lock.json',
 ];
+
+/** The first `length` bytes of a file: a compiled validator is megabytes, its key is its first line. */
+function firstBytes(file, length) {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function upToDate() {
   try {
@@ -120,7 +141,7 @@ if (process.argv.includes('--force') || !upToDate()) {
     if (!existsSync(schema)) return false;
     const header = `// openclaw-ops schema sha256 ${hash('sha256').update(readFileSync(schema)).digest('hex')} codegen ${codegen}`;
     const compiled = join(root, 'build', 'openclaw-schema', `${version}.cjs`);
-    return !existsSync(compiled) || !readFileSync(compiled, 'utf8').startsWith(`${header}\n`);
+    return !existsSync(compiled) || !firstBytes(compiled, header.length + 1).equals(Buffer.from(`${header}\n`));
   });
   if (stale) {
     const { execFileSync } = await import('node:child_process');
