@@ -4,6 +4,7 @@ import { findEnvPlaceholders } from './openclaw/env-placeholders';
 import { ssmParameterNameProblems } from './secrets/ssm-parameter-name';
 import { GATEWAY_CONTAINER_NAME } from './gateway/gateway-labels';
 import { OPENCLAW_CONFIG_KEY } from './openclaw/openclaw-config-map';
+import { manifestJson } from './files/manifest-json';
 
 /** A synthesized Kubernetes object, as plain JSON. */
 export interface Manifest {
@@ -58,7 +59,7 @@ export function collectManifests(app: App): Manifest[] {
   return app.node
     .findAll()
     .filter((c): c is ApiObject => c instanceof ApiObject)
-    .map((o) => o.toJson() as Manifest);
+    .map((o) => manifestJson(o) as Manifest);
 }
 
 interface ProducedKey {

@@ -21,13 +21,17 @@ export function buildStartupSnapshot(outdir) {
   const keyFile = join(outdir, 'synth.snapshot-key');
   const stampFile = join(outdir, 'synth.blob.stamp');
   writeLauncher(outdir);
-  // The bundle and the committed release schemas (their validators are loaded by the warm-up render
-  // and kept in the snapshot): a new schema builds a new snapshot.
+  // The bundle, the committed release schemas and their compiled validators (the warm-up render loads
+  // the validator of the configured release, which the snapshot keeps): a new schema or a recompiled
+  // validator builds a new snapshot.
   const digest = createHash('sha256').update(readFileSync(bundle));
   const releases = join(outdir, '..', '..', 'openclaw-releases');
   for (const version of existsSync(releases) ? readdirSync(releases).sort() : []) {
     const schema = join(releases, version, 'config-schema.json');
     if (existsSync(schema)) digest.update(version).update(readFileSync(schema));
+    // the compiled validator's first line: the hashes of its schema and of the code generator
+    const compiled = join(outdir, '..', 'openclaw-schema', `${version}.cjs`);
+    if (existsSync(compiled)) digest.update(readFileSync(compiled).subarray(0, 256));
   }
   const hash = digest.digest('hex').slice(0, 16);
   const stamp = JSON.stringify([hash, process.version, process.env.NODE_OPTIONS ?? '']);

@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
+import { compareText } from '../core/compare-text';
 
 /** Where the record lives, relative to the checkout root. */
 export const SYNTH_RECORD_PATH = '.openclaw-ops/synth-record.json';
@@ -129,7 +130,7 @@ export function fileFields(file: string, text: string): FileField[] {
 export function buildSynthRecord(files: ReadonlyMap<string, string>): SynthRecord {
   const fileHashes: Record<string, string> = {};
   const fields = new Set<string>();
-  for (const [file, text] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, text] of [...files.entries()].sort(([a], [b]) => compareText(a, b))) {
     fileHashes[file] = sha256(text);
     for (const field of fileFields(file, text)) fields.add(fieldHash(file, field));
   }

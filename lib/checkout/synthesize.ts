@@ -12,6 +12,7 @@ import {
   parseSynthRecord,
   SYNTH_RECORD_PATH,
 } from './synth-record';
+import { compareText } from '../core/compare-text';
 
 /** Renders each side (running its validations) without writing anything. */
 export interface SideRenderers {
@@ -79,7 +80,7 @@ export function completedKustomizations(root: string, lolice: RenderedTree): Ren
     byFile.set(entry.kustomization, lists);
   }
   const edited = new Map<string, string>();
-  for (const [file, lists] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, lists] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const original = lolice.get(file) ?? read(file) ?? '';
     let text = original;
     text = addKustomizationEntries(text, file, 'resources', lists.resources.sort()) ?? text;

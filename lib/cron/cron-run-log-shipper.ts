@@ -27,6 +27,7 @@ import { OPENCLAW_STATE_DIR } from '../gateway/gateway-labels';
 import type { GatewaySidecar } from '../gateway/gateway-sidecar';
 import { LOLICE_PATHS } from '../files/lolice-paths';
 import { repoPath } from '../core/repo-root';
+import { compareText } from '../core/compare-text';
 
 /** Where the shipper keeps its state file (what was already printed). */
 export type ShipperStateStorage = 'pvc' | 'emptyDir';
@@ -143,7 +144,7 @@ export class CronRunLogShipper extends Construct {
     const env: Record<string, string> = { ...RUN_LOG_SHIPPER_ENV, STATE_FILE: `${SHIPPER_STATE_DIR}/state.json` };
     if (followGatewayFileLog) env.GATEWAY_LOG_DIR = GATEWAY_FILE_LOG_DIR;
     else delete env.GATEWAY_LOG_DIR;
-    this.env = Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    this.env = Object.fromEntries(Object.entries(env).sort(([a], [b]) => compareText(a, b)));
 
     const volumeMounts: k8s.VolumeMount[] = [
       { name: GatewayVolume.DATA, mountPath: OPENCLAW_STATE_DIR, readOnly: true },

@@ -5,8 +5,10 @@ import { Construct } from 'constructs';
 import { Document, isMap, isSeq, Node, YAMLMap, YAMLSeq } from 'yaml';
 import { assertRepoRelativeYamlPath, GitOpsFileChart } from './gitops-file-chart';
 import { orderManifestKeys } from './key-order';
+import { inRenderPass, manifestJson } from './manifest-json';
 import { manifestComments } from './yaml-comments';
 import { applyLoliceYamlStyle } from './yaml-style';
+import { compareText } from '../core/compare-text';
 
 export interface GitOpsTextFileProps {
   /** Path of the file relative to the repo root. */
@@ -44,8 +46,10 @@ export type RenderedTree = ReadonlyMap<string, string>;
  * running the app's validations first (any `node.addValidation` failure throws here).
  */
 export function renderLoliceTree(app: App): RenderedTree {
-  validateApp(app);
-  return renderLoliceFiles(app);
+  return inRenderPass(() => {
+    validateApp(app);
+    return renderLoliceFiles(app);
+  });
 }
 
 /**
@@ -69,7 +73,7 @@ export function renderLoliceFiles(scope: Construct): RenderedTree {
       add(construct.path, construct.content, construct.node.path);
     }
   }
-  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...files.entries()].sort(([a], [b]) => compareText(a, b)));
 }
 
 /**
@@ -106,7 +110,7 @@ function renderChart(chart: GitOpsFileChart): string {
   const apiObjects = chart.node
     .findAll()
     .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
-  const manifests: unknown[] = apiObjects.map((apiObject) => orderManifestKeys(apiObject.toJson()));
+  const manifests: unknown[] = apiObjects.map((apiObject) => orderManifestKeys(manifestJson(apiObject)));
   const byIdentity = new Map<string, ApiObject>();
   for (const apiObject of apiObjects) {
     byIdentity.set(

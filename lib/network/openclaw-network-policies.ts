@@ -24,6 +24,7 @@ import {
   NAMESPACE_NAME_LABEL,
   resolveEndpointEgress,
 } from '../endpoints/network-peers';
+import { compareText } from '../core/compare-text';
 
 /** Name of the gateway's policy. */
 export const OPENCLAW_NETWORK_POLICY_NAME = 'openclaw-network';
@@ -239,7 +240,7 @@ export class OpenClawNetworkPolicies extends Construct {
       group.jobs.push(`"${requirement.jobName}"`);
       receivers.set(key, group);
     }
-    for (const group of [...receivers.entries()].sort(([a], [b]) => compare(a, b)).map(([, g]) => g)) {
+    for (const group of [...receivers.entries()].sort(([a], [b]) => compareText(a, b)).map(([, g]) => g)) {
       egress.push({
         rule: {
           to: [podPeer(namespace, group.namespace, group.podLabels)],
@@ -441,11 +442,7 @@ function sortedUnique(values: readonly number[]): number[] {
 }
 
 function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
 
 function assertPort(port: number): void {

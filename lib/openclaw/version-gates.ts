@@ -1,4 +1,5 @@
 import { OpenClawVersion } from './openclaw-version';
+import { compareText } from '../core/compare-text';
 
 /**
  * One table of what changed between OpenClaw releases that this project cares about: for each
@@ -163,6 +164,6 @@ export function gateOpen(id: OpenClawGateId, version: OpenClawVersion): boolean 
 export function gatesCrossed(from: OpenClawVersion, to: OpenClawVersion): OpenClawVersionGate[] {
   const [low, high] = from.compare(to) <= 0 ? [from, to] : [to, from];
   return OPENCLAW_VERSION_GATES.filter((gate) => gate.since.compare(low) > 0 && gate.since.compare(high) <= 0).sort(
-    (a, b) => a.since.compare(b.since) || a.id.localeCompare(b.id),
+    (a, b) => a.since.compare(b.since) || compareText(a.id, b.id),
   );
 }

@@ -2,6 +2,7 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import { ssmParameterNameProblems } from '../secrets/ssm-parameter-name';
+import { compareText } from '../core/compare-text';
 
 /** Shortest random value we generate: 64 alphanumerics ≈ 381 bits, well over 32 bytes of entropy. */
 export const MIN_GENERATED_SECRET_LENGTH = 64;
@@ -100,5 +101,5 @@ export class GeneratedSsmParameter extends Construct {
 }
 
 function sortRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }

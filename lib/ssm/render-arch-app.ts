@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RenderedTree } from '../files/lolice-tree';
 import { type ArchApp, createArchApp } from './arch-app';
+import { compareText } from '../core/compare-text';
 
 /**
  * Synthesizes the arch app into a private temp folder and returns what it wrote (outdir-relative
@@ -25,7 +26,7 @@ export function renderArchApp(build: (app: ArchApp) => void): RenderedTree {
       }
     };
     walk(outdir);
-    return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return new Map([...files.entries()].sort(([a], [b]) => compareText(a, b)));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

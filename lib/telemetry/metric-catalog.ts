@@ -6,6 +6,7 @@
  * and tests go through {@link METRICS}, {@link ATTR} and the namer in `otlp-prometheus-naming.ts`.
  * Source: docs/FACTS.md (OpenClaw).
  */
+import { compareText } from '../core/compare-text';
 
 /** The kind of data point an OTLP metric carries, as Prometheus's OTLP translator distinguishes them. */
 export type OtlpMetricType =
@@ -441,7 +442,7 @@ export const METRICS: Readonly<Record<OpenClawMetricId, OpenClawMetric>> = {
 
 /** Every catalog metric, sorted by OTLP name. */
 export const ALL_METRICS: readonly OpenClawMetric[] = Object.values(METRICS).sort((a, b) =>
-  a.name.localeCompare(b.name),
+  compareText(a.name, b.name),
 );
 
 /** Every catalog metric that the supported OpenClaw versions can record, sorted by OTLP name. */

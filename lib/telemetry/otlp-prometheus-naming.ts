@@ -7,6 +7,7 @@
  * Source: docs/FACTS.md (Tooling).
  */
 import { DEFAULT_SERVICE_NAME, OtlpInstrument, RESOURCE_ATTR } from './metric-catalog';
+import { compareText } from '../core/compare-text';
 
 /** The `otlp.translation_strategy` values Prometheus 3.x accepts. */
 export type TranslationStrategy =
@@ -296,7 +297,7 @@ export function resourceLabels(
 }
 
 function sortRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
 
 /** The `job` label OpenClaw's series get with its default `service.name` and no `service.namespace`. */

@@ -1,4 +1,5 @@
 import type { AlertRule } from './alert-rule';
+import { compareText } from '../../core/compare-text';
 
 /** Options of {@link alertRunbookMarkdown}. */
 export interface AlertRunbookOptions {
@@ -22,7 +23,7 @@ export function alertRunbookMarkdown(rules: readonly AlertRule[], options: Alert
       '(visible in Prometheus; Alertmanager routes nowhere).',
     '',
   ];
-  for (const rule of [...rules].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const rule of [...rules].sort((a, b) => compareText(a.name, b.name))) {
     if (rule.runbookAnchor !== rule.name.toLowerCase()) {
       throw new Error(
         `alert ${rule.name}: runbook anchor "${rule.runbookAnchor}" does not ` +

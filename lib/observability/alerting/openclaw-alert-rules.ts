@@ -14,6 +14,7 @@ import { durationToSeconds } from '../../query/prometheus-duration';
 import { createQueryBuilder } from '../../query/promql';
 import type { AlertRule } from './alert-rule';
 import type { ResolvedAlertingConfig } from './alerting-config';
+import { compareText } from '../../core/compare-text';
 
 /** Where the gateway runs (for the telemetry-absent guard on kube-state-metrics). */
 export interface GatewayWorkload {
@@ -196,5 +197,5 @@ export function openClawAlertRules(
       lookback: t.telemetryAbsentFor,
     },
   ];
-  return rules.sort((a, b) => a.name.localeCompare(b.name));
+  return rules.sort((a, b) => compareText(a.name, b.name));
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../files/lolice-paths';
+import { manifestJson } from '../../files/manifest-json';
 import { GrafanaComponent, grafanaComponentReference } from '../grafana-component';
 
 /** kube-prometheus' dashboard file provider scans this directory recursively (docs/FACTS.md (lolice and arch)). */
@@ -145,7 +146,7 @@ export class GrafanaDashboardProvisioning extends Construct {
     this.node.addValidation({
       validate: () => {
         const problems = [...(props.validate?.() ?? [])];
-        const bytes = Buffer.byteLength(JSON.stringify(this.component.configMap.toJson()), 'utf8');
+        const bytes = Buffer.byteLength(JSON.stringify(manifestJson(this.component.configMap)), 'utf8');
         if (bytes > DASHBOARD_CONFIGMAP_BUDGET_BYTES) {
           problems.push(
             `configmap ${this.configMapName} is ${bytes} bytes, expected at most ` +

@@ -27,6 +27,7 @@ import { checkLogQL } from '../../query/logql';
 import { attributeKeysOf, OpenClawMetric } from '../../telemetry/metric-catalog';
 import type { MetricNamer } from '../../telemetry/otlp-prometheus-naming';
 import { checkPromQL, createQueryBuilder } from '../../query/promql';
+import { compareText } from '../../core/compare-text';
 
 /** Stable uid: Grafana keys provisioned dashboards by it. */
 export const OPENCLAW_APP_DASHBOARD_UID = 'openclaw-app-metrics';
@@ -344,7 +345,7 @@ export function sortJsonKeys(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareText(a, b));
     return Object.fromEntries(entries.map(([k, v]) => [k, sortJsonKeys(v)]));
   }
   return value;

@@ -18,6 +18,7 @@ import {
   TranslationStrategy,
 } from '../../telemetry/otlp-prometheus-naming';
 import { BUILTIN_METRICS, checkPromQL, NamedQuery } from '../../query/promql';
+import { compareText } from '../../core/compare-text';
 
 /** One series name the project relies on. */
 export interface ExpectedSeries {
@@ -31,7 +32,7 @@ export interface ExpectedSeries {
 export function expectedSeriesFor(metrics: readonly OpenClawMetric[], namer: MetricNamer): ExpectedSeries[] {
   return metrics
     .flatMap((metric) => namer.seriesNames(metric).all.map((seriesName) => ({ seriesName, metric })))
-    .sort((a, b) => a.seriesName.localeCompare(b.seriesName));
+    .sort((a, b) => compareText(a.seriesName, b.seriesName));
 }
 
 /**
@@ -65,7 +66,7 @@ export function expectedSeriesFromQueries(
       found.set(name, { seriesName: name, metric });
     }
   }
-  return [...found.values()].sort((a, b) => a.seriesName.localeCompare(b.seriesName));
+  return [...found.values()].sort((a, b) => compareText(a.seriesName, b.seriesName));
 }
 
 /** Options for {@link verifyMetrics}. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
+import ucs2length from 'ajv/dist/runtime/ucs2length';
 import { repoPath } from '../../core/repo-root';
 import { hasReleaseSchema, releaseSchemaPath, type ReleaseConfigSchema } from './release-schema-files';
 
@@ -34,10 +35,6 @@ const loaded = new Map<string, LoadedReleaseSchema>();
  * matches the committed schema, else compiled now. Undefined when the release has no committed schema.
  */
 export function loadReleaseSchemaValidator(version: string): LoadedReleaseSchema | undefined {
-  // A compiled validator (a vm.Script with its code cache and an exit hook) cannot go into synth's
-  // startup snapshot: the warm-up render that builds it checks without the schema, and every run
-  // loads the validator itself.
-  if (startupSnapshot.isBuildingSnapshot()) return undefined;
   const cached = loaded.get(version);
   if (cached) return cached;
   if (!hasReleaseSchema(version)) return undefined;
@@ -45,12 +42,10 @@ export function loadReleaseSchemaValidator(version: string): LoadedReleaseSchema
   const schema = JSON.parse(text) as ReleaseConfigSchema;
   const compiledFile = join(SCHEMA_VALIDATORS_DIR, `${version}.cjs`);
   let result: LoadedReleaseSchema | undefined;
-  if (existsSync(compiledFile)) {
-    const head = readFileSync(compiledFile, 'utf8').slice(0, 200).split('\n')[0];
-    if (head?.startsWith(validatorHeader(text))) {
-      const key = createHash('sha256').update(head).digest('hex').slice(0, 16);
-      result = { schema, validate: loadCompiled(compiledFile, key), compiled: 'build' };
-    }
+  const head = firstLine(compiledFile);
+  if (head?.startsWith(validatorHeader(text))) {
+    const key = createHash('sha256').update(head).digest('hex').slice(0, 16);
+    result = { schema, validate: loadCompiled(compiledFile, key), compiled: 'build' };
   }
   if (!result) {
     // loaded only here: ajv's compiler is not needed when the build compiled the validator
@@ -60,6 +55,33 @@ export function loadReleaseSchemaValidator(version: string): LoadedReleaseSchema
   }
   loaded.set(version, result);
   return result;
+}
+
+/** The first line of a file (at most 512 bytes are read), or undefined when it cannot be read. */
+function firstLine(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(512);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, length).toString('utf8').split('\n')[0];
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * What a compiled validator may `require`: ajv's standalone code imports its runtime helpers by
+ * name; they are bundled here, so loading a validator reads no module from node_modules.
+ */
+function validatorRequire(id: string): unknown {
+  if (id === 'ajv/dist/runtime/ucs2length') return { default: ucs2length };
+  throw new Error(
+    `compiled schema validator requires ${id}, which the loader does not provide: ` +
+      'expected only ajv/dist/runtime/ucs2length; add the module to validatorRequire',
+  );
 }
 
 /**
@@ -80,8 +102,11 @@ function loadCompiled(file: string, key: string): ValidateFunction {
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const mod = { exports: {} as { default?: ValidateFunction } };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(mod.exports, createRequire(file), mod, file, dirname(file));
+  run(mod.exports, validatorRequire, mod, file, SCHEMA_VALIDATORS_DIR);
   const validate = (mod.exports.default ?? mod.exports) as ValidateFunction;
+  // While synth's startup snapshot is built the validator goes into the snapshot itself, so a run
+  // neither reads nor compiles it; no code cache is written then (no exit hook in a snapshot).
+  if (startupSnapshot.isBuildingSnapshot()) return validate;
   if (cachedData === undefined || script.cachedDataRejected === true) {
     // at exit, so the cache also holds the functions compiled lazily while the run validated
     process.once('exit', () => {

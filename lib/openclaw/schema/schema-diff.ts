@@ -1,5 +1,6 @@
 import { toInputSchema } from './input-schema';
 import type { JsonSchemaNode } from './release-schema-files';
+import { compareText } from '../../core/compare-text';
 
 /** One difference between two releases' schemas at a path a document uses. */
 export interface SchemaChange {
@@ -106,7 +107,7 @@ export function diffSchemasForDocument(from: JsonSchemaNode, to: JsonSchemaNode,
     }
   };
   walk(doc, fromRoot, toRoot, '');
-  return changes.sort((x, y) => x.path.localeCompare(y.path) || x.kind.localeCompare(y.kind));
+  return changes.sort((x, y) => compareText(x.path, y.path) || compareText(x.kind, y.kind));
 }
 
 function join(path: string, key: string): string {

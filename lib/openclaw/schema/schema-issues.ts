@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { closestName } from '../../core/closest-name';
 import { describeValue } from '../../core/describe-value';
+import { compareText } from '../../core/compare-text';
 
 /** One problem, in the project's parts: path, what was received, what was expected, the fix. */
 export interface SchemaIssue {
@@ -86,7 +87,7 @@ export function schemaIssues(
       issues.push(issue);
     }
   }
-  return issues.sort((a, b) => a.path.localeCompare(b.path));
+  return issues.sort((a, b) => compareText(a.path, b.path));
 }
 
 function toIssue(error: ErrorObject, version: string, showValue: (path: string) => boolean): SchemaIssue {
