@@ -1,5 +1,6 @@
 /**
- * Writes a set of files so that a failure leaves every target untouched: every target is checked
+ * Writes a set of files so that a failure leaves every target untouched: a target that already holds
+ * its content is left alone, every other target is checked
  * first (a folder where a file goes, a file where a folder goes, a read-only folder), then each
  * file is written to a temp file in its own folder, and only when all of them are written are
  * they renamed over their targets. A failure while staging removes the temp files and the
@@ -88,10 +89,22 @@ function plan(sets: readonly FileSet[]): PlannedFile[] {
       if (seen.has(target)) throw new NothingWrittenError(`two generated files go to ${target}: nothing was changed`);
       seen.add(target);
       const existing = statOrUndefined(target);
+      if (existing?.isFile() && existing.size === Buffer.byteLength(content) && sameContent(target, content)) {
+        continue; // already as generated: left alone (its modification time too)
+      }
       planned.push({ target, content, mode: existing?.isFile() ? existing.mode & 0o777 : undefined });
     }
   }
   return planned;
+}
+
+/** Whether the file at `target` holds exactly `content` (false when it cannot be read). */
+function sameContent(target: string, content: string): boolean {
+  try {
+    return fs.readFileSync(target, 'utf8') === content;
+  } catch {
+    return false;
+  }
 }
 
 /**

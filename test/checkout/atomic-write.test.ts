@@ -159,4 +159,51 @@ describe('synth writes all or nothing', () => {
     expect(fs.statSync(path.join(root, 'run.sh')).mode & 0o777).toBe(0o755);
     expect(fs.readFileSync(path.join(root, 'run.sh'), 'utf8')).toBe('new\n');
   });
+
+  test('leaves a file that already holds its content alone, and replaces one that differs by a byte', () => {
+    const root = makeTempDir('atomic-unchanged');
+    const same = path.join(root, 'same.yaml');
+    const differs = path.join(root, 'differs.yaml');
+    fs.writeFileSync(same, 'kind: A\n');
+    fs.writeFileSync(differs, 'kind: B\n');
+    const past = new Date('2020-01-01T00:00:00Z');
+    fs.utimesSync(same, past, past);
+    fs.utimesSync(differs, past, past);
+    const writes: string[] = [];
+    const io: AtomicWriteIo = {
+      writeFile: (file, content, mode) => {
+        writes.push(path.basename(file).split('.')[1] ?? file);
+        fs.writeFileSync(file, content, { flag: 'wx', mode: mode ?? 0o644 });
+      },
+      rename: (from, to) => fs.renameSync(from, to),
+    };
+    writeFilesAtomically(
+      [
+        {
+          root,
+          files: new Map([
+            ['same.yaml', 'kind: A\n'],
+            ['differs.yaml', 'kind: C\n'],
+          ]),
+        },
+      ],
+      io,
+    );
+    expect(writes).toEqual(['differs']);
+    expect(fs.statSync(same).mtimeMs).toBe(past.getTime());
+    expect(fs.readFileSync(differs, 'utf8')).toBe('kind: C\n');
+    expect(fs.statSync(differs).mtimeMs).not.toBe(past.getTime());
+  });
+
+  test('a second synth with nothing changed writes no file', () => {
+    const target = checkout();
+    run(target);
+    const past = new Date('2020-01-01T00:00:00Z');
+    const generated = path.join(target.lolice, 'argoproj/openclaw/configmap-openclaw.yaml');
+    fs.utimesSync(generated, past, past);
+    const before = target.digest();
+    run(target);
+    expect(target.digest()).toBe(before);
+    expect(fs.statSync(generated).mtimeMs).toBe(past.getTime());
+  });
 });
