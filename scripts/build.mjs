@@ -103,7 +103,8 @@ if (process.argv.includes('--force') || !upToDate()) {
     format: 'cjs',
     legalComments: 'none',
     logLevel: 'warning',
-    charset: 'utf8',
+    charset: 'ascii',
+    minifyWhitespace: true,
     metafile: true,
     plugins: [withoutArchiver],
   });

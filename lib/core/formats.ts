@@ -193,10 +193,10 @@ const GO_DURATION_UNITS: Readonly<Record<string, number>> = {
 /** Milliseconds of a Go duration (`1h`, `90m`, `1h30m`), or `undefined` when Go would not parse it. */
 export function goDurationMs(value: string): number | undefined {
   if (value === '0') return 0;
-  const whole = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+  const whole = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/; // µs (micro sign) and μs (Greek mu)
   if (!whole.test(value)) return undefined;
   let total = 0;
-  for (const match of value.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
+  for (const match of value.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/g)) {
     total += Number(match[1]) * (GO_DURATION_UNITS[match[2] as string] as number);
   }
   return total;
