@@ -84,6 +84,22 @@ function validatorRequire(id: string): unknown {
   );
 }
 
+/** Code caches to write when the process exits (one exit hook for all of them). */
+const cachesToWrite = new Map<string, Script>();
+
+function writeCodeCaches(): void {
+  for (const [cacheFile, script] of cachesToWrite) {
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+  cachesToWrite.clear();
+}
+
 /**
  * Loads a compiled validator with a V8 code cache beside it (`<file>.<key>.v8cache`): the validator is one
  * large function, and parsing and compiling it would cost a synth a quarter of a second on every run.
@@ -109,15 +125,8 @@ function loadCompiled(file: string, key: string): ValidateFunction {
   if (startupSnapshot.isBuildingSnapshot()) return validate;
   if (cachedData === undefined || script.cachedDataRejected === true) {
     // at exit, so the cache also holds the functions compiled lazily while the run validated
-    process.once('exit', () => {
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile);
-      } catch {
-        rmSync(temp, { force: true });
-      }
-    });
+    if (cachesToWrite.size === 0) process.once('exit', writeCodeCaches);
+    cachesToWrite.set(cacheFile, script);
   }
   return validate;
 }
