@@ -14,14 +14,9 @@ export default defineConfig({
   test: {
     globals: true,
     include: ['test/**/*.test.ts'],
-    // Provisioning done once per run, before any worker starts: one module per tool.
-    globalSetup: [
-      'test/support/provision/prometheus.ts',
-      'test/support/provision/kubectl.ts',
-      'test/support/provision/cli-bundle.ts',
-      'test/support/provision/renovate.ts',
-      'test/support/real-openclaw-global-setup.ts',
-    ],
+    // Provisioning done once per run, before any worker starts: every tool side by side (one module
+    // per tool under test/support/provision/, run together by all.ts).
+    globalSetup: ['test/support/provision/all.ts'],
     // A test that asserts nothing cannot fail: every test must make at least one expect() call.
     expect: { requireAssertions: true },
     testTimeout: 60_000,

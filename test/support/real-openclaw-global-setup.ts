@@ -36,14 +36,18 @@ function runsRealOpenClawTests(project: TestProject): boolean {
 }
 
 /**
- * Provisioning for `npm test`: installs the real OpenClaw releases (cached; ~50 s the first time on a
- * machine, instant after) before any worker starts, so no test hook waits on npm.
+ * Provisioning for `npm test`: installs the real OpenClaw releases (cached; 35-45 s each the first time
+ * on a machine, side by side, instant after) before any worker starts, so no test hook waits on npm.
  */
 export default async function setup(project: TestProject): Promise<void> {
   if (!runsRealOpenClawTests(project)) {
     return;
   }
-  const release = await ensureOpenClawRelease(REAL_OPENCLAW_VERSION);
+  // side by side: each install mostly waits on the npm registry
+  const [release, upgradeTarget] = await Promise.all([
+    ensureOpenClawRelease(REAL_OPENCLAW_VERSION),
+    ensureOpenClawRelease(UPGRADE_TARGET_OPENCLAW_VERSION),
+  ]);
   project.provide('realOpenClawRelease', release);
-  project.provide('upgradeTargetRelease', await ensureOpenClawRelease(UPGRADE_TARGET_OPENCLAW_VERSION));
+  project.provide('upgradeTargetRelease', upgradeTarget);
 }
