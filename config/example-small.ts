@@ -12,9 +12,25 @@ const SSM_PREFIX = '/example/openclaw/';
 const CREDENTIALS = 'openclaw-credentials';
 const STATE_DIR = '/home/node/.openclaw';
 
+/** Its own repo layout: the gateway's app under apps/agents, Grafana's under apps/monitoring. */
+const APP = 'apps/agents';
+const GRAFANA_APP = 'apps/monitoring';
+
 export const exampleSmallConfig: OpenClawOpsConfig = {
   openclawVersion: '2026.2.19',
   namespace: 'agents',
+  paths: {
+    gatewayDeployment: `${APP}/deployment.yaml`,
+    openclawConfigMap: `${APP}/configmap-openclaw.yaml`,
+    networkPolicy: `${APP}/networkpolicy.yaml`,
+    runLogShipperConfigMap: `${APP}/configmap-run-log-shipper.yaml`,
+    cronJobsDir: `${APP}/cron-jobs`,
+    alertRunbook: `${APP}/docs/alerts-runbook.md`,
+    prometheusRules: `${GRAFANA_APP}/openclaw-rules.yaml`,
+    grafanaApp: GRAFANA_APP,
+    appDashboardComponent: `${GRAFANA_APP}/components/openclaw-dashboard`,
+    alertingComponent: `${GRAFANA_APP}/components/openclaw-alerting`,
+  },
   image: images.openclaw,
   gatewayPod: {
     fsGroup: 1000,
@@ -52,9 +68,7 @@ export const exampleSmallConfig: OpenClawOpsConfig = {
   ssmPrefix: SSM_PREFIX,
   secretStore: { kind: 'SecretStore', name: 'aws-parameter-store' },
   externalSecretRefreshInterval: '30m',
-  externalSecrets: [
-    { name: 'openclaw-es', targetSecretName: CREDENTIALS, path: 'argoproj/openclaw/external-secret.yaml' },
-  ],
+  externalSecrets: [{ name: 'openclaw-es', targetSecretName: CREDENTIALS, path: `${APP}/external-secret.yaml` }],
   secrets: [
     {
       secretName: CREDENTIALS,

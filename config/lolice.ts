@@ -12,6 +12,7 @@ import { LOLICE_CLUSTER_SERVICES } from './lolice-cluster-services';
 import { loliceGatewayPod } from './lolice-gateway-pod';
 import images from './lolice-images.json';
 import { LOLICE_ARCH_MANAGED_PARAMETERS } from './lolice-arch-parameters';
+import { LOLICE_PATHS } from './lolice-paths';
 
 const SSM_PREFIX = '/lolice/openclaw/';
 const OPENCLAW_CREDENTIALS = 'openclaw-credentials';
@@ -237,6 +238,7 @@ const openclawConfig: OpenClawConfigDocument = {
 export const loliceConfig: OpenClawOpsConfig = {
   openclawVersion: '2026.2.19',
   namespace: 'openclaw',
+  paths: LOLICE_PATHS,
   image: images.openclaw,
   gatewayPod: loliceGatewayPod,
   ssmPrefix: SSM_PREFIX,

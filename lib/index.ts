@@ -23,7 +23,7 @@ export * from './gateway/openclaw-gateway-deployment';
 export * from './files/argocd';
 export * from './files/gitops-file-chart';
 export * from './graph-invariants';
-export * from './files/lolice-paths';
+export * from './files/gitops-paths';
 export * from './files/lolice-tree';
 export * from './files/yaml-comments';
 export * from './endpoints/ip-address';

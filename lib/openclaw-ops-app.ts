@@ -51,7 +51,7 @@ export class OpenClawOpsApp {
   constructor(props: OpenClawOpsAppProps) {
     // The whole config is checked before anything is built: shape, formats, cross-field rules.
     const config = checkConfig(props.config);
-    const { namespace, image } = config;
+    const { namespace, image, paths } = config;
     this.config = config;
     this.terraformOutdir = props.terraformOutdir ?? 'cdktf.out';
     const secrets = (this.secrets = new OpenClawSecrets(this.lolice, 'Secrets', {
@@ -66,6 +66,7 @@ export class OpenClawOpsApp {
     const env = new GatewayEnv({ secret: secrets.envVars, literal: config.gatewayLiteralEnv });
     const version = OpenClawVersion.parse(config.openclawVersion);
     const openclaw = (this.openclaw = new OpenClawConfig(this.lolice, 'OpenClawConfig', {
+      path: paths.openclawConfigMap,
       namespace,
       document: config.openclawConfig,
       version,
@@ -74,11 +75,13 @@ export class OpenClawOpsApp {
       cronWebhookAllowedHostnames: cronWebhookAllowedHostnames(config.cronJobs ?? [], version),
     }));
     const shipper = new CronRunLogShipper(this.lolice, 'CronRunLogShipper', {
+      path: paths.runLogShipperConfigMap,
       namespace,
       image,
       ...config.alerting?.runLogShipper,
     });
     const gateway = (this.gateway = new OpenClawGateway(this.lolice, 'Gateway', {
+      path: paths.gatewayDeployment,
       namespace,
       image,
       env,
@@ -87,6 +90,8 @@ export class OpenClawOpsApp {
       sidecars: [shipper.sidecar],
     }));
     this.network = new OpenClawNetwork(this.lolice, 'Network', {
+      path: paths.networkPolicy,
+      cronJobsDir: paths.cronJobsDir,
       namespace,
       config: openclaw,
       env,
@@ -97,13 +102,14 @@ export class OpenClawOpsApp {
         ...config.gatewayPod.sidecars.flatMap((c) => (c.ports ?? []).map((port) => ({ name: c.name, port }))),
       ],
     });
-    this.dashboard = new OpenClawDashboard(this.lolice, 'Dashboard', { settings: config.telemetry });
+    this.dashboard = new OpenClawDashboard(this.lolice, 'Dashboard', { settings: config.telemetry, paths });
     this.alerting = new OpenClawAlerting(this.lolice, 'Alerting', {
       namespace,
       gateway,
       runLogShipper: shipper,
       settings: config.alerting,
       telemetry: config.telemetry,
+      paths,
     });
     // The safety net: cross-object rules over every rendered manifest.
     new GraphInvariants(this.lolice, 'Invariants', {

@@ -36,7 +36,7 @@ export function checkConfigRules(config: OpenClawOpsConfig): ConfigProblem[] {
       document,
     }),
     ...cronJobProblems(cronJobs, document),
-    ...externalSecretPathProblems(config.externalSecrets),
+    ...externalSecretPathProblems(config.externalSecrets, config.paths),
     ...alertingProblems(config.alerting),
   ];
 }

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { namespaceName } from '../core/zod-checks';
 import { cronJobSchema } from '../cron/cron-config-section';
+import { gitOpsPathsSchema } from '../files/paths-config-section';
 import { gatewayPodSchema, imageSchema } from '../gateway/gateway-pod-section';
 import { networkSchema } from '../network/network-config-section';
 import { alertingSchema } from '../observability/alerting/alerting-config-section';
@@ -26,6 +27,7 @@ export type { RuleParams } from '../core/zod-checks';
 export const openClawOpsConfigSchema = z.strictObject({
   openclawVersion: z.string(),
   namespace: namespaceName,
+  paths: gitOpsPathsSchema,
   image: imageSchema,
   gatewayPod: gatewayPodSchema,
   ...secretsConfigShape,

@@ -7,6 +7,7 @@ import type { OpenClawConfigDocument } from '../openclaw/config-document';
 import type { ExternalSecretDeclaration, LiteralEnvVar, SecretDeclaration } from '../secrets/secret-declaration';
 import type { ImageReference } from '../core/image-reference';
 import type { ArchConfig } from '../ssm/arch-config';
+import type { GitOpsPaths } from '../files/gitops-paths';
 
 export type { ImageReference } from '../core/image-reference';
 export type { ArchConfig, TerraformBackendConfig } from '../ssm/arch-config';
@@ -19,6 +20,8 @@ export interface OpenClawOpsConfig {
   readonly openclawVersion: string;
   /** Kubernetes namespace of the gateway. */
   readonly namespace: string;
+  /** Where each generated file lands in the GitOps repo (repo-relative). */
+  readonly paths: GitOpsPaths;
   /** The OpenClaw image (container `openclaw`, the run-log shipper). */
   readonly image: ImageReference;
   /** The gateway pod: init containers, container `openclaw`'s script and mounts, sidecars, volumes. */
@@ -29,7 +32,7 @@ export interface OpenClawOpsConfig {
   readonly secretStore: { readonly kind: 'ClusterSecretStore' | 'SecretStore'; readonly name: string };
   /** How often ESO re-reads SSM. */
   readonly externalSecretRefreshInterval: string;
-  /** The ExternalSecrets generated for lolice. */
+  /** The ExternalSecrets generated for the GitOps repo. */
   readonly externalSecrets: readonly ExternalSecretDeclaration[];
   /** Every secret key, declared once. */
   readonly secrets: readonly SecretDeclaration[];

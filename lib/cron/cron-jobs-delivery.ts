@@ -13,7 +13,6 @@ import { validateCronJobs, type CronValidationContext } from './validate-cron-jo
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
 import { GitOpsTextFile } from '../files/lolice-tree';
 import { DEFAULT_EXTERNAL_EGRESS_PORTS } from '../endpoints/network-peers';
-import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** File name of the jobs document. */
 export const CRON_JOBS_DOCUMENT_FILE = 'cron-jobs.json';
@@ -38,11 +37,8 @@ export interface CronJobsDeliveryProps {
    * @default [80, 443]
    */
   readonly defaultExternalEgressPorts?: readonly number[];
-  /**
-   * Repo-relative directory of `cron-jobs.json` and `apply-cron-jobs.sh`.
-   * @default 'argoproj/openclaw/cron-jobs'
-   */
-  readonly directory?: string;
+  /** Repo-relative directory of `cron-jobs.json` and `apply-cron-jobs.sh` (the config's `paths.cronJobsDir`). */
+  readonly directory: string;
 }
 
 /**
@@ -61,7 +57,7 @@ export class CronJobsDelivery extends Construct {
   public readonly jobsDocument?: GitOpsTextFile;
   /** The apply script (absent when no job is declared or the jobs cannot be rendered). */
   public readonly applyScript?: GitOpsTextFile;
-  /** The command that applies the jobs, run from the lolice repo root. */
+  /** The command that applies the jobs, run from the GitOps repo root. */
   public readonly applyCommand: string;
   /** What the jobs were validated against (version, token, open ports, channels, services). */
   public readonly validationContext: CronValidationContext;
@@ -70,7 +66,7 @@ export class CronJobsDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: CronJobsDeliveryProps) {
     super(scope, id);
-    const directory = (props.directory ?? LOLICE_PATHS.cronJobsDir).replace(/\/+$/, '');
+    const directory = props.directory.replace(/\/+$/, '');
     this.jobs = props.jobs;
     this.validationContext = props.context;
     const result = validateCronJobs(props.jobs, props.context);
@@ -132,7 +128,7 @@ function withNotes(script: string, notes: readonly string[], command: string): s
   const lines = script.split('\n');
   const at = lines.indexOf('set -eu');
   const header = [
-    '# From the lolice repo root:',
+    '# From the GitOps repo root:',
     `#   ${command}`,
     ...(notes.length === 0
       ? ['# Validation notes: none.']

@@ -25,7 +25,6 @@ import {
 import { GatewayVolume, imageOf } from '../gateway/gateway-containers';
 import { OPENCLAW_STATE_DIR } from '../gateway/gateway-labels';
 import type { GatewaySidecar } from '../gateway/gateway-sidecar';
-import { LOLICE_PATHS } from '../files/lolice-paths';
 import { repoPath } from '../core/repo-root';
 import { compareText } from '../core/compare-text';
 
@@ -34,6 +33,8 @@ export type ShipperStateStorage = 'pvc' | 'emptyDir';
 
 /** Props of {@link CronRunLogShipper}. */
 export interface CronRunLogShipperProps {
+  /** Where the shipper ConfigMap file goes, repo-relative (the config's `paths.runLogShipperConfigMap`). */
+  readonly path: string;
   /** The OpenClaw image (it has `node`). */
   readonly image: ImageReference;
   /** Namespace of the gateway. */
@@ -124,7 +125,7 @@ export class CronRunLogShipper extends Construct {
     const scriptName = posix.basename(RUN_LOG_SHIPPER_SCRIPT_PATH);
     const scriptDir = posix.dirname(RUN_LOG_SHIPPER_SCRIPT_PATH);
 
-    const chart = new GitOpsFileChart(this, 'ConfigMapFile', { path: LOLICE_PATHS.runLogShipperConfigMap });
+    const chart = new GitOpsFileChart(this, 'ConfigMapFile', { path: props.path });
     this.configMap = new k8s.KubeConfigMap(chart, 'ConfigMap', {
       metadata: {
         name: RUN_LOG_SHIPPER_CONFIGMAP,

@@ -109,7 +109,7 @@ export interface ResolveEndpointOptions {
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443 };
 const HOW_TO_ADD =
-  'add {name, namespace, podLabels, ports, description} for it to network.clusterServices in config/lolice.ts';
+  'add {name, namespace, podLabels, ports, description} for it to network.clusterServices in the config';
 
 /**
  * Resolves `url` to the egress it needs.

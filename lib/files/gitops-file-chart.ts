@@ -48,7 +48,7 @@ export function assertRepoRelativeYamlPath(path: string): void {
   ) {
     throw new Error(
       `gitops file path "${path}" is not a clean repo-relative yaml path: ` +
-        `expected e.g. "argoproj/openclaw/deployment-openclaw.yaml" (no leading ` +
+        `expected e.g. "apps/openclaw/deployment.yaml" (no leading ` +
         `"/", no "..", ending in .yaml)`,
     );
   }

@@ -6,10 +6,11 @@ import type { OpenClawConfig } from '../openclaw/openclaw-config';
 import type { GatewayEnv } from './gateway-env';
 import type { GatewaySidecar } from './gateway-sidecar';
 import { OpenClawGatewayDeployment } from './openclaw-gateway-deployment';
-import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** Props of {@link OpenClawGateway}. */
 export interface OpenClawGatewayProps {
+  /** Where the Deployment file goes, relative to the GitOps repo root (the config's `paths.gatewayDeployment`). */
+  readonly path: string;
   /** Namespace of the Deployment. */
   readonly namespace: string;
   /** The OpenClaw image (gateway, init containers, config-manager). */
@@ -35,7 +36,7 @@ export class OpenClawGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenClawGatewayProps) {
     super(scope, id);
-    const chart = new GitOpsFileChart(this, 'deployment-openclaw', { path: LOLICE_PATHS.gatewayDeployment });
+    const chart = new GitOpsFileChart(this, 'deployment-openclaw', { path: props.path });
     this.deployment = new OpenClawGatewayDeployment(chart, 'Gateway', {
       namespace: props.namespace,
       image: props.image,

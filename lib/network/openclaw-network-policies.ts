@@ -180,7 +180,7 @@ export class OpenClawNetworkPolicies extends Construct {
           `${OPENCLAW_NETWORK_POLICY_NAME}: ${item.purpose} "${item.url}" is on ` +
             `the internet at port ${item.port}, which the gateway may not open ` +
             `(open: ${basePorts.join(', ')}): serve it on an open port or add ` +
-            `${item.port} to network.externalEgressPorts in config/lolice.ts`,
+            `${item.port} to network.externalEgressPorts in the config`,
         );
       }
     }
@@ -289,7 +289,7 @@ export class OpenClawNetworkPolicies extends Construct {
       this.problems.push(
         `${LITELLM_NETWORK_POLICY_NAME}: Service ${LITELLM_SERVICE_NAME}.` +
           `${namespace} is not in the service table, so the LiteLLM pods and port ` +
-          `are unknown: add it to network.clusterServices in config/lolice.ts`,
+          `are unknown: add it to network.clusterServices in the config`,
       );
     }
     const podLabels = service?.podLabels ?? { app: LITELLM_SERVICE_NAME };
@@ -449,7 +449,7 @@ function assertPort(port: number): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(
       `externalEgressPorts contains ${String(port)}: expected TCP port numbers ` +
-        `from 1 to 65535; fix network.externalEgressPorts in config/lolice.ts`,
+        `from 1 to 65535; fix network.externalEgressPorts in the config`,
     );
   }
 }

@@ -19,10 +19,11 @@ import {
   GatewayNetworkConfig,
 } from '../endpoints/network-peers';
 import { OpenClawNetworkPolicies } from './openclaw-network-policies';
-import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** Props of {@link OpenClawNetwork}. */
 export interface OpenClawNetworkProps {
+  /** Where the NetworkPolicy file goes, relative to the GitOps repo root (the config's `paths.networkPolicy`). */
+  readonly path: string;
   /** Namespace of the gateway. */
   readonly namespace: string;
   /** openclaw.json: model provider URLs and the OTLP endpoint become egress peers. */
@@ -36,11 +37,13 @@ export interface OpenClawNetworkProps {
    */
   readonly settings?: GatewayNetworkConfig;
   /**
-   * Cron jobs delivered as `argoproj/openclaw/cron-jobs/`; their webhooks get egress rules.
+   * Cron jobs delivered into {@link cronJobsDir}; their webhooks get egress rules.
    *
    * @default []
    */
   readonly cronJobs?: readonly CronJobDeclaration[];
+  /** The folder the cron jobs document and apply script go to (the config's `paths.cronJobsDir`). */
+  readonly cronJobsDir: string;
   /**
    * The gateway pod's ports ingress may reach, by container.
    *
@@ -80,9 +83,14 @@ export class OpenClawNetwork extends Construct {
       discordConfigured: channels.includes('discord'),
     };
     // Validated once, here (a synth failure on error); the policy takes its webhook egress from the result.
-    this.cronJobs = new CronJobsDelivery(this, 'CronJobs', { jobs, context, defaultExternalEgressPorts: defaultPorts });
+    this.cronJobs = new CronJobsDelivery(this, 'CronJobs', {
+      jobs,
+      context,
+      defaultExternalEgressPorts: defaultPorts,
+      directory: props.cronJobsDir,
+    });
 
-    const chart = new GitOpsFileChart(this, 'networkpolicy', { path: LOLICE_PATHS.networkPolicy });
+    const chart = new GitOpsFileChart(this, 'networkpolicy', { path: props.path });
     this.networkPolicies = new OpenClawNetworkPolicies(chart, 'NetworkPolicies', {
       namespace: props.namespace,
       gatewayEndpoints: collectGatewayEndpoints({

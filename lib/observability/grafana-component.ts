@@ -1,9 +1,9 @@
 /**
- * A kustomize Component that adds one ConfigMap to lolice's Grafana (kube-prometheus): the ConfigMap
- * file, a strategic-merge patch on the Grafana Deployment that mounts it read-only, any further
- * patches, and `kustomization.yaml` (`kind: Component`) listing them. The dashboard and the alert
- * provisioning are both delivered this way; lolice enables each with one `components:` line in
- * `argoproj/prometheus-operator/kustomization.yaml`.
+ * A kustomize Component that adds one ConfigMap to the deployment's Grafana (kube-prometheus): the
+ * ConfigMap file, a strategic-merge patch on the Grafana Deployment that mounts it read-only, any
+ * further patches, and `kustomization.yaml` (`kind: Component`) listing them. The dashboard and the
+ * alert provisioning are both delivered this way; the owner enables each with one `components:` line
+ * in the kustomization of the Grafana app (`paths.grafanaApp`).
  */
 import { ApiObject } from 'cdk8s';
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
@@ -11,30 +11,29 @@ import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { GitOpsFileChart } from '../files/gitops-file-chart';
-import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../files/lolice-paths';
 import { GitOpsTextFile } from '../files/lolice-tree';
 import { addManifestComment } from '../files/yaml-comments';
 
-/** How lolice's kustomization lists a Component. */
+/** How the Grafana app's kustomization lists a Component. */
 export interface GrafanaComponentReference {
-  /** The Component directory relative to `argoproj/prometheus-operator`, e.g. `components/openclaw-alerting`. */
+  /** The Component directory relative to the Grafana app, e.g. `components/openclaw-alerting`. */
   readonly componentReference: string;
   /** The one line (in YAML) that enables it, e.g. `components: [components/openclaw-alerting]`. */
   readonly kustomizationLine: string;
 }
 
 /**
- * The reference for a Component in `componentDir`; throws unless the directory is under
- * `argoproj/prometheus-operator/` (only there can its kustomization list it).
+ * The reference for a Component in `componentDir`; throws unless the directory is under `grafanaApp`
+ * (the kustomize app of Grafana: only its kustomization can list the Component).
  */
-export function grafanaComponentReference(componentDir: string): GrafanaComponentReference {
-  if (!componentDir.startsWith(`${LOLICE_PROMETHEUS_OPERATOR_DIR}/`)) {
+export function grafanaComponentReference(componentDir: string, grafanaApp: string): GrafanaComponentReference {
+  if (!componentDir.startsWith(`${grafanaApp}/`)) {
     throw new Error(
       `grafana component: received componentDir ${JSON.stringify(componentDir)}, expected a ` +
-        `directory under ${LOLICE_PROMETHEUS_OPERATOR_DIR}/ so that its kustomization can list it`,
+        `directory under ${grafanaApp}/ (paths.grafanaApp) so that its kustomization can list it`,
     );
   }
-  const componentReference = componentDir.slice(LOLICE_PROMETHEUS_OPERATOR_DIR.length + 1);
+  const componentReference = componentDir.slice(grafanaApp.length + 1);
   return { componentReference, kustomizationLine: `components: [${componentReference}]` };
 }
 
@@ -95,8 +94,10 @@ export interface GrafanaComponentPatch {
 
 /** Props of {@link GrafanaComponent}. */
 export interface GrafanaComponentProps {
-  /** Repo-relative directory of the Component, under `argoproj/prometheus-operator/`. */
+  /** Repo-relative directory of the Component, under {@link grafanaApp}. */
   readonly componentDir: string;
+  /** The kustomize app of Grafana (`paths.grafanaApp`), whose kustomization lists the Component. */
+  readonly grafanaApp: string;
   /** Comment lines at the top of `kustomization.yaml`, without the leading `# `. */
   readonly header: readonly string[];
   /** The ConfigMap the Component adds. */
@@ -138,7 +139,7 @@ export class GrafanaComponent extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaComponentProps) {
     super(scope, id);
-    const reference = grafanaComponentReference(props.componentDir);
+    const reference = grafanaComponentReference(props.componentDir, props.grafanaApp);
     this.componentDir = props.componentDir;
     this.componentReference = reference.componentReference;
     this.kustomizationLine = reference.kustomizationLine;

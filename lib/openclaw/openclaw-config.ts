@@ -6,10 +6,11 @@ import { OPENCLAW_CONFIG_KEY, OpenClawConfigMap } from './openclaw-config-map';
 import type { OpenClawVersion } from './openclaw-version';
 import { renderOpenClawConfig } from './render-config';
 import { validateOpenClawConfig, type ValidateOpenClawConfigOptions } from './validate-config';
-import { LOLICE_PATHS } from '../files/lolice-paths';
 
 /** Props of {@link OpenClawConfig}. */
 export interface OpenClawConfigProps {
+  /** Where the ConfigMap file goes, relative to the GitOps repo root (the config's `paths.openclawConfigMap`). */
+  readonly path: string;
   /** Namespace of the ConfigMap. */
   readonly namespace: string;
   /** The whole `openclaw.json` as authored (the layout of the releases before the version gates). */
@@ -56,7 +57,7 @@ export class OpenClawConfig extends Construct {
       cronWebhookAllowedHostnames: props.cronWebhookAllowedHostnames,
     });
     this.version = props.version;
-    const chart = new GitOpsFileChart(this, 'configmap-openclaw', { path: LOLICE_PATHS.openclawConfigMap });
+    const chart = new GitOpsFileChart(this, 'configmap-openclaw', { path: props.path });
     this.configMap = new OpenClawConfigMap(chart, 'Config', { namespace: props.namespace, document: this.document });
     this.validation = {
       version: props.version,

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { ConfigProblem } from '../core/config-problem';
 import { controlCharacters, goDurationMs, kmsKeyId, secretKeyName } from '../core/formats';
 import { checked, envName, firstOf, objectName, singleLine, trimmed, type RuleParams } from '../core/zod-checks';
-import { LOLICE_FIXED_OPENCLAW_FILES, LOLICE_OPENCLAW_DIR } from '../files/lolice-paths';
+import { fixedGitOpsFiles, gitOpsDirOf, type GitOpsPaths } from '../files/gitops-paths';
+import { repoYamlFileProblem } from '../files/paths-config-section';
 import { CREDENTIAL_ENV, tokenFormat } from './credential-patterns';
 import {
   SecretValueOwner,
@@ -57,13 +58,7 @@ export const secretDeclarationSchema = z.strictObject({
 export const externalSecretSchema = z.strictObject({
   name: objectName('an ExternalSecret name'),
   targetSecretName: objectName('a Secret name'),
-  path: checked('gitops-path', (v) =>
-    /^argoproj\/[A-Za-z0-9._/-]+\.ya?ml$/.test(v) && !v.split('/').includes('..')
-      ? undefined
-      : `received ${JSON.stringify(v)}, expected a relative path under argoproj/ ` +
-        `ending in .yaml, without "..": fix the path (e.g. ` +
-        `"argoproj/openclaw/external-secret.yaml")`,
-  ),
+  path: checked('gitops-path', repoYamlFileProblem),
   comment: checked('config-text', singleLine).optional(),
 });
 
@@ -175,19 +170,23 @@ export function ssmParameterProblems(secrets: readonly SecretDeclaration[], ssmP
 }
 
 /** Each ExternalSecret in a file of its own, never over a file the tool generates. */
-export function externalSecretPathProblems(externalSecrets: readonly ExternalSecretDeclaration[]): ConfigProblem[] {
+export function externalSecretPathProblems(
+  externalSecrets: readonly ExternalSecretDeclaration[],
+  paths: GitOpsPaths,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  const fixed = fixedGitOpsFiles(paths);
   const seen = new Map<string, string>();
   for (const es of externalSecrets) {
     const object = `externalsecret ${es.name} path`;
-    if (LOLICE_FIXED_OPENCLAW_FILES.includes(es.path)) {
+    if (fixed.includes(es.path)) {
       problems.push({
         rule: 'gitops-path',
         object,
         message:
           `received ${JSON.stringify(es.path)}, a file the tool already generates, ` +
           `expected a path of its own: the later writer would replace the other ` +
-          `file; choose e.g. "${LOLICE_OPENCLAW_DIR}/external-secret-${es.name}.yaml"`,
+          `file; choose e.g. "${gitOpsDirOf(paths.openclawConfigMap)}/external-secret-${es.name}.yaml"`,
       });
     } else if (seen.has(es.path)) {
       problems.push({

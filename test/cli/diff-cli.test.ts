@@ -18,6 +18,7 @@ import { checkIntendedChanges } from '../../lib/checkout/intended-changes';
 import { synthesize } from '../../lib/checkout/synthesize';
 import { LIVE_ARCH, LIVE_LOLICE } from '../support/live-tree';
 import { buildApp, makeTempDir, removeTempDirs, REPO_ROOT } from '../support/openclaw-ops-harness';
+import { LOLICE_INTENDED_CHANGES } from '../../config/lolice-intended-changes';
 
 afterAll(removeTempDirs);
 
@@ -94,7 +95,7 @@ describe('npm run diff', () => {
     expect(runs.liveJson?.status, runs.liveJson?.stderr).toBe(1);
     const diff = JSON.parse(runs.liveJson?.stdout ?? '') as CheckoutDiff & { changed: boolean };
     expect(diff.changed).toBe(true);
-    const check = checkIntendedChanges(diff.lolice);
+    const check = checkIntendedChanges(diff.lolice, LOLICE_INTENDED_CHANGES);
     expect(check.unintended).toEqual([]);
     expect(check.unmatched).toEqual([]);
     expect(diff.lolice.unlisted.map((u) => u.path)).toContain('argoproj/openclaw/configmap-cron-run-log-shipper.yaml');

@@ -13,7 +13,7 @@ import {
   rfc1918Sample,
   todaysEvaluator,
 } from '../support/network-test-kit';
-import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../config/lolice-paths';
 
 const JOBS_DOCUMENT = 'argoproj/openclaw/cron-jobs/cron-jobs.json';
 const APPLY_SCRIPT = 'argoproj/openclaw/cron-jobs/apply-cron-jobs.sh';
@@ -66,7 +66,7 @@ describe('default cron jobs', () => {
     expect(evaluatorFor(rendered).egress(PODS.gateway, { ip: '104.21.48.10' }, 443).allowed).toBe(true);
   });
 
-  test('the script header gives the exact command from the lolice repo root', () => {
+  test('the script header gives the exact command from the GitOps repo root', () => {
     expect(rendered.wiring.cronJobs.applyCommand).toBe(
       'kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < argoproj/openclaw/cron-jobs/apply-cron-jobs.sh',
     );

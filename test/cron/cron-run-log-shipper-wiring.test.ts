@@ -7,7 +7,7 @@ import type { AlertingConfig } from '../../lib/observability/alerting/alerting-c
 import { RUN_LOG_SHIPPER_COMMAND, RUN_LOG_SHIPPER_CONTAINER } from '../../lib/telemetry/loki-streams';
 import { buildApp, configVariant, K8sObject, parseYamlDocuments } from '../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../support/validate-model';
-import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../config/lolice-paths';
 
 interface Container {
   name: string;
@@ -139,13 +139,20 @@ describe('the cron run-log shipper in lolice', () => {
     expect(
       () =>
         new CronRunLogShipper(chart, 'X', {
+          path: 'apps/openclaw/configmap-run-log-shipper.yaml',
           image,
           namespace: 'openclaw',
           scriptFile: '/nonexistent/run-log-shipper.mjs',
         }),
     ).toThrow(/cannot read the script \/nonexistent\/run-log-shipper\.mjs/);
     expect(
-      () => new CronRunLogShipper(chart, 'Y', { image, namespace: 'openclaw', stateStorage: 'hostPath' as never }),
+      () =>
+        new CronRunLogShipper(chart, 'Y', {
+          path: 'apps/openclaw/configmap-run-log-shipper.yaml',
+          image,
+          namespace: 'openclaw',
+          stateStorage: 'hostPath' as never,
+        }),
     ).toThrow(/received stateStorage "hostPath", expected "pvc" or "emptyDir"/);
   });
 });

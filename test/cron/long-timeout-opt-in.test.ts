@@ -3,7 +3,7 @@
  * `cron-timeout-ceiling` names it as the fix): synth accepts a job that uses it, and the key never
  * reaches cron.add (cron-jobs.json).
  */
-import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../config/lolice-paths';
 import { buildApp, configVariant, removeTempDirs } from '../support/openclaw-ops-harness';
 
 afterAll(removeTempDirs);

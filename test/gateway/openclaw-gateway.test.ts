@@ -42,6 +42,7 @@ function fixture() {
   });
   const env = new GatewayEnv({ secret: secrets.envVars, literal: [{ name: 'TZ', value: 'Asia/Tokyo' }] });
   const config = new OpenClawConfig(chart, 'Config', {
+    path: 'apps/openclaw/configmap-openclaw.yaml',
     namespace: 'openclaw',
     document: { gateway: { auth: { token: '${OPENCLAW_GATEWAY_TOKEN}' } } },
     version: OpenClawVersion.parse('2026.2.19'),
@@ -66,6 +67,7 @@ describe('OpenClawGateway', () => {
   test('container openclaw reads secret env through secretKeyRef, then the literal env', () => {
     const { chart, env, config } = fixture();
     const construct = new OpenClawGateway(chart, 'Gateway', {
+      path: 'apps/openclaw/deployment.yaml',
       namespace: 'openclaw',
       image: loliceConfig.image,
       env,
@@ -85,6 +87,7 @@ describe('OpenClawGateway', () => {
   test('adds a sidecar handed in through props, with its volumes and its mount in container openclaw', () => {
     const { chart, env, config } = fixture();
     const gateway = new OpenClawGateway(chart, 'Gateway', {
+      path: 'apps/openclaw/deployment.yaml',
       namespace: 'openclaw',
       image: loliceConfig.image,
       env,
@@ -113,6 +116,7 @@ describe('OpenClawGateway', () => {
     expect(
       () =>
         new OpenClawGateway(chart, 'Gateway', {
+          path: 'apps/openclaw/deployment.yaml',
           namespace: 'openclaw',
           image: loliceConfig.image,
           env,

@@ -10,6 +10,7 @@ import { checkIntendedChanges } from '../../lib/checkout/intended-changes';
 import { diffTree } from '../../lib/checkout/tree-diff';
 import { LIVE_LOLICE } from '../support/live-tree';
 import { buildApp, configVariant, makeTempDir, removeTempDirs, REPO_ROOT } from '../support/openclaw-ops-harness';
+import { LOLICE_INTENDED_CHANGES } from '../../config/lolice-intended-changes';
 
 afterAll(removeTempDirs);
 
@@ -55,7 +56,7 @@ describe('fixture:rebaseline', () => {
     const moved = path.join(fixtures, 'lolice-0123456');
     const read = (file: string) =>
       fs.existsSync(path.join(moved, file)) ? fs.readFileSync(path.join(moved, file), 'utf8') : undefined;
-    const unchangedConfig = checkIntendedChanges(diffTree(buildApp().renderLolice(), read));
+    const unchangedConfig = checkIntendedChanges(diffTree(buildApp().renderLolice(), read), LOLICE_INTENDED_CHANGES);
     expect(unchangedConfig.unintended.map((c) => `${c.file} ${c.path ?? ''}`)).toEqual([
       `${CONFIGMAP} data['openclaw.json'].agents.defaults.heartbeat.every`,
     ]);
@@ -63,7 +64,7 @@ describe('fixture:rebaseline', () => {
       const defaults = (draft.openclawConfig.agents as { defaults: { heartbeat: { every: string } } }).defaults;
       defaults.heartbeat.every = '45m';
     });
-    const check = checkIntendedChanges(diffTree(buildApp(edited).renderLolice(), read));
+    const check = checkIntendedChanges(diffTree(buildApp(edited).renderLolice(), read), LOLICE_INTENDED_CHANGES);
     expect(check.unintended).toEqual([]);
     expect(check.unmatched).toEqual([]);
   });

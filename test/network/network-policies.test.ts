@@ -24,7 +24,7 @@ import {
   todaysEvaluator,
 } from '../support/network-test-kit';
 import { toolPath } from '../support/provision/tool-path';
-import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../config/lolice-paths';
 
 const rendered = renderWithNetworkAndCron(loliceConfig);
 const yamlText = networkPolicyYaml(rendered);
@@ -433,7 +433,7 @@ describe('peers are derived from the graph', () => {
       ),
     });
     expect(() => renderWithNetworkAndCron(config)).toThrow(
-      /env GRAFANA_URL "http:\/\/grafana-v2\.monitoring\.svc\.cluster\.local:3000" points at Service grafana-v2 in namespace monitoring, which is not in the service table .*add \{name, namespace, podLabels, ports, description\} for it to network\.clusterServices in config\/lolice\.ts/,
+      /env GRAFANA_URL "http:\/\/grafana-v2\.monitoring\.svc\.cluster\.local:3000" points at Service grafana-v2 in namespace monitoring, which is not in the service table .*add \{name, namespace, podLabels, ports, description\} for it to network\.clusterServices in the config/,
     );
   });
 

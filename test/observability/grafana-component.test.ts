@@ -1,7 +1,6 @@
 /** The one Grafana kustomize Component construct: files, kustomization, mount styles, refusals. */
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { LOLICE_PROMETHEUS_OPERATOR_DIR } from '../../lib/files/lolice-paths';
 import { renderLoliceFiles } from '../../lib/files/lolice-tree';
 import {
   GrafanaComponent,
@@ -9,12 +8,15 @@ import {
   type GrafanaComponentProps,
 } from '../../lib/observability/grafana-component';
 
-const DIR = `${LOLICE_PROMETHEUS_OPERATOR_DIR}/components/example`;
+/** The kustomize app of Grafana in this test's repo layout. */
+const GRAFANA_APP = 'apps/monitoring';
+const DIR = `${GRAFANA_APP}/components/example`;
 
 function render(overrides: Partial<GrafanaComponentProps> = {}): ReadonlyMap<string, string> {
   const app = new App();
   new GrafanaComponent(app, 'Example', {
     componentDir: DIR,
+    grafanaApp: GRAFANA_APP,
     header: ['Example component.'],
     configMap: { fileName: 'configmap.yaml', name: 'grafana-example', data: { 'a.json': '{}' }, comment: 'cm' },
     mount: { fileName: 'patch.yaml', volumeName: 'example', mountPath: '/etc/example', comment: ['mounts it'] },
@@ -94,8 +96,8 @@ describe('GrafanaComponent', () => {
   });
 
   it("refuses a directory lolice's prometheus-operator kustomization cannot list", () => {
-    expect(() => render({ componentDir: 'argoproj/openclaw/example' })).toThrow(
-      /received componentDir "argoproj\/openclaw\/example", expected a directory under argoproj\/prometheus-operator\//,
+    expect(() => render({ componentDir: 'apps/openclaw/example' })).toThrow(
+      /received componentDir "apps\/openclaw\/example", expected a directory under apps\/monitoring\/ \(paths\.grafanaApp\)/,
     );
     expect(() => render({ patches: [{ fileName: 'extra.yaml', manifest: { kind: 'Thing' }, comment: 'x' }] })).toThrow(
       /patch extra\.yaml: received a patch without apiVersion\/kind/,
@@ -103,7 +105,7 @@ describe('GrafanaComponent', () => {
   });
 
   it('names the kustomization line', () => {
-    expect(grafanaComponentReference(DIR)).toEqual({
+    expect(grafanaComponentReference(DIR, GRAFANA_APP)).toEqual({
       componentReference: 'components/example',
       kustomizationLine: 'components: [components/example]',
     });

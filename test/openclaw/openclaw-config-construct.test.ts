@@ -12,6 +12,7 @@ describe('OpenClawConfig', () => {
   test('writes openclaw.json into ConfigMap openclaw-config', () => {
     const chart = Testing.chart();
     const config = new OpenClawConfig(chart, 'Config', {
+      path: 'apps/openclaw/configmap-openclaw.yaml',
       namespace: 'openclaw',
       document: { gateway: GATEWAY },
       version: OpenClawVersion.parse('2026.2.19'),
@@ -29,6 +30,7 @@ describe('OpenClawConfig', () => {
   test('fails validation with rule openclaw-config when OpenClaw would reject the document', () => {
     const chart = Testing.chart();
     const config = new OpenClawConfig(chart, 'Config', {
+      path: 'apps/openclaw/configmap-openclaw.yaml',
       namespace: 'openclaw',
       document: { gateway: GATEWAY, cron: { notAKey: true } as never },
       version: OpenClawVersion.parse('2026.2.19'),

@@ -35,6 +35,20 @@ describe('example-small config', () => {
     }
   });
 
+  test('every file lands where its paths section says: under apps/agents and apps/monitoring, none under argoproj/', () => {
+    const files = [...tree.keys()];
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(file, file).toMatch(/^apps\/(agents|monitoring)\//);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'apps/agents/deployment.yaml',
+        'apps/agents/configmap-openclaw.yaml',
+        'apps/agents/networkpolicy.yaml',
+        'apps/monitoring/components/openclaw-dashboard/kustomization.yaml',
+      ]),
+    );
+  });
+
   test('every object of the app is in namespace agents, and every SSM parameter under /example/openclaw/', () => {
     const namespaced = objects.filter(
       (o) => o.metadata?.namespace !== undefined && o.metadata.namespace !== 'monitoring',
@@ -53,7 +67,7 @@ describe('example-small config', () => {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
     }
-    const app = path.join(root, 'argoproj/openclaw');
+    const app = path.join(root, 'apps/agents');
     const resources = fs.readdirSync(app).filter((f) => f.endsWith('.yaml'));
     fs.writeFileSync(
       path.join(app, 'kustomization.yaml'),

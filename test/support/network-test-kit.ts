@@ -10,7 +10,7 @@ import { type OpenClawNetwork } from '../../lib/network/openclaw-network';
 import { NetworkPolicyEvaluator, type NamespaceIdentity, type PodIdentity } from './network-policy-evaluator';
 import { OpenClawOpsApp } from '../../lib/openclaw-ops-app';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
-import { LOLICE_PATHS } from '../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../config/lolice-paths';
 
 /** A rendered app: the file tree and what the wiring created. */
 export interface RenderedLolice {

@@ -17,7 +17,7 @@ import { AlertingConfig, ResolvedAlertingConfig, resolveAlertingConfig } from '.
 import { GrafanaAlertProvisioning } from './grafana-alert-provisioning';
 import { openClawAlertRules } from './openclaw-alert-rules';
 import { OpenClawPrometheusRule, prometheusRuleGroups } from './prometheus-rule';
-import { LOLICE_PATHS } from '../../files/lolice-paths';
+import type { GitOpsPaths } from '../../files/gitops-paths';
 
 /** Props of {@link OpenClawAlerting}. */
 export interface OpenClawAlertingProps {
@@ -36,6 +36,8 @@ export interface OpenClawAlertingProps {
    * `telemetry.datasources`.
    */
   readonly telemetry: TelemetryConfig;
+  /** Where the PrometheusRule, the runbook and the Grafana Component go, and the Grafana app. */
+  readonly paths: Pick<GitOpsPaths, 'prometheusRules' | 'alertRunbook' | 'alertingComponent' | 'grafanaApp'>;
 }
 
 /** Alert rules, their Prometheus and Grafana provisioning, and the runbook. */
@@ -64,7 +66,7 @@ export class OpenClawAlerting extends Construct {
     this.rules = rules;
     this.runLogShipper = props.runLogShipper;
 
-    const chart = new GitOpsFileChart(this, 'openclaw-alerting', { path: LOLICE_PATHS.prometheusRules });
+    const chart = new GitOpsFileChart(this, 'openclaw-alerting', { path: props.paths.prometheusRules });
     this.prometheusRule = new OpenClawPrometheusRule(chart, 'Rules', {
       groups: prometheusRuleGroups(rules, {
         topic: 'openclaw',
@@ -72,11 +74,16 @@ export class OpenClawAlerting extends Construct {
         runbookBaseUrl: config.runbookBaseUrl,
       }),
     });
-    this.grafana = new GrafanaAlertProvisioning(this, 'openclaw-alerting-grafana', { rules, config });
+    this.grafana = new GrafanaAlertProvisioning(this, 'openclaw-alerting-grafana', {
+      rules,
+      config,
+      componentDir: props.paths.alertingComponent,
+      grafanaApp: props.paths.grafanaApp,
+    });
     // The page every runbook_url points at, when runbookBaseUrl points at the generated file.
-    if (new URL(config.runbookBaseUrl).pathname.endsWith(`/${LOLICE_PATHS.alertRunbook}`)) {
+    if (new URL(config.runbookBaseUrl).pathname.endsWith(`/${props.paths.alertRunbook}`)) {
       new GitOpsTextFile(this, 'openclaw-alerting-runbook', {
-        path: LOLICE_PATHS.alertRunbook,
+        path: props.paths.alertRunbook,
         content: alertRunbookMarkdown(rules, { contactPoint: config.contactPoint }),
       });
     }

@@ -9,18 +9,20 @@ import {
   OpenClawAppDashboard,
   renderDashboardJson,
 } from './openclaw-app-dashboard';
-import { LOLICE_PATHS } from '../../files/lolice-paths';
+import type { GitOpsPaths } from '../../files/gitops-paths';
 
 /** Props of {@link OpenClawDashboard}. */
 export interface OpenClawDashboardProps {
   /** Prometheus OTLP receiver settings, datasource UIDs, extra rows. */
   readonly settings: TelemetryConfig;
+  /** Where the Component goes and the Grafana app whose kustomization lists it. */
+  readonly paths: Pick<GitOpsPaths, 'appDashboardComponent' | 'grafanaApp'>;
 }
 
 /**
  * The "OpenClaw Application Metrics" dashboard (with the Loki cron rows) and the Prometheus OTLP
- * receiver patch, as the kustomize Component
- * `argoproj/prometheus-operator/components/openclaw-app-dashboard/`. Metric names follow
+ * receiver patch, as a kustomize Component of the Grafana app
+ * (`paths.appDashboardComponent`). Metric names follow
  * `settings.prometheus`; a bad query or an impossible receiver setting fails synth.
  */
 export class OpenClawDashboard extends Construct {
@@ -43,7 +45,8 @@ export class OpenClawDashboard extends Construct {
     this.dashboard = dashboard;
     this.provisioning = new GrafanaDashboardProvisioning(this, 'openclaw-app-dashboard', {
       name: 'openclaw-app',
-      componentDir: LOLICE_PATHS.appDashboardComponent,
+      componentDir: props.paths.appDashboardComponent,
+      grafanaApp: props.paths.grafanaApp,
       dashboardJson: renderDashboardJson(dashboard.model),
       validate: () => checkDashboardRows(dashboard.rows, namer),
       prometheusPatch: prometheusOtlpPatch(settings),

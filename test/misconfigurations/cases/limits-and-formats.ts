@@ -384,6 +384,46 @@ export const limitsAndFormatsCases: readonly MisconfigurationCase[] = [
     },
   },
   {
+    id: 'paths-escapes',
+    title: 'a generated file path with ".."',
+    rule: 'gitops-path',
+    object: 'config.paths.networkPolicy',
+    fix: /fix the path/,
+    variant: (c) => {
+      c.paths = { ...c.paths, networkPolicy: 'argoproj/../networkpolicy.yaml' };
+    },
+  },
+  {
+    id: 'paths-folder-trailing-slash',
+    title: 'a folder path ending in "/"',
+    rule: 'gitops-path',
+    object: 'config.paths.cronJobsDir',
+    fix: /fix the path/,
+    variant: (c) => {
+      c.paths = { ...c.paths, cronJobsDir: `${c.paths.cronJobsDir}/` };
+    },
+  },
+  {
+    id: 'paths-component-outside-grafana-app',
+    title: 'a Grafana component outside the Grafana app',
+    rule: 'gitops-path',
+    object: 'config.paths.alertingComponent',
+    fix: /move it under that folder or fix paths\.grafanaApp/,
+    variant: (c) => {
+      c.paths = { ...c.paths, alertingComponent: 'argoproj/openclaw/components/openclaw-alerting' };
+    },
+  },
+  {
+    id: 'paths-two-files-one-path',
+    title: 'the NetworkPolicy file on the Deployment file',
+    rule: 'gitops-path',
+    object: 'config.paths.networkPolicy',
+    fix: /give each its own path/,
+    variant: (c) => {
+      c.paths = { ...c.paths, networkPolicy: c.paths.gatewayDeployment };
+    },
+  },
+  {
     id: 'state-key-absolute',
     title: 'an absolute state key',
     rule: 'state-key',

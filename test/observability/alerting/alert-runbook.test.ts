@@ -3,7 +3,7 @@ import { alertRunbookMarkdown } from '../../../lib/observability/alerting/alert-
 import { loliceConfig } from '../../../config/lolice';
 import type { AlertRule } from '../../../lib/observability/alerting/alert-rule';
 import { buildApp, renderLolice } from '../../support/openclaw-ops-harness';
-import { LOLICE_PATHS } from '../../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../../config/lolice-paths';
 
 describe('alert runbook |', () => {
   const tree = renderLolice();

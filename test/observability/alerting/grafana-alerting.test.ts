@@ -14,7 +14,7 @@ import { metricNamer } from '../../../lib/telemetry/prometheus-otlp-settings';
 import { buildApp, configVariant, parseYamlDocuments } from '../../support/openclaw-ops-harness';
 import { KUBERNETES_MODELS, validateModel } from '../../support/validate-model';
 import { toolPath } from '../../support/provision/tool-path';
-import { LOLICE_PATHS } from '../../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../../config/lolice-paths';
 
 const COMPONENT = 'argoproj/prometheus-operator/components/openclaw-alerting';
 

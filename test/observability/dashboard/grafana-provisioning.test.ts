@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OpenClawOpsConfig } from '../../../lib/config/openclaw-ops-config';
 import type { TelemetryConfig } from '../../../lib/observability/telemetry-config';
-import { LOLICE_PROMETHEUS_OPERATOR_DIR as PROMETHEUS_OPERATOR_DIR } from '../../../lib/files/lolice-paths';
+import { LOLICE_PATHS } from '../../../config/lolice-paths';
+
+const PROMETHEUS_OPERATOR_DIR = LOLICE_PATHS.grafanaApp;
 import { METRICS } from '../../../lib/telemetry/metric-catalog';
 import { LEGACY_OTLP_FEATURE_FLAG } from '../../../lib/telemetry/prometheus-otlp-settings';
 import {
