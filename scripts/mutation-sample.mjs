@@ -9,8 +9,8 @@
  *    the same sample; the sample of N is the first N of the seed's random order, so a larger N
  *    holds every mutant of a smaller one).
  * 3. Runs Stryker on the sampled locations only (their `path:line:col-line:col` ranges, with
- *    scripts/mutation-sample-ignorer.mjs ignoring what a range would take in besides), with its own
- *    incremental file (reports/mutation/sample/), and checks that every sampled mutant was tested.
+ *    scripts/mutation-sample-plugins.mjs keeping what a range takes in besides from being tested),
+ *    not incremental (the report holds this run only), and checks that every sampled mutant was tested.
  * 4. Prints the estimated score of the whole scope with a 95 % Wilson interval, the score per
  *    folder and every sampled mutant that survived or had no test covering it. Mutants the ranges
  *    took in besides the sample are counted apart and left out of the estimate.
@@ -226,9 +226,10 @@ export async function runSample(argv) {
       'export default {',
       '  ...base,',
       `  mutate: ${JSON.stringify(ranges)},`,
-      "  plugins: [...base.plugins, './scripts/mutation-sample-ignorer.mjs'],",
+      "  plugins: [...base.plugins, './scripts/mutation-sample-plugins.mjs'],",
       "  ignorers: ['mutation-sample'],",
-      "  incrementalFile: 'reports/mutation/sample/stryker-incremental.json',",
+      "  checkers: ['mutation-sample'],",
+      '  incremental: false,',
       "  reporters: ['clear-text', 'progress', 'json'],",
       "  jsonReporter: { fileName: 'reports/mutation/sample/mutation.json' },",
       '};',
@@ -259,7 +260,8 @@ export async function runSample(argv) {
   const results = sample.map((m) => ({ listed: m, result: reported.get(keyOfListed(m)) }));
   const missing = results.filter((r) => r.result === undefined || r.result.status === 'Ignored');
   const sampledKeys = new Set(sample.map(keyOfListed));
-  const extras = [...reported.entries()].filter(([key, m]) => !sampledKeys.has(key) && m.status !== 'Ignored').length;
+  const notSampled = [...reported.entries()].filter(([key]) => !sampledKeys.has(key)).map(([, m]) => m);
+  const extras = notSampled.filter((m) => DETECTED.has(m.status) || m.status === 'Survived').length;
 
   const lines = [];
   const tally = (items) => {
@@ -303,7 +305,8 @@ export async function runSample(argv) {
   }
   lines.push(
     '',
-    `also tested, not sampled (taken in by the ranges, left out of the estimate): ${extras}`,
+    `mutants the sampled locations hold besides the sample: ${notSampled.length}, of which tested ${extras} ` +
+      '(left out of the estimate; the others ignored, not covered or stopped by the sample checker)',
     `wall time: ${((Date.now() - started) / 60000).toFixed(1)} min`,
   );
   if (missing.length > 0) {
