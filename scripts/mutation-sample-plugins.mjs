@@ -6,15 +6,24 @@
  * nodes nested inside it. Two plugins keep them from costing a test run:
  * - the ignorer `mutation-sample` skips nested nodes: a node that lies strictly inside a sampled
  *   location, is not itself one and holds none (Stryker reports their mutants as Ignored);
- * - the checker `mutation-sample` passes the sampled mutants and stops every other one before any
- *   test runs: Stryker reports it as a CompileError whose reason is "not in the mutation sample,
- *   not tested" (an error status, which is outside every score).
+ * - the test runner `vitest-sample` is Stryker's vitest runner, except that it answers every
+ *   mutant that was not drawn at once, without running a test, as an error "not in the mutation
+ *   sample, not tested" (Stryker reports a RuntimeError, an error status outside every score).
+ *   (A Stryker checker could stop them too, but a run with a checker adds a second test runner
+ *   process once checking is done, which `--concurrency 1` is there to prevent.)
  * The sample comes from the JSON file named by MUTATION_SAMPLE_FILE (written by
  * scripts/mutation-sample.mjs); without that variable neither plugin takes anything out.
  */
 import { readFileSync } from 'node:fs';
-import { CheckStatus } from '@stryker-mutator/api/check';
-import { declareClassPlugin, declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
+import {
+  commonTokens,
+  declareFactoryPlugin,
+  declareValuePlugin,
+  PluginKind,
+  tokens,
+} from '@stryker-mutator/api/plugin';
+import { MutantRunStatus } from '@stryker-mutator/api/test-runner';
+import { strykerPlugins as vitestPlugins } from '@stryker-mutator/vitest-runner';
 
 export const NOT_SAMPLED = 'not in the mutation sample, not tested';
 
@@ -59,21 +68,38 @@ const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.
 const inside = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
 const same = (a, b) => inside(a, b) && inside(b, a);
 
-class SampleChecker {
-  keys = new Set((sample() ?? []).map(mutantKey));
-  async init() {}
-  async check(mutants) {
-    const all = sample() === undefined;
-    return Object.fromEntries(
-      mutants.map((m) => [
-        m.id,
-        all || this.keys.has(mutantKey(m))
-          ? { status: CheckStatus.Passed }
-          : { status: CheckStatus.CompileError, reason: NOT_SAMPLED },
-      ]),
-    );
+/** Stryker's vitest runner, answering the mutants outside the sample without running them. */
+class SampleTestRunner {
+  constructor(inner) {
+    this.inner = inner;
+    const drawn = sample();
+    this.keys = drawn === undefined ? undefined : new Set(drawn.map(mutantKey));
+  }
+  capabilities() {
+    return this.inner.capabilities();
+  }
+  async init() {
+    await this.inner.init?.();
+  }
+  dryRun(options) {
+    return this.inner.dryRun(options);
+  }
+  async mutantRun(options) {
+    if (this.keys !== undefined && !this.keys.has(mutantKey(options.activeMutant))) {
+      return { status: MutantRunStatus.Error, errorMessage: NOT_SAMPLED };
+    }
+    return this.inner.mutantRun(options);
+  }
+  async dispose() {
+    await this.inner.dispose?.();
   }
 }
+
+const vitest = vitestPlugins.find((p) => p.kind === PluginKind.TestRunner && p.name === 'vitest');
+function createSampleTestRunner(injector) {
+  return new SampleTestRunner(injector.injectFunction(vitest.factory));
+}
+createSampleTestRunner.inject = tokens(commonTokens.injector);
 
 export const strykerPlugins = [
   declareValuePlugin(PluginKind.Ignore, 'mutation-sample', {
@@ -87,5 +113,5 @@ export const strykerPlugins = [
       return nestedInSample && !holdsSample ? 'nested in a sampled location, not in the mutation sample' : undefined;
     },
   }),
-  declareClassPlugin(PluginKind.Checker, 'mutation-sample', SampleChecker),
+  declareFactoryPlugin(PluginKind.TestRunner, 'vitest-sample', createSampleTestRunner),
 ];

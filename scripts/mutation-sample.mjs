@@ -228,7 +228,7 @@ export async function runSample(argv) {
       `  mutate: ${JSON.stringify(ranges)},`,
       "  plugins: [...base.plugins, './scripts/mutation-sample-plugins.mjs'],",
       "  ignorers: ['mutation-sample'],",
-      "  checkers: ['mutation-sample'],",
+      "  testRunner: 'vitest-sample',",
       '  incremental: false,',
       "  reporters: ['clear-text', 'progress', 'json'],",
       "  jsonReporter: { fileName: 'reports/mutation/sample/mutation.json' },",
@@ -306,7 +306,7 @@ export async function runSample(argv) {
   lines.push(
     '',
     `mutants the sampled locations hold besides the sample: ${notSampled.length}, of which tested ${extras} ` +
-      '(left out of the estimate; the others ignored, not covered or stopped by the sample checker)',
+      '(left out of the estimate; the others ignored, not covered or answered by the sample runner without a test)',
     `wall time: ${((Date.now() - started) / 60000).toFixed(1)} min`,
   );
   if (missing.length > 0) {
