@@ -11,8 +11,13 @@ import base from './vitest.config';
  *   their child processes start while the file loads, so every "static" mutant would wait on them;
  * - test/gitops/renovate-extract.test.ts: the real Renovate on the output (tens of seconds).
  * Everything else runs, including the promtool, kubectl and Renovate tests.
+ *
+ * MUTATION_TESTS (comma-separated test files or globs) runs only those tests: a quick per-file score
+ * from a module's own tests, a lower bound of the score the whole suite gives (Stryker's own
+ * `--testFiles` does not reload a module for a static mutant, so every static mutant survives it).
  */
-export default mergeConfig(
+const only = process.env.MUTATION_TESTS?.split(',').filter((p) => p !== '');
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
@@ -31,3 +36,6 @@ export default mergeConfig(
     },
   }),
 );
+// set after the merge: mergeConfig would append these to the base config's include
+if (only && only.length > 0 && config.test) config.test.include = only;
+export default config;

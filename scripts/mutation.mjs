@@ -4,12 +4,19 @@
  * Usage: npm run mutation                       every rule file (incremental: unchanged mutants reuse
  *                                               their last result from reports/mutation/)
  *        npm run mutation -- --mutate lib/x.ts  one file (any other `stryker run` option passes through)
+ *        npm run mutation -- --sample 400 --seed 1 --concurrency 1
+ *                                               a seeded uniform sample of the whole scope, and the
+ *                                               estimated whole-scope score (scripts/mutation-sample.mjs)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
+if (process.argv.slice(2).some((a) => a === '--sample' || a.startsWith('--sample='))) {
+  const { runSample } = await import('./mutation-sample.mjs');
+  process.exit(await runSample(process.argv.slice(2)));
+}
 const report = join(root, 'reports', 'mutation', 'mutation.json');
 rmSync(report, { force: true });
 

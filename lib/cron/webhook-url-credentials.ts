@@ -92,11 +92,8 @@ function looksLikeToken(segment: string): boolean {
   if (decoded.length < 24 || !/^[A-Za-z0-9_\-.~+=]+$/.test(decoded)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((p) => p.test(decoded)).length;
   const hex = /^[0-9a-fA-F]{32,}$/.test(decoded);
-  return (
-    hex ||
-    (classes >= 3 && !/^[a-z0-9-]+$/.test(decoded)) ||
-    (classes >= 2 && /\d/.test(decoded) && decoded.length >= 32)
-  );
+  // Lower case, upper case and digits together; or digits and one case of letters in 32 or more.
+  return hex || classes === 3 || (classes === 2 && /\d/.test(decoded) && decoded.length >= 32);
 }
 
 /** Query parameter names the cron job validator takes for credentials (anywhere in the name). */

@@ -32,4 +32,9 @@ describe('topLevelKinds', () => {
     expect(topLevelKinds('apiVersion: v1\nmetadata: {}\n')).toBeUndefined();
     expect(topLevelKinds('base: &b\n  kind: X\nkind: Y\n')).toEqual(['Y']);
   });
+  it('splits documents only at a line that is "---" itself, not at a value ending in "---"', () => {
+    expect(topLevelKinds(['kind: ConfigMap', 'data:', '  note: a---', '  other: b', ''].join('\n'))).toEqual([
+      'ConfigMap',
+    ]);
+  });
 });

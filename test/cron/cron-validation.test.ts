@@ -275,11 +275,17 @@ describe('validateCronJobs', () => {
   it('fails for announce to discord when Discord is not configured', () => {
     const result = validateCronJobs([discord('channel:1')], { ...ctx, discordConfigured: false });
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain('announce to discord but Discord is not configured: set channels.discord.token');
+    expect(result.errors[0]).toMatch(
+      /announce to discord but Discord is not configured: set channels\.discord\.token \(e\.g\. "\$\{DISCORD_BOT_TOKEN\}"\) and plugins\.entries\.discord\.enabled: true \(and list discord in plugins\.allow\)$/,
+    );
   });
 
   it('fails for Discord webhook URLs on discordapp.com and versioned API paths too', () => {
-    for (const to of ['https://discordapp.com/api/v10/webhooks/1/x', 'https://canary.discord.com/api/webhooks/1/x']) {
+    for (const to of [
+      'https://discordapp.com/api/v10/webhooks/1/x',
+      'https://canary.discord.com/api/webhooks/1/x',
+      'https://discord.com./api/webhooks/1/x',
+    ]) {
       expect(validateCronJobs([webhook(to)], ctx).errors[0]).toContain('delivery.to is a Discord webhook URL');
     }
     expect(validateCronJobs([webhook('https://discord.com/developers/docs')], ctx).errors).toEqual([]);

@@ -53,6 +53,13 @@ describe('orderManifestKeys', () => {
     expect(keys(at(ordered, 'metadata'))).toEqual(['name', 'namespace', 'labels', 'annotations']);
   });
 
+  it('puts metadata finalizers after annotations and before keys it does not rank', () => {
+    const metadata = orderManifestKeys({
+      metadata: { creationTimestamp: null, finalizers: ['x'], annotations: {}, name: 'a' },
+    });
+    expect(keys(at(metadata, 'metadata'))).toEqual(['name', 'annotations', 'finalizers', 'creationTimestamp']);
+  });
+
   it('orders a Deployment spec replicas, strategy, selector, template', () => {
     expect(keys(at(ordered, 'spec'))).toEqual(['replicas', 'strategy', 'selector', 'template']);
   });

@@ -433,7 +433,7 @@ describe('peers are derived from the graph', () => {
       ),
     });
     expect(() => renderWithNetworkAndCron(config)).toThrow(
-      /env GRAFANA_URL "http:\/\/grafana-v2\.monitoring\.svc\.cluster\.local:3000" points at Service grafana-v2 in namespace monitoring, which is not in the service table .*add \{name, namespace, podLabels, ports, description\} for it to network\.clusterServices in the config/,
+      /env GRAFANA_URL "http:\/\/grafana-v2\.monitoring\.svc\.cluster\.local:3000" points at Service grafana-v2 in namespace monitoring, which is not in the service table \(known: [a-z0-9-]+\.[a-z0-9-]+(, [a-z0-9-]+\.[a-z0-9-]+)*\), so its pods and target port are unknown: .*add \{name, namespace, podLabels, ports, description\} for it to network\.clusterServices in the config/,
     );
   });
 

@@ -542,6 +542,18 @@ describe('validateOpenClawConfig', () => {
       ]);
     });
 
+    it('names an unknown channel, the known channel plugins and the fix', () => {
+      expect(errors(lolice({ channels: { 'acme-chat': { botToken: '${ACME_TOKEN}' } } }))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            '^openclaw\\.json channels\\.acme-chat: received the channel "acme-chat", expected a channel whose ' +
+              'plugin is known \\("bluebubbles", .*"telegram", .*\\); fix the channel id, or pass its plugin id in ' +
+              'knownPluginIds if that channel plugin is installed$',
+          ),
+        ),
+      ]);
+    });
+
     it('accepts extra plugin ids passed in knownPluginIds', () => {
       const doc = lolice({
         plugins: { entries: { 'acme-chat': { enabled: true } } },

@@ -104,6 +104,34 @@ describe('rendering openclaw.json per release', () => {
     );
   });
 
+  test('allowedHostnames merges the authored hosts with the receivers, sorted, and keeps the key order', () => {
+    const authored = {
+      cron: { webhookSsrfPolicy: { allowedHostnames: ['z.example.com'], other: true }, enabled: true },
+      gateway: { mode: 'local' },
+    } as unknown as OpenClawConfigDocument;
+    const { document, changes } = renderOpenClawConfigWithChanges(authored, {
+      version: TARGET,
+      cronWebhookAllowedHostnames: ['b.observability.svc.cluster.local', 'a.observability.svc.cluster.local'],
+    });
+    expect(document).toEqual({
+      cron: {
+        webhookSsrfPolicy: {
+          allowedHostnames: ['a.observability.svc.cluster.local', 'b.observability.svc.cluster.local', 'z.example.com'],
+          other: true,
+        },
+        enabled: true,
+      },
+      gateway: { mode: 'local' },
+    });
+    expect(Object.keys(document)).toEqual(['cron', 'gateway']);
+    expect(Object.keys(document.cron ?? {})).toEqual(['webhookSsrfPolicy', 'enabled']);
+    expect(Object.keys(document.cron?.webhookSsrfPolicy ?? {})).toEqual(['allowedHostnames', 'other']);
+    expect(changes.map((c) => c.description)).toEqual([
+      'cron.webhookSsrfPolicy.allowedHostnames += "a.observability.svc.cluster.local" (in-cluster webhook receiver)',
+      'cron.webhookSsrfPolicy.allowedHostnames += "b.observability.svc.cluster.local" (in-cluster webhook receiver)',
+    ]);
+  });
+
   test('fails when the authored document sets dm.policy and dmPolicy to different values', () => {
     const conflicting: OpenClawConfigDocument = {
       channels: { discord: { dmPolicy: 'open', dm: { policy: 'allowlist' } } },
