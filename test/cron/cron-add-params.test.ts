@@ -40,6 +40,13 @@ describe('cron-jobs.json', () => {
     );
   });
 
+  it('refuses a job without a name as having an empty one', () => {
+    const unnamed = { ...tick, name: undefined } as unknown as CronJobDeclaration;
+    expect(() => cronJobsDocument([unnamed])).toThrow(
+      new Error('cron job #1 has an empty name: every job needs a unique non-empty name'),
+    );
+  });
+
   it('refuses a blank name, counting jobs from 1', () => {
     expect(() => cronJobsDocument([tick, { ...tick, name: ' ' }])).toThrow(
       new Error('cron job #2 has an empty name: every job needs a unique non-empty name'),
@@ -62,6 +69,17 @@ describe('cron.add params', () => {
         '"payload":{"kind":"systemEvent","text":"tick"},"schedule":{"everyMs":60000,"kind":"every"},' +
         '"sessionTarget":"main","wakeMode":"now"}',
     );
+  });
+
+  it('have no key at all for a member declared as undefined', () => {
+    expect(Object.keys(toCronAddParams({ ...tick, description: undefined }))).toEqual([
+      'enabled',
+      'name',
+      'payload',
+      'schedule',
+      'sessionTarget',
+      'wakeMode',
+    ]);
   });
 
   it('carry lists item by item, sorted inside and with null for a missing item', () => {

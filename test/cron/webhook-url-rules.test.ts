@@ -36,8 +36,8 @@ describe('webhook URL form', () => {
     ]);
   });
 
-  it('refuses a scheme other than http(s) once, with no further target rule', () => {
-    expect(errorsFor('ws://10.0.0.5/hook')).toEqual([
+  it('refuses a scheme other than http(s) once, echoing the URL without its surrounding blanks', () => {
+    expect(errorsFor(' ws://10.0.0.5/hook ')).toEqual([
       'cron job "report": delivery.to "ws://10.0.0.5/hook" has scheme "ws:": webhook mode requires http:// or https://',
     ]);
   });

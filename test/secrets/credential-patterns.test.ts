@@ -61,6 +61,7 @@ describe('token formats in a literal env value', () => {
 
   it.each([
     ['a GitHub token one character short', `ghp_${'a'.repeat(19)}`],
+    ['a fine-grained GitHub token one character short', `github_pat_${'a'.repeat(19)}`],
     ['a GitHub-like prefix inside a word', `xghp_${'a'.repeat(20)}`],
     ['a Slack token one character short', `xoxb-${'1'.repeat(9)}`],
     ['an sk- key one character short', `sk-${'a'.repeat(19)}`],
@@ -70,6 +71,7 @@ describe('token formats in a literal env value', () => {
     ['a Telegram token with a 7-digit bot id', `1234567:${'a'.repeat(35)}`],
     ['a Telegram token one character short', `12345678:${'a'.repeat(34)}`],
     ['a JSON web token with a short part', `eyJ${'a'.repeat(10)}.${'a'.repeat(9)}.${'a'.repeat(10)}`],
+    ['a JSON web token with a short signature', `eyJ${'a'.repeat(10)}.${'a'.repeat(10)}.${'a'.repeat(9)}`],
   ])('accepts %s', (_title, value) => {
     expect(rulesOf(withLiteralEnv('BUILD_HINT', value))).toEqual([]);
   });
