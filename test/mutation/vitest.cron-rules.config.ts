@@ -18,6 +18,7 @@ export default defineConfig({
       'test/cron/cron-validation.test.ts',
       'test/cron/cron-webhook-url-redaction.test.ts',
       'test/cron/cron-ssrf-guard.test.ts',
+      'test/cron/ssrf-guard-reasons.test.ts',
       'test/cron/cron-delivery.test.ts',
       'test/cron/schedule-rules.test.ts',
       'test/cron/session-payload-rules.test.ts',
