@@ -53,7 +53,7 @@ describe('delivery mode and session target', () => {
     ]);
   });
 
-  it('notes nothing for mode none on an isolated job, whatever its channel', () => {
+  it('accepts mode none on an isolated job without a note', () => {
     expect(check(isolatedJob, { mode: 'none' })).toEqual({ errors: [], notes: [] });
   });
 
