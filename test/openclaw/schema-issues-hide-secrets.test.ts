@@ -1,0 +1,64 @@
+/**
+ * A schema problem at a secret path names the problem, never the value: the value may be a real
+ * credential someone pasted, and the message goes to a terminal and a CI log. Checked through
+ * checkAgainstReleaseSchema with a small release schema, for both ways a path counts as secret: the
+ * release's uiHints mark it sensitive, or its last key says token, secret, password or key.
+ */
+import { compileReleaseSchema } from '../../lib/openclaw/schema/compile-release-schema';
+import { checkAgainstReleaseSchema } from '../../lib/openclaw/schema/check-release-schema';
+import type { ReleaseConfigSchema } from '../../lib/openclaw/schema/release-schema-files';
+
+const RELEASE_SCHEMA: ReleaseConfigSchema = {
+  version: '2026.1.1',
+  schema: {
+    type: 'object',
+    properties: {
+      gateway: {
+        type: 'object',
+        properties: {
+          mode: { type: 'string', enum: ['local', 'remote'] },
+          auth: { type: 'object', properties: { token: { type: 'string', minLength: 40 } } },
+          remote: { type: 'object', properties: { url: { type: 'string', pattern: '^wss?://' } } },
+        },
+      },
+      models: { type: 'object', properties: { apiKey: { type: 'string', enum: ['${OPENAI_API_KEY}'] } } },
+    },
+  },
+  uiHints: { 'gateway.remote.url': { sensitive: true } },
+};
+
+const release = { schema: RELEASE_SCHEMA, validate: compileReleaseSchema(RELEASE_SCHEMA.schema) };
+
+function issueAt(doc: unknown, path: string) {
+  const issue = checkAgainstReleaseSchema(doc, release).find((i) => i.path === path && !/\$\{VAR\}/.test(i.expected));
+  if (issue === undefined) throw new Error(`no schema issue at ${path}`);
+  return issue;
+}
+
+describe('schema issues at secret paths', () => {
+  test('a value the schema refuses at a path ending in token is described by its length only', () => {
+    const issue = issueAt({ gateway: { auth: { token: 'pasted-credential-1234' } } }, 'gateway.auth.token');
+    expect(issue.received).toBe('a string of 22 characters');
+    expect(JSON.stringify(issue)).not.toContain('pasted-credential');
+  });
+
+  test('so is one at a path ending in key', () => {
+    const issue = issueAt({ models: { apiKey: 'sk-live-abcdef' } }, 'models.apiKey');
+    expect(issue.received).toBe('a string of 14 characters');
+    expect(JSON.stringify(issue)).not.toContain('sk-live');
+  });
+
+  test('and one at a path the release marks sensitive, although its name says nothing', () => {
+    const issue = issueAt({ gateway: { remote: { url: 'http://user:hunter2@example.com' } } }, 'gateway.remote.url');
+    expect(issue.received).toBe('a string of 31 characters');
+    expect(
+      JSON.stringify(
+        checkAgainstReleaseSchema({ gateway: { remote: { url: 'http://user:hunter2@example.com' } } }, release),
+      ),
+    ).not.toContain('hunter2');
+  });
+
+  test('a value at any other path is shown, so the owner sees what to fix', () => {
+    expect(issueAt({ gateway: { mode: 'lokal' } }, 'gateway.mode').received).toBe('"lokal"');
+  });
+});
