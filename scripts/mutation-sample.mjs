@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mutantKey } from './mutation-sample-plugins.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'reports', 'mutation', 'sample');
@@ -161,16 +162,8 @@ const keyOfListed = (m) =>
     m.mutatorName,
     m.replacement,
   ].join('\u0000');
-const keyOfReported = (file, m) =>
-  [
-    file,
-    m.location.start.line,
-    m.location.start.column,
-    m.location.end.line,
-    m.location.end.column,
-    m.mutatorName,
-    m.replacement,
-  ].join('\u0000');
+/** A reported mutant's identity: the same fields as the sampled key, from the report's file name. */
+const keyOfReported = (file, m) => mutantKey({ ...m, fileName: file });
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
