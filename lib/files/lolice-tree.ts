@@ -30,7 +30,7 @@ export class GitOpsTextFile extends Construct {
     if (props.path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) {
       throw new Error(
         `gitops text file path "${props.path}" is not a clean repo-relative ` +
-          `path: expected e.g. "argoproj/openclaw/cron-jobs.json"`,
+          `path: expected e.g. "apps/openclaw/cron-jobs.json"`,
       );
     }
     this.path = props.path;

@@ -29,7 +29,7 @@ export interface OpenClawGatewayProps {
   readonly sidecars?: readonly GatewaySidecar[];
 }
 
-/** The OpenClaw gateway in lolice: Deployment `openclaw` in `argoproj/openclaw/deployment-openclaw.yaml`. */
+/** The OpenClaw gateway: Deployment `openclaw` in the file `paths.gatewayDeployment` names. */
 export class OpenClawGateway extends Construct {
   /** The Deployment construct. */
   public readonly deployment: OpenClawGatewayDeployment;

@@ -58,9 +58,9 @@ export interface OpenClawNetworkProps {
  * validation found, so every webhook port is open by construction.
  */
 export class OpenClawNetwork extends Construct {
-  /** The three NetworkPolicies of `argoproj/openclaw/networkpolicy.yaml`. */
+  /** The NetworkPolicies of the file `paths.networkPolicy` names. */
   public readonly networkPolicies: OpenClawNetworkPolicies;
-  /** The validated cron jobs and their files under `argoproj/openclaw/cron-jobs/`. */
+  /** The validated cron jobs and their files under `paths.cronJobsDir`. */
   public readonly cronJobs: CronJobsDelivery;
 
   constructor(scope: Construct, id: string, props: OpenClawNetworkProps) {

@@ -130,7 +130,7 @@ export interface GrafanaComponentProps {
 export class GrafanaComponent extends Construct {
   /** Repo-relative directory of the Component. */
   public readonly componentDir: string;
-  /** The Component directory relative to `argoproj/prometheus-operator`. */
+  /** The Component directory relative to the Grafana app (`paths.grafanaApp`). */
   public readonly componentReference: string;
   /** The one line (in YAML) the user adds to lolice's kustomization. */
   public readonly kustomizationLine: string;

@@ -81,7 +81,7 @@ export interface ExternalSecretDeclaration {
   readonly name: string;
   /** The Kubernetes Secret it writes (`spec.target.name`), e.g. `openclaw-credentials`. */
   readonly targetSecretName: string;
-  /** Path of the file in the lolice repo, e.g. `argoproj/openclaw/external-secret.yaml`. */
+  /** Path of the file in the GitOps repo, e.g. `apps/openclaw/external-secret.yaml`. */
   readonly path: string;
   /**
    * A comment written above `spec.data` (e.g. why a key is deliberately absent).
