@@ -75,8 +75,9 @@ function checkCronExpr(schedule: CronExprSchedule, findings: CronJobFindings): v
     );
   }
   const expr = typeof schedule.expr === 'string' ? schedule.expr.trim() : '';
-  const exprValid = checkExprFires(expr, tzValid ? schedule.tz : undefined, findings);
-  if (schedule.staggerMs !== undefined && !isIntegerAtLeast(schedule.staggerMs, 0)) {
+  const exprValid = checkExprFires(schedule.expr, expr, tzValid ? schedule.tz : undefined, findings);
+  const staggerValid = schedule.staggerMs === undefined || isIntegerAtLeast(schedule.staggerMs, 0);
+  if (!staggerValid) {
     findings.error(
       `schedule.staggerMs is ${describeValue(schedule.staggerMs)}: expected an integer ` +
         `number of milliseconds ≥ 0 (0 = exact timing)`,
@@ -96,7 +97,7 @@ function checkCronExpr(schedule: CronExprSchedule, findings: CronJobFindings): v
       `schedule '${expr}' is top-of-hour; OpenClaw staggers it by up to 5 min ` +
         `(offset from sha256 of the job id); set staggerMs: 0 for exact timing`,
     );
-  } else if (typeof schedule.staggerMs === 'number' && schedule.staggerMs > 0) {
+  } else if (staggerValid && schedule.staggerMs !== undefined && schedule.staggerMs > 0) {
     findings.note(
       `schedule '${expr}' is staggered by up to ${schedule.staggerMs} ms (offset from sha256 of the job id)`,
     );
@@ -131,8 +132,22 @@ function cronerOutcome(expr: string, timezone: string | undefined): CronerOutcom
   return outcome;
 }
 
-/** Whether the trimmed `expr` has 5 or 6 fields (or is an `@` nickname), parses with croner and fires again. */
-function checkExprFires(expr: string, timezone: string | undefined, findings: CronJobFindings): boolean {
+/**
+ * Whether `expr` (as given, then trimmed) is text with 5 or 6 fields (or an `@` nickname), parses
+ * with croner and fires again.
+ */
+function checkExprFires(
+  given: unknown,
+  expr: string,
+  timezone: string | undefined,
+  findings: CronJobFindings,
+): boolean {
+  if (given !== undefined && typeof given !== 'string') {
+    findings.error(
+      `schedule.expr is ${describeValue(given)}: expected a cron expression as text such as "0 9 * * *"; quote it`,
+    );
+    return false;
+  }
   const fieldCount = expr.split(/\s+/).length;
   if (expr === '') {
     findings.error(`schedule.expr is empty: expected a cron expression such as "0 9 * * *"`);

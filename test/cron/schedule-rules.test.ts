@@ -151,10 +151,24 @@ describe('cron expression schedules', () => {
     expect(check({ kind: 'cron', expr: '@daily', tz: 'UTC' })).toEqual({ errors: [], notes: [] });
   });
 
-  it('refuses a fractional staggerMs, saying what 0 means', () => {
-    expect(check({ kind: 'cron', expr: '0 9 * * *', tz: 'UTC', staggerMs: 1.5 }).errors).toEqual([
-      'cron job "nightly": schedule.staggerMs is 1.5: expected an integer number of milliseconds ≥ 0 (0 = exact timing)',
-    ]);
+  it('refuses a fractional staggerMs, saying what 0 means, without noting a stagger window', () => {
+    expect(check({ kind: 'cron', expr: '0 9 * * *', tz: 'UTC', staggerMs: 1.5 })).toEqual({
+      errors: [
+        'cron job "nightly": schedule.staggerMs is 1.5: expected an integer number of milliseconds ≥ 0 (0 = exact timing)',
+      ],
+      notes: [],
+    });
+  });
+
+  it('refuses an expression that is not text by what it is, not as empty', () => {
+    expect(check({ kind: 'cron', expr: 9, tz: 'UTC' })).toEqual({
+      errors: [
+        'cron job "nightly": schedule.expr is 9: expected a cron expression as text such as "0 9 * * *"; quote it',
+      ],
+      notes: [],
+    });
+    expect(check({ kind: 'cron', expr: ['0', '9'], tz: 'UTC' }).errors).toHaveLength(1);
+    expect(check({ kind: 'cron', expr: ['0', '9'], tz: 'UTC' }).errors[0]).not.toContain('is empty');
   });
 
   it('refuses a staggerMs given as text without noting a stagger window', () => {
