@@ -1,0 +1,34 @@
+/** Which cron expressions OpenClaw staggers by default: recurring at minute 0 (and second 0) of every hour or every n hours. */
+import { DEFAULT_TOP_OF_HOUR_STAGGER_MS, isRecurringTopOfHour } from '../../lib/cron/top-of-hour-stagger';
+
+describe('isRecurringTopOfHour', () => {
+  it.each(['0 * * * *', '0 */2 * * *', ' 0  */12 * * 1-5 ', '0 0 * * * *', '0 0 */3 * * *'])(
+    'is true for %s',
+    (expr) => {
+      expect(isRecurringTopOfHour(expr)).toBe(true);
+    },
+  );
+
+  it.each([
+    '5 * * * *',
+    '0 9 * * *',
+    '0 */x * * *',
+    '0 1-5 * * *',
+    '0 x*/2 * * *',
+    '0 */2x * * *',
+    '*/15 * * * *',
+    '30 0 * * * *',
+    '0 5 * * * *',
+    '0 0 9 * * *',
+    '0 * * *',
+    '0 0 * * * * *',
+    '@hourly',
+    '',
+  ])('is false for %s', (expr) => {
+    expect(isRecurringTopOfHour(expr)).toBe(false);
+  });
+
+  it('defaults to five minutes', () => {
+    expect(DEFAULT_TOP_OF_HOUR_STAGGER_MS).toBe(300_000);
+  });
+});
