@@ -7,6 +7,6 @@ import base from '../../stryker.config.mjs';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
-  vitest: { ...base.vitest, configFile: 'test/mutation/vitest.checkout.config.ts' },
+  vitest: { ...base.vitest, related: false, configFile: 'test/mutation/vitest.checkout.config.ts' },
   incrementalFile: 'reports/mutation/stryker-incremental-checkout.json',
 };
