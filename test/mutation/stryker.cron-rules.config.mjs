@@ -6,6 +6,6 @@ import base from '../../stryker.config.mjs';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
-  vitest: { ...base.vitest, related: false, configFile: 'test/mutation/vitest.cron-rules.config.ts' },
+  vitest: { ...base.vitest, configFile: 'test/mutation/vitest.cron-rules.config.ts' },
   incrementalFile: 'reports/mutation/stryker-incremental-cron-rules.json',
 };
