@@ -337,6 +337,50 @@ describe('manifest diff: JSON inside a ConfigMap', () => {
   });
 });
 
+describe('manifest diff: nulls, mixed lists and odd values', () => {
+  test('null is a value of its own: against a map, in a list, beside a keyed item', () => {
+    expect(diffObjects({ a: null }, { a: { x: 1 } })).toEqual([
+      { path: 'a', kind: 'changed', old: null, new: { x: 1 } },
+    ]);
+    expect(diffObjects({ a: { x: 1 } }, { a: null })).toEqual([
+      { path: 'a', kind: 'changed', old: { x: 1 }, new: null },
+    ]);
+    expect(diffObjects({ l: [null] }, { l: [1] })).toEqual([{ path: 'l', kind: 'changed', old: [null], new: [1] }]);
+    expect(diffObjects({ l: [null] }, { l: [null, 1] })).toEqual([
+      { path: 'l', kind: 'changed', old: [null], new: [null, 1] },
+    ]);
+    expect(diffObjects({ l: [{ name: 'a' }, null] }, { l: [{ name: 'a' }, null] })).toEqual([]);
+    expect(diffObjects({ l: [{ name: 'a' }, null] }, { l: [{ name: 'b' }, null] })).toEqual([
+      { path: 'l[0].name', kind: 'changed', old: 'a', new: 'b' },
+    ]);
+  });
+
+  test('a list with a map on one side only is compared by position', () => {
+    expect(diffObjects({ l: [{ v: 1 }, 'x'] }, { l: ['y', 'x'] })).toEqual([
+      { path: 'l[0]', kind: 'changed', old: { v: 1 }, new: 'y' },
+    ]);
+    expect(diffObjects({ l: ['y', 'x'] }, { l: [{ v: 1 }, 'x'] })).toEqual([
+      { path: 'l[0]', kind: 'changed', old: 'y', new: { v: 1 } },
+    ]);
+  });
+
+  test('only keys directly under data are read as JSON, not a top-level key or data.data', () => {
+    const top = (json: string) => ({ kind: 'ConfigMap', 'a.json': json });
+    expect(diffObjects(top('{"x": 1}'), top('{"x":1}'))).toEqual([
+      { path: "['a.json']", kind: 'changed', old: '{"x": 1}', new: '{"x":1}' },
+    ]);
+    const nested = (json: string) => ({ kind: 'ConfigMap', data: { data: { 'b.json': json } } });
+    expect(diffObjects(nested('{"x": 1}'), nested('{"x":1}'))).toEqual([
+      { path: "data.data['b.json']", kind: 'changed', old: '{"x": 1}', new: '{"x":1}' },
+    ]);
+  });
+
+  test('a .json data value that is not a string is compared as it is', () => {
+    const cm = (value: number[]) => ({ kind: 'ConfigMap', data: { 'a.json': value } });
+    expect(diffObjects(cm([1]), cm([2]))).toEqual([{ path: "data['a.json']", kind: 'changed', old: [1], new: [2] }]);
+  });
+});
+
 describe('describeManifestValue', () => {
   test('shows JSON, "(absent)" for no value, and shortens past the limit with an ellipsis', () => {
     expect(describeManifestValue(undefined)).toBe('(absent)');

@@ -73,6 +73,8 @@ describe('diffTree: files', () => {
       ['null', '{"a": 1}'],
       ['{"a": 1}', 'not json'],
       ['not json', '{"a": 1}'],
+      ['"text"', '{"a": 1}'],
+      ['{"a": 1}', '7'],
     ];
     for (const [before, after] of cases) {
       expect(diffTree(new Map([['x.json', after]]), checkout({ 'x.json': before })).files).toStrictEqual([
@@ -212,6 +214,17 @@ describe('unlistedFiles', () => {
     ]);
   });
 
+  it('a generated kustomization.yaml is never itself unlisted, even without a kind', () => {
+    const generated = new Map([['app/kustomization.yaml', 'resources: [a.yaml]\n']]);
+    expect(unlistedFiles(generated, checkout({}))).toStrictEqual([]);
+  });
+
+  it('ignores empty entries in a kustomization list', () => {
+    const generated = new Map([['app/a.yaml', configMap('a', '1')]]);
+    const text = 'kind: Kustomization\nresources: [~, a.yaml]\n';
+    expect(unlistedFiles(generated, checkout({ 'app/kustomization.yaml': text }))).toStrictEqual([]);
+  });
+
   it('reads the kinds of a flow-style file by parsing it', () => {
     const generated = new Map([['app/a.yaml', '{kind: ConfigMap, metadata: {name: a}}\n']]);
     expect(unlistedFiles(generated, checkout({ 'app/kustomization.yaml': kustomization() }))).toStrictEqual([
@@ -304,5 +317,6 @@ describe('topLevelKinds: forms the line scan leaves to the parser', () => {
     expect(topLevelKinds('  # indented comment\n---\nkind: A\n')).toEqual(['A']);
     expect(topLevelKinds('kind: A\n---\n  x: 1\n')).toBeUndefined();
     expect(topLevelKinds('')).toEqual([]);
+    expect(topLevelKinds('kind: A\n---kind\n')).toEqual(['A']);
   });
 });

@@ -117,6 +117,12 @@ describe('the whole ranking', () => {
     expect(ordered.spec).not.toBe(value.spec);
   });
 
+  it('keeps keys that are already in ranked order in that order', () => {
+    expect(keys(orderManifestKeys(Object.fromEntries(RANKING.map((key) => [key, 0]))))).toEqual(RANKING);
+    const few = ['app.kubernetes.io/managed-by', 'runAsUser', 'readinessProbe', 'podSelector'];
+    expect(keys(orderManifestKeys(Object.fromEntries(few.map((key) => [key, 0]))))).toEqual(few);
+  });
+
   it('orders every ranked key, each before the unranked keys', () => {
     const reversed = Object.fromEntries([...RANKING].reverse().map((key) => [key, 0]));
     expect(keys(orderManifestKeys({ aUnranked: 0, ...reversed }))).toEqual([...RANKING, 'aUnranked']);
