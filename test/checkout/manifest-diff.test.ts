@@ -121,7 +121,9 @@ describe('manifest diff: object ids and documents', () => {
   });
 
   test('an invalid yaml document is named with the parser message', () => {
-    expect(() => parseManifestFile('kind: A\n---\na: [1\n', 'f.yaml')).toThrow(/^f\.yaml is not valid yaml: \S/);
+    expect(() => parseManifestFile('kind: A\n---\na: [1\n', 'f.yaml')).toThrow(
+      /^f\.yaml is not valid yaml: Flow sequence in block collection must be sufficiently indented and end with a \]/,
+    );
   });
 
   test('a new file lists every object as added, a removed file every object as removed; unchanged objects are left out', () => {
