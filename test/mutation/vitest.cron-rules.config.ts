@@ -32,6 +32,7 @@ export default defineConfig({
       'test/cron/top-of-hour-stagger.test.ts',
       'test/cron/cron-add-at-limits.test.ts',
       'test/cron/time-zone.test.ts',
+      'test/cron/webhook-allowed-hostnames.test.ts',
       'test/config/*.test.ts',
       'test/secrets/credential-patterns.test.ts',
       'test/misconfigurations/secrets-headed-for-git.test.ts',
