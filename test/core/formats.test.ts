@@ -228,7 +228,19 @@ describe('awsRegion', () => {
 
 describe('s3BucketName', () => {
   it('accepts 3 to 63 lowercase letters, digits, "." and "-", starting and ending alphanumeric', () => {
-    for (const value of ['abc', 'a.b', 'a-b', '1.2.3', 'b'.repeat(63), 'xn-abc', 'axn--b', 'a-s3aliasx', 's3alias-a']) {
+    for (const value of [
+      'abc',
+      'a.b',
+      'a-b',
+      '1.2.3',
+      'b'.repeat(63),
+      'xn-abc',
+      'axn--b',
+      'a-s3aliasx',
+      's3alias-a',
+      'a1.2.3.4',
+      '1.2.3.4a',
+    ]) {
       expect(s3BucketName(value), value).toBeUndefined();
     }
   });
@@ -243,6 +255,7 @@ describe('s3BucketName', () => {
       '.abc',
       'a..b',
       '192.168.1.1',
+      '10.20.30.40',
       'xn--abc',
       'abc-s3alias',
       'a_b',
@@ -264,6 +277,7 @@ describe('goDurationMs', () => {
     expect(goDurationMs('2h45m30s')).toBe(9_930_000);
     expect(goDurationMs('1.5s')).toBe(1500);
     expect(goDurationMs('.5s')).toBe(500);
+    expect(goDurationMs('.55s')).toBe(550);
     expect(goDurationMs('1.s')).toBe(1000);
     expect(goDurationMs('250ms')).toBe(250);
     expect(goDurationMs('5us')).toBe(0.005);
@@ -298,7 +312,16 @@ describe('imageRepository', () => {
   });
 
   it('accepts separators inside a component and a registry with a port', () => {
-    for (const value of ['a__b/c.d-e', 'my-registry.io:443/x', 'a/b/c/d', 'a--b']) {
+    for (const value of [
+      'a__b/c.d-e',
+      'my-registry.io:443/x',
+      'a/b/c/d',
+      'a--b',
+      'open-claw',
+      'a/b__c',
+      'a/b-cd',
+      'example.com./app',
+    ]) {
       expect(imageRepository(value), value).toBeUndefined();
     }
   });
@@ -340,6 +363,9 @@ describe('kmsKeyId', () => {
       uuid.toUpperCase(),
       `${uuid}0`,
       `x${uuid}`,
+      `xmrk-${'0a'.repeat(16)}`,
+      'xalias/a',
+      `xarn:aws:kms:ap-northeast-1:123456789012:key/${uuid}`,
       `mrk-${'0a'.repeat(15)}0`,
       `mrk-${'0a'.repeat(16)}0`,
       'alias/',

@@ -18,6 +18,8 @@ import {
 function issues(schema: z.ZodTypeAny, value: unknown): { path: string; message: string; rule?: unknown }[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
+  // every refinement is a custom issue carrying its rule
+  expect(result.error.issues.map((issue) => issue.code)).toEqual(result.error.issues.map(() => 'custom'));
   return result.error.issues.map((issue) => ({
     path: issue.path.join('.'),
     message: issue.message,

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { OpenClawSecrets, type OpenClawSecretsProps } from '../../lib/secrets/openclaw-secrets';
 import { SecretValueOwner, type SecretDeclaration } from '../../lib/secrets/secret-declaration';
+import { manifestComments } from '../../lib/files/yaml-comments';
 import { OpenClawExternalSecret } from '../../lib/secrets/openclaw-external-secret';
 import { SecretKeyReference } from '../../lib/secrets/secret-key-reference';
 
@@ -189,6 +190,69 @@ describe('OpenClawSecrets: whole messages and the ExternalSecret written', () =>
           'writes (declared: app-credentials): add an externalSecrets entry for it or fix secretName',
       ),
     );
+  });
+
+  test('gives each ExternalSecret the keys of its own Secret; an orphan key names every Secret written', () => {
+    const other = {
+      ...TOKEN,
+      secretName: 'db-credentials',
+      key: 'DB_PASSWORD',
+      parameterName: '/test/app/DB',
+      envVars: ['DB_PASSWORD'],
+    };
+    const two = props({
+      secrets: [TOKEN, other],
+      externalSecrets: [
+        { name: 'app-es', targetSecretName: 'app-credentials', path: 'a/app.yaml' },
+        { name: 'db-es', targetSecretName: 'db-credentials', path: 'a/db.yaml' },
+      ],
+    });
+    const secrets = new OpenClawSecrets(Testing.chart(), 'Secrets', two);
+    expect(secrets.externalSecrets.map((e) => [e.name, e.keys])).toEqual([
+      ['app-es', ['APP_TOKEN']],
+      ['db-es', ['DB_PASSWORD']],
+    ]);
+    expect(secrets.envVars.map((e) => [e.name, e.value.toString()])).toEqual([
+      ['APP_TOKEN', 'app-credentials/APP_TOKEN'],
+      ['APP_TOKEN_ALIAS', 'app-credentials/APP_TOKEN'],
+      ['DB_PASSWORD', 'db-credentials/DB_PASSWORD'],
+    ]);
+    const orphan = { ...TOKEN, secretName: 'nobody-credentials' };
+    expect(() => new OpenClawSecrets(Testing.chart(), 'Secrets', { ...two, secrets: [orphan] })).toThrow(
+      /\(declared: app-credentials, db-credentials\): add an externalSecrets entry for it or fix secretName$/,
+    );
+  });
+
+  test('writes the comment above the first data entry and the sync-wave reason above the annotations', () => {
+    const chart = Testing.chart();
+    const written = new OpenClawExternalSecret(chart, 'C', {
+      name: 'app-es',
+      namespace: 'test',
+      targetSecretName: 'app-credentials',
+      store: { kind: 'ClusterSecretStore', name: 'parameterstore' },
+      refreshInterval: '1h',
+      secrets: [TOKEN],
+      comment: 'Keys of the app.',
+    });
+    expect(manifestComments(written.resource)).toEqual([
+      {
+        path: ['metadata', 'annotations'],
+        text:
+          'sync-wave: ESO must have written every key before the Deployment (wave 1) rolls; a missing key would take ' +
+          'the gateway down',
+      },
+      { path: ['spec', 'data', 0], text: 'Keys of the app.' },
+    ]);
+    const plain = new OpenClawExternalSecret(chart, 'D', {
+      name: 'app-es',
+      namespace: 'test',
+      targetSecretName: 'app-credentials',
+      store: { kind: 'ClusterSecretStore', name: 'parameterstore' },
+      refreshInterval: '1h',
+      secrets: [TOKEN],
+      comment: '',
+    });
+    expect(manifestComments(plain.resource).map((c) => c.path)).toEqual([['metadata', 'annotations']]);
   });
 
   test('refuses a GENERATED secret whose parameter another state manages; an EXISTING one is fine', () => {

@@ -8,7 +8,7 @@ function refusals(schema: z.ZodTypeAny, value: unknown): string[] {
   if (result.success) return [];
   return result.error.issues.map(
     (issue) =>
-      `[${String((issue as { params?: { rule?: unknown } }).params?.rule)}] ${issue.path.join('.')}: ${issue.message}`,
+      `${issue.code === 'custom' ? '' : `(${issue.code}) `}[${String((issue as { params?: { rule?: unknown } }).params?.rule)}] ${issue.path.join('.')}: ${issue.message}`,
   );
 }
 
@@ -51,6 +51,13 @@ describe('config.arch fields', () => {
     expect(refusals(archSchema.shape.backend, { ...arch.backend, bucket: 'A' })[0]).toMatch(
       /^\[s3-bucket-name\] bucket: received "A"/,
     );
+  });
+
+  it('tags: at most 50, refused under the ssm-tag rule', () => {
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v']));
+    expect(refusals(archSchema.shape.tags, many)).toEqual([
+      '[ssm-tag] : received 51 tags, expected at most 50 (the AWS limit per resource): drop some',
+    ]);
   });
 
   it('tags: a key starting with "aws:" in any case is reserved', () => {

@@ -3,6 +3,8 @@
  * generated parameters (short when unique, else the path below the prefix), the outputs, the backend and
  * providers; renderArchApp's file map.
  */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Testing } from 'cdktf';
 import { SecretValueOwner, type SecretDeclaration } from '../../lib/secrets/secret-declaration';
 import type { ArchConfig } from '../../lib/ssm/arch-config';
@@ -105,6 +107,16 @@ describe('OpenClawSsmStack', () => {
     expect(Object.keys(outside.resource?.aws_ssm_parameter ?? {})).toEqual(['a_token', 'other_token']);
   });
 
+  it('counts only generated parameters when it checks a short name is unique, and ignores empty segments', () => {
+    const existing = { ...generated('/app/b/TOKEN'), owner: SecretValueOwner.EXISTING };
+    expect(
+      Object.keys(synth([generated('/app/a/TOKEN'), existing], '/app/').resource?.aws_ssm_parameter ?? {}),
+    ).toEqual(['token']);
+    expect(Object.keys(synth([generated('/app/TOKEN/', 'TOKEN')]).resource?.aws_ssm_parameter ?? {})).toEqual([
+      'token',
+    ]);
+  });
+
   it('refuses two generated parameters that would get one resource name', () => {
     expect(() => synth([generated('/app/a/TOKEN'), generated('/app/a-/TOKEN')], '/app/')).toThrow(
       new Error(
@@ -117,10 +129,14 @@ describe('OpenClawSsmStack', () => {
 
 describe('renderArchApp', () => {
   it('returns every synthesized file by its path below the output folder, sorted, and removes the folder', () => {
+    let outdir = '';
     const files = renderArchApp((app) => {
-      new OpenClawSsmStack(app, 'zeta', { arch, secrets: [] });
-      new OpenClawSsmStack(app, 'alpha', { arch, secrets: [] });
+      outdir = app.outdir;
+      for (const name of ['mid', 'zeta', 'alpha', 'beta']) new OpenClawSsmStack(app, name, { arch, secrets: [] });
     });
+    expect(basename(outdir)).toMatch(/^openclaw-ops-arch-/);
+    expect(existsSync(outdir)).toBe(false);
+    expect([...files.values()].every((content) => typeof content === 'string')).toBe(true);
     const paths = [...files.keys()];
     expect(paths).toEqual([...paths].sort());
     expect(paths).toContain('stacks/alpha/cdk.tf.json');
