@@ -94,6 +94,12 @@ describe('GeneratedSsmParameter: length, resource name and resources', () => {
       lifecycle: { ignore_changes: ['value'] },
     });
     expect(Object.keys(parameter?.tags as object)).toEqual(['A', 'a', 'b']);
+    // sorted by the construct itself, not only by the synthesizer
+    expect(Object.keys(make({ tags: { b: '2', A: '1', a: '3' } }).parameter.parameter.tagsInput ?? {})).toEqual([
+      'A',
+      'a',
+      'b',
+    ]);
     expect(make({ tags: {} }).resources.resource.aws_ssm_parameter?.token?.tags).toBeUndefined();
   });
 
