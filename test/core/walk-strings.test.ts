@@ -18,6 +18,12 @@ describe('walkStrings', () => {
     ]);
   });
 
+  it('skips members left undefined (a document type allows them; JSON drops them)', () => {
+    const seen: string[] = [];
+    walkStrings({ a: undefined, b: 'x', n: 1, t: false }, 'd', (path) => seen.push(path));
+    expect(seen).toEqual(['d.b']);
+  });
+
   it('a bare string is visited with the given path and key', () => {
     const seen: string[] = [];
     walkStrings('s', 'p', (path, key, text) => seen.push(`${path}|${key}|${text}`));
