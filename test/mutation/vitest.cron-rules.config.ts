@@ -41,6 +41,8 @@ export default defineConfig({
             'test/cron/cron-add-at-limits.test.ts',
             'test/cron/time-zone.test.ts',
             'test/cron/webhook-allowed-hostnames.test.ts',
+            'test/cron/validate-cron-jobs.test.ts',
+            'test/cron/webhook-receiver-rules.test.ts',
             'test/config/*.test.ts',
             'test/secrets/credential-patterns.test.ts',
             'test/misconfigurations/secrets-headed-for-git.test.ts',
