@@ -96,7 +96,7 @@ describe('cron job schema: schedule', () => {
         'weekday): croner reads a 6-field expression with seconds first, so "0 0 3 * * *" would not run when it seems ' +
         'to; drop the seconds field',
     ]);
-    expect(schedule({ kind: 'cron', expr: '0 3 * *' })).toEqual([
+    expect(schedule({ kind: 'cron', expr: ' 0 3 * * ' })).toEqual([
       '[cron-expr-fields] schedule.expr: received "0 3 * *" with 4 fields, expected 5 (minute hour day month weekday): ' +
         'fix the expression, e.g. "0 9 * * *"',
     ]);
@@ -322,6 +322,33 @@ describe('webhookTokenProblems', () => {
           'every receiver would learn it; declare a dedicated generated secret (e.g. OPENCLAW_CRON_WEBHOOK_TOKEN) and ' +
           'reference only it',
       },
+    ]);
+  });
+
+  it('names each reason alone: used elsewhere, read as other env vars, or a shared parameter', () => {
+    const message = (reasons: string): string =>
+      `received \${HOOK_TOKEN}, which reuses secret openclaw-credentials/HOOK_TOKEN (${reasons}), expected a ` +
+      'credential used only for cron webhooks: every receiver would learn it; declare a dedicated generated secret ' +
+      '(e.g. OPENCLAW_CRON_WEBHOOK_TOKEN) and reference only it';
+    const only = { cron: { webhookToken: '${HOOK_TOKEN}' } } as OpenClawConfigDocument;
+    const used = { ...only, hooks: { token: '${HOOK_TOKEN}' } } as unknown as OpenClawConfigDocument;
+    expect(webhookTokenProblems(used, [hook]).map((p) => p.message)).toEqual([
+      message('also used at openclawConfig.hooks.token'),
+    ]);
+    const twoEnv = { ...hook, envVars: ['HOOK_TOKEN', 'A_TOKEN', 'B_TOKEN'] };
+    expect(webhookTokenProblems(only, [twoEnv]).map((p) => p.message)).toEqual([
+      message('also read as env A_TOKEN, B_TOKEN'),
+    ]);
+    const sameParameter = declared('SAME_PARAM', ['SAME_PARAM'], 'HOOK_TOKEN');
+    expect(webhookTokenProblems(only, [hook, sameParameter]).map((p) => p.message)).toEqual([
+      message('same ssm parameter as secret openclaw-credentials/SAME_PARAM'),
+    ]);
+    const viaParameter = {
+      ...only,
+      hooks: { token: '${SAME_PARAM}', other: '${UNDECLARED}' },
+    } as unknown as OpenClawConfigDocument;
+    expect(webhookTokenProblems(viaParameter, [hook, sameParameter]).map((p) => p.message)).toEqual([
+      message('also used at openclawConfig.hooks.token; same ssm parameter as secret openclaw-credentials/SAME_PARAM'),
     ]);
   });
 
