@@ -19,6 +19,7 @@ describe('isIso8601Instant', () => {
       '2026-01-31',
       '2026-12-31',
       ' 2026-03-01T09:00:00Z ',
+      ' 2026-03-01T09:00 ',
     ]) {
       expect(isIso8601Instant(text), text).toBe(true);
     }
