@@ -239,12 +239,9 @@ function isScalar(value: ManifestValue): boolean {
 
 function deepEqual(a: ManifestValue | undefined, b: ManifestValue | undefined): boolean {
   if (a === b) return true;
+  // Maps never get here (diffMaps compares them key by key); lists of scalars and key orders do.
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  }
-  if (isMap(a) && isMap(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
   }
   return false;
 }

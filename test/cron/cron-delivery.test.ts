@@ -223,6 +223,47 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
     expect(result.stderr).toContain('cron.list returned a partial page');
   });
 
+  it('reads the cron.list JSON after a heading line, and refuses output without JSON or without a jobs array', () => {
+    fake = fakeOpenClaw([]);
+    writeFileSync(join(fake.dir, 'list.json'), `Gateway call: cron.list\n${JSON.stringify({ jobs: [] })}`);
+    const ok = fake.run(applyCronJobsScript([discordJob]));
+    expect(ok.stdout).toBe('cron job Daily usage report (Discord): added\n');
+    writeFileSync(join(fake.dir, 'list.json'), 'no gateway here');
+    const noJson = fake.run(applyCronJobsScript([discordJob]));
+    expect(noJson.status).not.toBe(0);
+    expect(noJson.stderr).toContain('apply-cron-jobs: cron.list printed no JSON: no gateway here');
+    writeFileSync(join(fake.dir, 'list.json'), JSON.stringify({ items: [] }));
+    const noJobs = fake.run(applyCronJobsScript([discordJob]));
+    expect(noJobs.status).not.toBe(0);
+    expect(noJobs.stderr).toContain('apply-cron-jobs: cron.list result has no jobs array');
+    expect(fake.calls().map((c) => c[2])).toEqual(['cron.list', 'cron.add', 'cron.list', 'cron.list']);
+  });
+
+  it('warns about an agentId, or payload keys of the same kind, that the declaration leaves out', () => {
+    fake = fakeOpenClaw([
+      {
+        id: 'id-m',
+        name: mainJob.name,
+        agentId: 'ops',
+        payload: { kind: 'systemEvent', text: 'old', extra: 1, gone: null },
+      },
+    ]);
+    const result = fake.run(applyCronJobsScript([mainJob]));
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: cron job ${JSON.stringify(mainJob.name)} keeps undeclared agentId, payload.extra (cron.update merges)`,
+    );
+  });
+
+  it('does not warn about the payload of another kind, which cron.update replaces', () => {
+    fake = fakeOpenClaw([
+      { id: 'id-m', name: mainJob.name, payload: { kind: 'agentTurn', message: 'old', model: 'x' } },
+    ]);
+    const result = fake.run(applyCronJobsScript([mainJob]));
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
   it('warns about fields a merge-patch would keep', () => {
     fake = fakeOpenClaw([
       {
