@@ -19,7 +19,6 @@ import {
   isLegacyLabelName,
   isLegacyMetricName,
   MetricNamer,
-  prometheusMetricName,
   prometheusSeriesNames,
   TARGET_INFO,
   TRANSLATION_STRATEGIES,
@@ -302,12 +301,6 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
         const expected = names.all[index] as string;
         if (series !== expected && !otherSpellings.has(series)) otherSpellings.set(series, { strategy, expected });
       });
-      if (names.histogram === undefined) {
-        const family = prometheusMetricName(metric, strategy);
-        if (family !== names.family && !otherSpellings.has(family)) {
-          otherSpellings.set(family, { strategy, expected: names.family });
-        }
-      }
     }
   }
   ALL_ATTRIBUTE_KEYS.forEach((key) => allLabels.add(namer.labelName(key)));
