@@ -5,16 +5,16 @@
 import type { GatewayNetworkConfig } from '../../lib/endpoints/network-peers';
 import { networkProblems, networkSchema } from '../../lib/network/network-config-section';
 import type { OpenClawConfigDocument } from '../../lib/openclaw/config-document';
-import type { SecretDeclaration } from '../../lib/secrets/secret-declaration';
+import { type SecretDeclaration, SecretValueOwner } from '../../lib/secrets/secret-declaration';
 
 const TOKEN: SecretDeclaration = {
   key: 'GRAFANA_TOKEN',
   secretName: 'openclaw',
   parameterName: '/x/GRAFANA_TOKEN',
-  owner: 'user',
+  owner: SecretValueOwner.EXISTING,
   description: 'a token',
   envVars: ['GRAFANA_TOKEN', 'GRAFANA_URL_SECRET'],
-} as unknown as SecretDeclaration;
+};
 
 function problems(
   network: GatewayNetworkConfig | undefined,
