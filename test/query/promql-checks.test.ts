@@ -187,6 +187,17 @@ describe('checkPromQL messages', () => {
     ]);
   });
 
+  test('a name two other strategies spell alike is named after the first of them', () => {
+    // openclaw.context.tokens has no unit or type suffix: both underscore strategies spell it alike
+    expect(
+      checkPromQL('openclaw_context_tokens_bucket', createMetricNamer('NoTranslation'), { name: 'p' }).errors,
+    ).toEqual([
+      'query "p": unknown metric "openclaw_context_tokens_bucket" under NoTranslation (that is the ' +
+        'UnderscoreEscapingWithSuffixes spelling; under NoTranslation the name is "openclaw.context.tokens_bucket"); ' +
+        'build names with the namer from metricNamer(settings)',
+    ]);
+  });
+
   test('a histogram family name is not a series; the message offers the closest series', () => {
     expect(checkPromQL('openclaw_run_duration_ms_milliseconds', namer, { name: 'p' }).errors).toEqual([
       'query "p": unknown metric "openclaw_run_duration_ms_milliseconds" under UnderscoreEscapingWithSuffixes ' +
@@ -314,6 +325,7 @@ describe('checkPromQL names and skips', () => {
       checkPromQL('label_join(openclaw_tokens_total, "both", "-", "openclaw_nope")', namer, { name: 'p' }).errors,
     ).toEqual([`query "p": unknown label "openclaw_nope" (closest known label: "openclaw_lane"); ${LABEL_FIX}`]);
     expect(checkPromQL('label_join(openclaw_tokens_total, "both", "-")', namer).labelNames).toEqual([]);
+    expect(checkPromQL('sum by (both) (label_join(openclaw_tokens_total, "both", "-"))', namer).errors).toEqual([]);
     expect(checkPromQL('sum by (value) (count_values("value", openclaw_tokens_total))', namer).errors).toEqual([]);
     expect(checkPromQL('sum by (value) (count(openclaw_tokens_total))', namer).errors).toHaveLength(1);
   });
