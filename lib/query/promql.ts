@@ -286,7 +286,6 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
   const resourceLabels = SDK_RESOURCE_ATTRIBUTES.map((key) => namer.labelName(key));
   for (const metric of ALL_METRICS) {
     const labels = attributeKeysOf(metric).map((key) => namer.labelName(key));
-    labels.forEach((l) => allLabels.add(l));
     const names = namer.seriesNames(metric);
     for (const series of names.all) {
       const allowed = new Set<string>([...BUILTIN_LABELS, ...extraLabels, ...labels]);

@@ -1,5 +1,5 @@
 import { ATTR, METRICS } from '../../lib/telemetry/metric-catalog';
-import { createMetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
+import { createMetricNamer, type MetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
 import { metricNamer } from '../../lib/telemetry/prometheus-otlp-settings';
 import {
   assertPromQL,
@@ -9,9 +9,15 @@ import {
   unquotePromQLString,
 } from '../../lib/query/promql';
 
-const namer = metricNamer();
-const q = createQueryBuilder(namer);
-const utf8 = createMetricNamer('NoUTF8EscapingWithSuffixes');
+// A fresh namer for each test: checkPromQL keeps one vocabulary per namer, so a shared namer would
+// build it in whichever test runs first and every later test would check against that one.
+let namer: MetricNamer;
+let utf8: MetricNamer;
+beforeEach(() => {
+  namer = metricNamer();
+  utf8 = createMetricNamer('NoUTF8EscapingWithSuffixes');
+});
+const q = createQueryBuilder(metricNamer());
 
 /** The fix every unknown-label message ends with. */
 const LABEL_FIX = 'use labels from ATTR via the namer or the built-ins __name__, instance, job, le';
@@ -61,7 +67,7 @@ describe('createQueryBuilder output', () => {
     expect(q.label(ATTR.channel)).toBe('openclaw_channel');
     expect(createQueryBuilder(utf8).label(ATTR.channel)).toBe('openclaw.channel');
     for (const builtin of ['__name__', 'instance', 'job', 'le']) expect(q.label(builtin)).toBe(builtin);
-    expect(q.namer).toBe(namer);
+    expect(q.namer.strategy).toBe('UnderscoreEscapingWithSuffixes');
   });
 
   test('every match operator, and = when none is given', () => {
@@ -140,6 +146,13 @@ describe('checkPromQL messages', () => {
     expect(checkPromQL('openclaw_run_attempt_total', namer, { name: 'p' }).errors).toEqual([
       'query "p": metric "openclaw_run_attempt_total" is never recorded: logRunAttempt exists but nothing calls ' +
         'it in v2026.2.17–v2026.2.19; remove it from the query',
+    ]);
+  });
+
+  test('an unknown metric has its labels checked against every known label', () => {
+    expect(checkPromQL('openclaw_nope_total{openclaw_token="x"}', namer, { name: 'p' }).errors).toEqual([
+      'query "p": unknown metric "openclaw_nope_total" under UnderscoreEscapingWithSuffixes (closest known name: ' +
+        '"openclaw_tokens_total"); build names with the namer from metricNamer(settings)',
     ]);
   });
 
@@ -327,6 +340,15 @@ describe('checkPromQL names and skips', () => {
     expect(checkPromQL('label_join(openclaw_tokens_total, "both", "-")', namer).labelNames).toEqual([]);
     expect(checkPromQL('sum by (both) (label_join(openclaw_tokens_total, "both", "-"))', namer).errors).toEqual([]);
     expect(checkPromQL('sum by (value) (count_values("value", openclaw_tokens_total))', namer).errors).toEqual([]);
+    expect(checkPromQL('count_values(openclaw_tokens_total)', namer).errors).toEqual([]);
+    expect(
+      checkPromQL('label_join(openclaw_tokens_total, "both", "-", "openclaw_token", "openclaw_nope")', namer, {
+        name: 'p',
+      }).errors,
+    ).toEqual([`query "p": unknown label "openclaw_nope" (closest known label: "openclaw_lane"); ${LABEL_FIX}`]);
+    expect(checkPromQL('sum by (a) (label_join(openclaw_tokens_total, "a"))', namer, { name: 'p' }).errors).toEqual([
+      `query "p": unknown label "a" (closest known label: "le"); ${LABEL_FIX}`,
+    ]);
     expect(checkPromQL('sum by (value) (count(openclaw_tokens_total))', namer).errors).toHaveLength(1);
   });
 
