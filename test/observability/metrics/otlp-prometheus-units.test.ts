@@ -105,6 +105,11 @@ describe('unit words', () => {
     expect(utf8('a.b', 'foo-bar/baz.qux')).toBe('a.b_foo-bar_per_baz.qux');
     expect(escaped('a', '-x--y-')).toBe('a_x_y_');
     expect(escaped('a', 'x:y')).toBe('a_x:y');
+    expect(escaped('a', 'x---y')).toBe('a_x_y');
+    // a trailing "_" of the cleaned per word goes, and of the main word when a per word follows
+    expect(escaped('a', 'By/x-')).toBe('a_bytes_per_x');
+    expect(escaped('a', 'x-/s')).toBe('a_x_per_second');
+    expect(escaped('a', 'x-')).toBe('a_x_');
   });
 
   test('empty sides, {annotations} and whitespace give no word', () => {
@@ -131,6 +136,7 @@ describe('UnderscoreEscapingWithSuffixes names', () => {
     expect(escaped('a-b_c', '')).toBe('a_b_c');
     expect(escaped('a:b', '')).toBe('a:b');
     expect(escaped('1a', '')).toBe('_1a');
+    expect(escaped('http2.requests', '')).toBe('http2_requests');
   });
 
   test('a unit or per word already a token of the name is not added again', () => {
@@ -167,6 +173,10 @@ describe('NoUTF8EscapingWithSuffixes names', () => {
     expect(utf8('ratio', '1', 'gauge')).toBe('ratio_ratio');
     expect(utf8('a.per_second', 'By/s', 'gauge')).toBe('a_bytes_per_second');
     expect(utf8('a.per_second_total', 'By/s', 'monotonicCounter')).toBe('a_bytes_per_second_total');
+    // only the suffixes of the metric's own type are trimmed
+    expect(utf8('a.ratio', '1', 'monotonicCounter')).toBe('a.ratio_total');
+    expect(utf8('a.total', '1', 'gauge')).toBe('a.total_ratio');
+    expect(utf8('a.per_second', 'By', 'gauge')).toBe('a.per_second_bytes');
   });
 
   test('the main unit word is skipped only when the name ends with it', () => {
@@ -266,18 +276,18 @@ describe('resource labels', () => {
   test('an empty service.name gives no job; an empty namespace or instance id is ignored', () => {
     expect(
       resourceLabels({ 'service.name': '', 'service.instance.id': 'i', 'x.y': 'v' }, 'UnderscoreEscapingWithSuffixes'),
-    ).toEqual({ instance: 'i', promoted: {}, targetInfo: { instance: 'i', x_y: 'v' } });
+    ).toStrictEqual({ instance: 'i', promoted: {}, targetInfo: { instance: 'i', x_y: 'v' } });
     expect(
       resourceLabels(
         { 'service.name': 'a', 'service.namespace': '', 'service.instance.id': '', 'x.y': 'v' },
         'NoUTF8EscapingWithSuffixes',
         { promoteResourceAttributes: ['z', 'x.y'] },
       ),
-    ).toEqual({ job: 'a', promoted: { 'x.y': 'v' }, targetInfo: { job: 'a', 'x.y': 'v' } });
+    ).toStrictEqual({ job: 'a', promoted: { 'x.y': 'v' }, targetInfo: { job: 'a', 'x.y': 'v' } });
   });
 
   test('without job and instance there is no target_info', () => {
-    expect(resourceLabels({ 'x.y': 'v' }, 'UnderscoreEscapingWithSuffixes')).toEqual({ promoted: {} });
+    expect(resourceLabels({ 'x.y': 'v' }, 'UnderscoreEscapingWithSuffixes')).toStrictEqual({ promoted: {} });
     expect(resourceLabels({ 'service.namespace': 'n', 'x.y': 'v' }, 'UnderscoreEscapingWithSuffixes')).toEqual({
       promoted: {},
     });
