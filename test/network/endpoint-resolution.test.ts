@@ -100,6 +100,18 @@ describe('in-cluster Services', () => {
     });
   });
 
+  test('a Service is found by name and namespace together', () => {
+    expect(() => resolveEndpointEgress('http://grafana.other.svc:3000', options)).toThrow(
+      /points at Service grafana in namespace other, which is not in the service table/,
+    );
+    expect(resolveEndpointEgress('http://loki.monitoring:3100', options)).toEqual({
+      kind: 'external',
+      url: 'http://loki.monitoring:3100',
+      host: 'loki.monitoring',
+      port: 3100,
+    });
+  });
+
   test('a Service missing from the table lists the known ones, sorted', () => {
     expect(() => resolveEndpointEgress('http://loki.monitoring.svc:3100', options)).toThrow(
       new Error(
@@ -213,6 +225,7 @@ describe('collectGatewayEndpoints', () => {
               alpha: { baseUrl: 'http://a.example.com' },
               blank: { baseUrl: '  ' },
               none: {},
+              nothing: null,
             },
           },
           diagnostics: { enabled: true, otel: { enabled: true, endpoint: ' http://otel:4318 ' } },

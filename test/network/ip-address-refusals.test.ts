@@ -147,6 +147,7 @@ describe('IpCidr refusals and boundaries', () => {
   });
 
   test('an invalid address carries the address refusal', () => {
+    expect(() => IpCidr.parse('/8')).toThrow(new Error(`cidr "/8" has an invalid address: ${notIpv4('')}`));
     expect(() => IpCidr.parse('300.0.0.0/8')).toThrow(
       new Error(`cidr "300.0.0.0/8" has an invalid address: ${notIpv4('300.0.0.0')}`),
     );

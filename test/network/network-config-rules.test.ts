@@ -143,6 +143,10 @@ describe('Service-looking hosts', () => {
     expect(problems({ urlEnvVars: [] }, env('http://a_b.c.svc'))).toEqual([]);
   });
 
+  test('a provider without settings and diagnostics without otel are skipped', () => {
+    expect(problems(undefined, [], { models: { providers: { p: null } }, diagnostics: { enabled: true } })).toEqual([]);
+  });
+
   test('a URL with surrounding whitespace is reported instead of checked', () => {
     expect(problems(undefined, [{ name: 'GRAFANA_URL', value: ' http://a_b.c.svc ' }])).toEqual([
       {
@@ -172,6 +176,55 @@ describe('networkSchema', () => {
       'received an empty port list, expected at least one {port, targetPort}: a NetworkPolicy rule without ports ' +
         'allows every port; list the ports the Service exposes',
     );
+  });
+
+  test('Service names and the cluster domain: the name rule, then the whitespace rule, each with its rule id', () => {
+    const issues = (input: object) =>
+      networkSchema
+        .safeParse(input)
+        .error?.issues.map((i) => [i.path.join('.'), i.message, (i as { params?: unknown }).params]);
+    const service = (name: string) => ({
+      clusterServices: [
+        { name, namespace: 'b', podLabels: { app: 'a' }, ports: [{ port: 1, targetPort: 2 }], description: '' },
+      ],
+    });
+    expect(issues(service('Bad_Name'))).toEqual([
+      [
+        'clusterServices.0.name',
+        'received "Bad_Name", expected a Service name that is an RFC 1035 label (at most 63 lowercase letters, ' +
+          'digits and "-", starting with a letter): rename it, e.g. "bad-name"',
+        { rule: 'k8s-name' },
+      ],
+    ]);
+    expect(issues(service(' a'))).toEqual([
+      [
+        'clusterServices.0.name',
+        'received " a" with whitespace at the start or end, expected a Service name without it (it would be ' +
+          'checked trimmed but written as is): remove the whitespace',
+        { rule: 'k8s-name' },
+      ],
+    ]);
+    expect(issues({ clusterDomain: 'Cluster..local' })).toEqual([
+      [
+        'clusterDomain',
+        'received "Cluster..local", expected a cluster domain that is an RFC 1123 subdomain (at most 253 lowercase ' +
+          'letters, digits, "-" and ".", each part starting and ending alphanumeric): rename it, e.g. "cluster-local"',
+        { rule: 'k8s-name' },
+      ],
+    ]);
+    expect(issues({ clusterDomain: ' cluster.local' })).toEqual([
+      [
+        'clusterDomain',
+        'received " cluster.local" with whitespace at the start or end, expected a cluster domain without it (it ' +
+          'would be checked trimmed but written as is): remove the whitespace',
+        { rule: 'k8s-name' },
+      ],
+    ]);
+    expect(issues({ externalEgressPorts: [] })?.[0]?.[2]).toEqual({ rule: 'egress-ports-nonempty' });
+    expect(issues({ clusterServices: [{ ...service('a').clusterServices[0], ports: [] }] })?.[0]?.[2]).toEqual({
+      rule: 'service-ports-nonempty',
+    });
+    expect(issues({ ingress: 'cloudflared', clusterDomain: 'corp.lan', ...service('a') })).toBeUndefined();
   });
 
   test('a whole section parses', () => {

@@ -221,6 +221,51 @@ describe('the gateway policy', () => {
     );
   });
 
+  test('every open port and every use is listed; receivers with other labels get their own rule', () => {
+    const policies = build({
+      gatewayEndpoints: [
+        { purpose: 'env A', url: 'https://a.example.com' },
+        { purpose: 'env B', url: 'http://b.example.com:8080' },
+      ],
+      webhookEgress: [
+        { kind: 'external', host: 'hooks.example.com', port: 80, jobName: 'daily' },
+        { kind: 'in-cluster', namespace: 'obs', podLabels: { app: 'one' }, port: 9000, jobName: 'r1' },
+        { kind: 'in-cluster', namespace: 'obs', podLabels: { app: 'two' }, port: 9000, jobName: 'r2' },
+      ],
+    });
+    expect(problems(policies)).toEqual([
+      'openclaw-network: env B "http://b.example.com:8080" is on the internet at port 8080, which the gateway may ' +
+        'not open (open: 80, 443): serve it on an open port or add 8080 to network.externalEgressPorts in the config',
+    ]);
+    const why = comments(policies.gateway);
+    expect(why['spec.egress.1']).toBe(
+      'IPv4 web egress on TCP 80, 443 (model APIs, Discord, Telegram, GitHub, git clones; env A https://a.example.com; ' +
+        'env B http://b.example.com:8080; cron job "daily" webhook to hooks.example.com:80). RFC 1918 and link-local ' +
+        '(incl. the cloud metadata address 169.254.169.254) stay closed.',
+    );
+    const egress = (policies.gateway.toJson() as { spec: { egress: unknown[] } }).spec.egress;
+    expect(egress.slice(3)).toEqual([
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'obs' } },
+            podSelector: { matchLabels: { app: 'one' } },
+          },
+        ],
+        ports: tcp(9000),
+      },
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'obs' } },
+            podSelector: { matchLabels: { app: 'two' } },
+          },
+        ],
+        ports: tcp(9000),
+      },
+    ]);
+  });
+
   test('no ingress: no ingress rule and no cloudflared policy', () => {
     const policies = build({ ingress: 'none' });
     expect(policies.cloudflared).toBeUndefined();
@@ -307,6 +352,23 @@ describe('the LiteLLM policy', () => {
       .spec;
     expect(spec.podSelector).toEqual({ matchLabels: { app: 'litellm' } });
     expect(spec.ingress[0]?.ports).toEqual([]);
+  });
+
+  test('the LiteLLM Service is found by its name, not as the first Service of the namespace', () => {
+    const other: ClusterServiceEntry = {
+      name: 'api',
+      namespace: 'apps',
+      podLabels: { app: 'api' },
+      ports: [{ port: 1, targetPort: 2 }],
+      description: 'an API',
+    };
+    const policies = build({ services: [other, ...SERVICES] });
+    expect((policies.litellm?.toJson() as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({
+      matchLabels: { app: 'litellm' },
+    });
+    expect(comments(policies.litellm)['spec.ingress.0']).toBe(
+      'only the OpenClaw gateway calls LiteLLM (port 4000, 4001).',
+    );
   });
 
   test('litellmPolicy false: no policy and no problem', () => {
