@@ -66,6 +66,23 @@ describe('dashboard variables', () => {
     expect(substituteGrafanaMacros('] $b')).toBe('] __grafana_var_b');
   });
 
+  test('a [[var]] takes the context it stands in, and a range after it still closes', () => {
+    expect(substituteGrafanaMacros('x[[[a]]] $b')).toBe('x[5m] __grafana_var_b');
+    expect(substituteGrafanaMacros('x[1h:[[a]]] $b')).toBe('x[1h:5m] __grafana_var_b');
+    expect(substituteGrafanaMacros('x[1h:[[a:raw]]] [[b]]')).toBe('x[1h:5m] __grafana_var_b');
+    expect(substituteGrafanaMacros('] x[$a]')).toBe('] x[5m]');
+  });
+
+  test('the context is per character: inside a string after other text or an escape, right after its end', () => {
+    expect(substituteGrafanaMacros('x{a="a$v"}')).toBe('x{a="a.*"}');
+    expect(substituteGrafanaMacros('x{a="\\$v"}')).toBe('x{a="\\.*"}');
+    expect(substituteGrafanaMacros('"$v"$w')).toBe('".*"__grafana_var_w');
+  });
+
+  test('only an all-digit name is a group reference', () => {
+    expect(substituteGrafanaMacros('$v1 $1a $12')).toBe('__grafana_var_v1 __grafana_var_1a $12');
+  });
+
   test('a text without macros comes back unchanged', () => {
     expect(substituteGrafanaMacros('sum(rate(x[5m]))')).toBe('sum(rate(x[5m]))');
     expect(substituteGrafanaMacros('')).toBe('');

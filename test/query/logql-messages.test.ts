@@ -6,6 +6,7 @@ import {
   cronRunErrorsQuery,
   cronRunsByStatusQuery,
   cronTokensQuery,
+  cronWebhookBlockedBySsrfGuardQuery,
   cronWebhookDeliveryFailuresQuery,
   gatewayBlockedUrlFetchesQuery,
 } from '../../lib/query/logql';
@@ -118,6 +119,14 @@ describe('cron query builder refusals', () => {
     expect(() => gatewayBlockedUrlFetchesQuery(bad)).toThrow(/^gatewayBlockedUrlFetchesQuery: range "x"/);
     expect(() => cronRunDurationQuery({ jobIdRegex: '`' })).toThrow(/^cronRunDurationQuery: jobIdRegex "`"/);
     expect(() => cronTokensQuery({ jobIdRegex: '`' })).toThrow(/^cronTokensQuery: jobIdRegex "`"/);
+    expect(() => cronRunErrorsQuery({ jobIdRegex: '`' })).toThrow(/^cronRunErrorsQuery: jobIdRegex "`"/);
+    expect(() => cronWebhookDeliveryFailuresQuery({ jobIdRegex: '`' })).toThrow(
+      /^cronWebhookDeliveryFailuresQuery: jobIdRegex "`"/,
+    );
+    expect(() => cronWebhookBlockedBySsrfGuardQuery(bad)).toThrow(/^cronWebhookBlockedBySsrfGuardQuery: range "x"/);
+    expect(() => cronWebhookBlockedBySsrfGuardQuery({ jobIdRegex: '`' })).toThrow(
+      /^cronWebhookBlockedBySsrfGuardQuery: jobIdRegex "`"/,
+    );
   });
 
   test('a backtick in the jobId regex, an unknown statistic and an unknown token count', () => {
@@ -191,6 +200,24 @@ describe('checkLogQL messages', () => {
     expect(checkLogQL('{namespace="openclaw", container="open\\u0063law"}').ok).toBe(true);
     expect(checkLogQL('{namespace="openclaw", app="litellm", app_kubernetes_io_name="openclaw"}').ok).toBe(true);
     expect(checkLogQL('{namespace="openclaw", app_kubernetes_io_name="other"}').ok).toBe(false);
+  });
+
+  test('a selector value is decoded like LogQL decodes it, Go escapes included', () => {
+    expect(checkLogQL('{namespace="openclaw", container="\\x6fpenclaw"}').ok).toBe(true);
+    expect(checkLogQL('{namespace="openclaw", container="\\u006fpenclaw"}').ok).toBe(true);
+    expect(checkLogQL('{namespace="openclaw", container=`\\x6fpenclaw`}').ok).toBe(false);
+  });
+
+  test('assertLogQL is silent for a good query and lists every problem of a bad one, one a line', () => {
+    expect(() => assertLogQL('{namespace="openclaw", container="openclaw"}')).not.toThrow();
+    expect(() => assertLogQL('{namespace="openclaw", nope="x", container="y"}', { name: 'q' })).toThrow(
+      new Error(
+        'q selects streams by label "nope", which Alloy never sets: expected one of app, app_kubernetes_io_name, ' +
+          'container, job, namespace, node, pod; use one of those (fields of the line need | json and a label filter)\n' +
+          `q selects container="y", a value no stream has: expected one of ${CONTAINERS}; fix the value or the label ` +
+          '(the gateway has no app label, select it by container)',
+      ),
+    );
   });
 
   test('known labels and values can be given', () => {
