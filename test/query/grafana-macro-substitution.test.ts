@@ -71,6 +71,8 @@ describe('dashboard variables', () => {
     expect(substituteGrafanaMacros('x[1h:[[a]]] $b')).toBe('x[1h:5m] __grafana_var_b');
     expect(substituteGrafanaMacros('x[1h:[[a:raw]]] [[b]]')).toBe('x[1h:5m] __grafana_var_b');
     expect(substituteGrafanaMacros('] x[$a]')).toBe('] x[5m]');
+    expect(substituteGrafanaMacros('[[ab]] [[cd:raw]] $e')).toBe('__grafana_var_ab __grafana_var_cd __grafana_var_e');
+    expect(substituteGrafanaMacros('[[a]]"x"$b')).toBe('__grafana_var_a"x"__grafana_var_b');
   });
 
   test('the context is per character: inside a string after other text or an escape, right after its end', () => {
