@@ -67,3 +67,22 @@ describe('the enabled channels the cron rules see', () => {
     ).not.toContain('is not an enabled channel');
   });
 });
+
+describe('the settings OpenClawNetwork passes on', () => {
+  test('the configured internet ports, not the default ones', () => {
+    const config: OpenClawOpsConfig = {
+      ...loliceConfig,
+      cronJobs: [],
+      network: { ...loliceConfig.network, externalEgressPorts: [443] },
+    };
+    const { wiring } = renderWithNetworkAndCron(config, { onlyNetworkRules: true });
+    expect(wiring.networkPolicies.gatewayExternalEgressPorts).toEqual([443]);
+  });
+
+  test('an openclaw.json without a cron section', () => {
+    const { cron: _cron, ...openclawConfig } = loliceConfig.openclawConfig;
+    const config: OpenClawOpsConfig = { ...loliceConfig, cronJobs: [], openclawConfig };
+    const { wiring } = renderWithNetworkAndCron(config, { onlyNetworkRules: true });
+    expect(wiring.networkPolicies.gatewayExternalEgressPorts).toEqual([80, 443]);
+  });
+});
