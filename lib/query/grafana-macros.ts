@@ -44,6 +44,8 @@ export interface GrafanaMacroSubstitution {
 
 type OffsetContext = 'string' | 'range' | 'code';
 
+const BRACKETED_VARIABLE = /^\[\[\w+(?::[^\]]*)?\]\]/;
+
 /** Where each character of `expr` sits: inside a string literal, inside `[...]`, or elsewhere. */
 function contextByOffset(expr: string): OffsetContext[] {
   const result: OffsetContext[] = [];
@@ -66,8 +68,16 @@ function contextByOffset(expr: string): OffsetContext[] {
       result.push('string');
       continue;
     }
-    if (char === '[' && expr[index + 1] !== '[') rangeDepth++;
-    if (char === ']' && rangeDepth > 0 && expr[index - 1] !== ']') rangeDepth--;
+    // A deprecated `[[var]]` is a variable, not a range: it takes the context it stands in.
+    const bracketed = char === '[' ? BRACKETED_VARIABLE.exec(expr.slice(index)) : null;
+    if (bracketed !== null) {
+      const context = rangeDepth > 0 ? 'range' : 'code';
+      for (let i = 0; i < bracketed[0].length; i++) result.push(context);
+      index += bracketed[0].length - 1;
+      continue;
+    }
+    if (char === '[') rangeDepth++;
+    if (char === ']' && rangeDepth > 0) rangeDepth--;
     result.push(rangeDepth > 0 ? 'range' : 'code');
   }
   return result;

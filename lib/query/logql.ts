@@ -1,5 +1,6 @@
 import { parser } from '@grafana/lezer-logql';
 import { type GrafanaMacroSubstitution, substituteGrafanaMacrosWithOffsets } from './grafana-macros';
+import { unquotePromQLString } from './promql';
 import {
   ALLOY_STREAM_LABELS,
   CRON_RUN_KIND,
@@ -55,16 +56,6 @@ function childText(node: SyntaxNode, name: string, text: string): string | undef
   return child ? text.slice(child.from, child.to) : undefined;
 }
 
-function unquote(literal: string): string {
-  if (literal.startsWith('`')) return literal.slice(1, -1);
-  try {
-    const parsed: unknown = JSON.parse(literal);
-    return typeof parsed === 'string' ? parsed : literal;
-  } catch {
-    return literal.slice(1, -1);
-  }
-}
-
 /**
  * Parses a LogQL expression (Grafana macros substituted first) with `@grafana/lezer-logql`,
  * reports syntax errors with their offset, and checks every stream-selector matcher against the
@@ -113,7 +104,7 @@ export function checkLogQL(expr: string, options: LogQLCheckOptions = {}): LogQL
       const valueNode = node.getChild('String');
       const values = knownValues[label];
       if (node.getChild('Eq') && valueNode !== null && values !== undefined) {
-        const value = unquote(text.slice(valueNode.from, valueNode.to));
+        const value = unquotePromQLString(text.slice(valueNode.from, valueNode.to));
         // a value that a macro substitution changed comes from a dashboard variable
         const fromVariable =
           expr.slice(toOriginal(valueNode.from), toOriginal(valueNode.to)) !== text.slice(valueNode.from, valueNode.to);

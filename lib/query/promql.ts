@@ -19,7 +19,6 @@ import {
   isLegacyLabelName,
   isLegacyMetricName,
   MetricNamer,
-  prometheusMetricName,
   prometheusSeriesNames,
   TARGET_INFO,
   TRANSLATION_STRATEGIES,
@@ -287,7 +286,6 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
   const resourceLabels = SDK_RESOURCE_ATTRIBUTES.map((key) => namer.labelName(key));
   for (const metric of ALL_METRICS) {
     const labels = attributeKeysOf(metric).map((key) => namer.labelName(key));
-    labels.forEach((l) => allLabels.add(l));
     const names = namer.seriesNames(metric);
     for (const series of names.all) {
       const allowed = new Set<string>([...BUILTIN_LABELS, ...extraLabels, ...labels]);
@@ -302,12 +300,6 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
         const expected = names.all[index] as string;
         if (series !== expected && !otherSpellings.has(series)) otherSpellings.set(series, { strategy, expected });
       });
-      if (names.histogram === undefined) {
-        const family = prometheusMetricName(metric, strategy);
-        if (family !== names.family && !otherSpellings.has(family)) {
-          otherSpellings.set(family, { strategy, expected: names.family });
-        }
-      }
     }
   }
   ALL_ATTRIBUTE_KEYS.forEach((key) => allLabels.add(namer.labelName(key)));

@@ -206,7 +206,7 @@ export function prometheusSeriesNames(
  * @example prometheusLabelName('openclaw.token', 'UnderscoreEscapingWithSuffixes') // 'openclaw_token'
  */
 export function prometheusLabelName(attributeKey: string, strategy: TranslationStrategy): string {
-  if (attributeKey === '' || !strategyEscapes(strategy)) {
+  if (!strategyEscapes(strategy)) {
     return attributeKey;
   }
   const sanitized = attributeKey.replace(/[^a-zA-Z0-9_]/g, '_');
