@@ -50,9 +50,14 @@ const DELIVERY_KEYS = ['bestEffort', 'channel', 'mode', 'to'];
  */
 export function checkCronAddKeys(job: CronJobDeclaration, findings: CronJobFindings): void {
   checkKeys(job, '', [...JOB_KEYS, ...PROJECT_ONLY_JOB_KEYS].sort(), findings);
-  checkKeys(job.schedule, 'schedule.', SCHEDULE_KEYS[String((job.schedule as { kind?: unknown }).kind)], findings);
-  checkKeys(job.payload, 'payload.', PAYLOAD_KEYS[String((job.payload as { kind?: unknown }).kind)], findings);
+  checkKeys(job.schedule, 'schedule.', SCHEDULE_KEYS[String(kindOf(job.schedule))], findings);
+  checkKeys(job.payload, 'payload.', PAYLOAD_KEYS[String(kindOf(job.payload))], findings);
   checkKeys(job.delivery, 'delivery.', DELIVERY_KEYS, findings);
+}
+
+/** The `kind` of a schedule or payload, or undefined when it is not an object (null included). */
+function kindOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
 }
 
 function checkKeys(

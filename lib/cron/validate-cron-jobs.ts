@@ -35,9 +35,28 @@ function checkJob(job: CronJobDeclaration, context: CronValidationContext, findi
   if (job.enabled !== undefined && typeof job.enabled !== 'boolean') {
     findings.error(`enabled is ${describeValue(job.enabled)}: expected true or false`);
   }
-  checkSchedule(job.schedule, context, findings);
-  checkSessionAndPayload(job, findings);
-  checkDelivery(job, context, findings);
+  if (isObjectField('schedule', job.schedule, 'an object such as { kind: "cron", expr: "0 9 * * *" }', findings)) {
+    checkSchedule(job.schedule, context, findings);
+  }
+  if (isObjectField('payload', job.payload, 'an object such as { kind: "agentTurn", message: "…" }', findings)) {
+    checkSessionAndPayload(job, findings);
+  }
+  if (
+    job.delivery === undefined ||
+    isObjectField('delivery', job.delivery, 'an object such as { mode: "none" }, or no delivery', findings)
+  ) {
+    checkDelivery(job, context, findings);
+  }
+}
+
+/**
+ * Whether a job's field is an object its rules can read; otherwise one refusal naming what was
+ * received (a declaration built outside the config schema can hold anything).
+ */
+function isObjectField(field: string, value: unknown, expected: string, findings: CronJobFindings): boolean {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return true;
+  findings.error(`${field} is ${describeValue(value)}: expected ${expected}; fix the job's ${field}`);
+  return false;
 }
 
 /**
@@ -66,6 +85,13 @@ export function validateCronJobs(
   const egress: WebhookEgressRequirement[] = [];
   const seen = new Map<string, number>();
   jobs.forEach((job, index) => {
+    if (typeof job !== 'object' || job === null || Array.isArray(job)) {
+      errors.push(
+        `cron job #${index + 1} is ${describeValue(job)}: expected an object with name, schedule, ` +
+          `sessionTarget, wakeMode and payload; fix or remove the entry`,
+      );
+      return;
+    }
     const name = typeof job.name === 'string' ? job.name.trim() : '';
     let label = `cron job "${name}"`;
     if (name === '') {
