@@ -4,7 +4,9 @@
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  // related: false: the runner would otherwise run only the test files vitest's import graph links to
+  // the mutated files, and it missed test/gitops/key-order.test.ts for lib/files/key-order.ts (0 %).
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
   // The rule code: validation, naming, boundaries and failure paths. Constructs that only wire
