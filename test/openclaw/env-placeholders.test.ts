@@ -155,6 +155,16 @@ describe('how one string is read', () => {
     ]);
   });
 
+  it('reads an escape only as $${NAME}: other dollar runs and braces stay literal', () => {
+    for (const text of ['$a{B}', '$ABCD}', '$$AB}', 'x}$$X']) {
+      expect(analyzeEnvString(text)).toEqual({ segments: [{ kind: 'literal', text }], malformed: [] });
+    }
+    expect(analyzeEnvString('${A}$${B}').segments).toEqual([
+      { kind: 'env', name: 'A' },
+      { kind: 'literal', text: '${B}' },
+    ]);
+  });
+
   it('names the path of a string at the top level and in a top-level array', () => {
     expect(findEnvPlaceholders('${A}')).toEqual([{ name: 'A', path: '' }]);
     expect(findEnvPlaceholders(['x', '${B}'])).toEqual([{ name: 'B', path: '[1]' }]);

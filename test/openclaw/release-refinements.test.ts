@@ -49,11 +49,17 @@ describe('an open dm policy needs "*" in allowFrom', () => {
       telegram: {
         dmPolicy: 'open',
         allowFrom: ['123'],
-        accounts: { zed: { dmPolicy: 'open' }, alpha: { dmPolicy: 'open', allowFrom: [' * '] }, bad: 'x' },
+        accounts: {
+          zed: { dmPolicy: 'open' },
+          alpha: { dmPolicy: 'open', allowFrom: [' * '] },
+          bad: 'x',
+          beta: { dmPolicy: 'open', allowFrom: [] },
+        },
       },
     };
     expect(checkRefinements({ channels })).toEqual([
       needsWildcard('channels.telegram.allowFrom', 'an array of 1 item'),
+      needsWildcard('channels.telegram.accounts.beta.allowFrom', 'an empty array'),
       needsWildcard('channels.telegram.accounts.zed.allowFrom', 'nothing'),
     ]);
   });
@@ -93,7 +99,7 @@ describe('discord ids are strings', () => {
       execApprovals: { approvers: [5] },
       guilds: {
         g2: { users: [6] },
-        g1: { roles: [7], channels: { c2: { users: [8] }, c1: { roles: [9], users: ['10'] } } },
+        g1: { roles: [7], channels: { c2: { users: [8] }, c1: { roles: [9], users: ['10'] }, c0: 'x' } },
         g3: 'x',
       },
     };
@@ -215,6 +221,8 @@ describe('broadcast lists agents that exist', () => {
     expect(checkRefinements({ broadcast: { a: ['x'] } })).toEqual([]);
     expect(checkRefinements({ agents: { list: [{ id: 'main' }] } })).toEqual([]);
     expect(checkRefinements({ agents: { list: [{ id: 'main' }] }, broadcast: ['x'] })).toEqual([]);
+    // a broadcast written as a list is no peer map
+    expect(checkRefinements({ agents: { list: [{ id: 'main' }] }, broadcast: [['ghost']] })).toEqual([]);
   });
 });
 

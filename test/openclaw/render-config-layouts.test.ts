@@ -72,6 +72,10 @@ describe('discord dm.policy and dm.allowFrom move to the channel', () => {
     expect(
       keyOrder(render({ channels: { discord: { dm: { policy: 'open' }, x: 1, dmPolicy: 'open' } } }).document),
     ).toEqual(keyOrder({ channels: { discord: { dmPolicy: 'open', x: 1 } } }));
+    // a flat dmPolicy beside a dm that only moves allowFrom is no conflict
+    expect(render({ channels: { discord: { dmPolicy: 'open', dm: { allowFrom: ['1'] } } } }).document).toEqual({
+      channels: { discord: { dmPolicy: 'open', allowFrom: ['1'] } },
+    });
     expect(render({ channels: { discord: { dm: { policy: 'open' } } } }).document).toEqual({
       channels: { discord: { dmPolicy: 'open' } },
     });

@@ -207,6 +207,45 @@ describe('unions', () => {
     expect(one(bare)).toEqual({ path: 'a', received: '1', expected: '', fix: 'use ' });
   });
 
+  test('the errors inside a oneOf are folded into it too', () => {
+    const oneOf: ErrorObject = {
+      keyword: 'oneOf',
+      instancePath: '/a',
+      schemaPath: '#/properties/a/oneOf',
+      params: {},
+      data: 1,
+      parentSchema: { oneOf: [{ type: 'string' }, { type: 'boolean' }] },
+    };
+    const branch: ErrorObject = {
+      keyword: 'type',
+      instancePath: '/a',
+      schemaPath: '#/properties/a/oneOf/0/type',
+      params: { type: 'string' },
+      data: 1,
+    };
+    expect(schemaIssues([branch, oneOf], '2026.2.19', SHOW)).toEqual([
+      { path: 'a', received: '1', expected: 'a string or a boolean', fix: 'use a string or a boolean' },
+    ]);
+  });
+
+  test('only a union folds the errors under its schema path', () => {
+    const outer: ErrorObject = {
+      keyword: 'additionalProperties',
+      instancePath: '',
+      schemaPath: '#/properties/a',
+      params: { additionalProperty: 'x' },
+      parentSchema: {},
+    };
+    const inner: ErrorObject = {
+      keyword: 'type',
+      instancePath: '/a',
+      schemaPath: '#/properties/a/type',
+      params: { type: 'string' },
+      data: 1,
+    };
+    expect(schemaIssues([outer, inner], '2026.2.19', SHOW).map((i) => i.path)).toEqual(['a', 'x']);
+  });
+
   test('an error whose schema path only starts like a union is its own issue', () => {
     const union: ErrorObject = { keyword: 'anyOf', instancePath: '/a', schemaPath: '#/x/anyOf', params: {}, data: 1 };
     const sibling: ErrorObject = {

@@ -513,3 +513,65 @@ test('a document that is not an object', () => {
       'sections such as gateway, plugins and channels',
   ]);
 });
+
+/** Values of the wrong type are the release schema's to report: the project's rule adds nothing beside it. */
+describe('a rule leaves a value of another type to the release schema', () => {
+  test.each([
+    [
+      'a plugin id that is no string',
+      { plugins: { allow: [5] } },
+      'plugins.allow[0]: received 5, expected a string; write plugins.allow[0] as a string',
+    ],
+    [
+      'a fractional flush interval',
+      { diagnostics: { otel: { flushIntervalMs: 999.5 } } },
+      'diagnostics.otel.flushIntervalMs: received 999.5, expected an integer; write diagnostics.otel.flushIntervalMs as an integer',
+    ],
+    [
+      'a negative flush interval',
+      { diagnostics: { otel: { flushIntervalMs: -1 } } },
+      'diagnostics.otel.flushIntervalMs: received -1, expected a number at least 0; use a value at least 0',
+    ],
+    [
+      'an active-hours end that is a number',
+      { agents: { defaults: { heartbeat: { activeHours: { end: 5 } } } } },
+      'agents.defaults.heartbeat.activeHours.end: received 5, expected a string; write ' +
+        'agents.defaults.heartbeat.activeHours.end as a string',
+    ],
+    [
+      'a fractional port above 65535',
+      { gateway: { port: 65536.5, auth: { token: '${T}' } } },
+      'gateway.port: received 65536.5, expected an integer; write gateway.port as an integer',
+    ],
+  ])('%s', (_, extra, message) => {
+    expect(errors(doc(extra as JsonObject))).toEqual([`openclaw.json ${message}`]);
+  });
+});
+
+describe('otel endpoint paths, the edge cases', () => {
+  const REUSED_19 =
+    'expected the otlp base url without a signal path; openclaw 2026.2.19 uses a url whose path ends in ' +
+    '/v1/metrics, /v1/traces or /v1/logs unchanged for every signal';
+
+  test('slashes before a query still end the path in a signal', () => {
+    const [message] = otel({ endpoint: 'http://collector:4318/v1/metrics//?x=1' });
+    expect(message).toContain(`received "http://collector:4318/v1/metrics//?x=1", ${REUSED_19}`);
+  });
+
+  test('only a path that ends in /v1/metrics is the metrics url', () => {
+    const [message] = otel({ endpoint: 'http://collector:4318/v1/metrics/v1/traces', traces: false });
+    expect(message).toContain(`received "http://collector:4318/v1/metrics/v1/traces", ${REUSED_19}`);
+  });
+
+  test('2026.2.17: the url metrics would be posted to is trimmed of spaces and trailing slashes', () => {
+    const [message] = otel({ endpoint: ' http://prometheus:9090/api/v1/otlp/ ' }, { version: V17 });
+    expect(message).toContain('so metrics would be posted to "http://prometheus:9090/api/v1/otlp";');
+  });
+});
+
+test('discord dm.* names only the keys that are there', () => {
+  const dm = doc({ channels: { discord: { enabled: false, dm: { allowFrom: ['1'] } } } });
+  expect(errors(dm, { version: V96 }).map((m) => m.slice(0, m.indexOf(':')))).toEqual([
+    'openclaw.json channels.discord.dm.allowFrom',
+  ]);
+});
