@@ -301,3 +301,86 @@ describe('issue kinds the schema may produce', () => {
     ]);
   });
 });
+
+describe('the known keys an unknown key is matched against', () => {
+  test('are read through optional sections, arrays, refined objects and nested objects', () => {
+    const known = (mutate: (draft: Draft) => void): string => {
+      const [line] = refusal(mutate);
+      return line.slice(0, line.indexOf(':', line.indexOf('expected one of')));
+    };
+    expect(known((c) => setLoose(c.network!, 'zz', 1))).toBe(
+      '[config-unknown-key] config.network.zz: received unknown key "zz", expected one of clusterDomain, ' +
+        'clusterServices, externalEgressPorts, ingress, litellmPolicy, urlEnvVars',
+    );
+    expect(known((c) => setLoose(c.cronJobs![1].delivery!, 'zz', 1))).toBe(
+      '[config-unknown-key] config.cronJobs[1].delivery.zz: received unknown key "zz", expected one of bestEffort, ' +
+        'channel, mode, to',
+    );
+    expect(known((c) => setLoose(c.gatewayPod.volumes[0], 'zz', 1))).toBe(
+      '[config-unknown-key] config.gatewayPod.volumes[0].zz: received unknown key "zz", expected one of configMap, ' +
+        'emptyDir, name, openclawConfigMap, persistentVolumeClaim',
+    );
+    expect(known((c) => setLoose(c.telemetry.prometheus!, 'zz', 1))).toBe(
+      '[config-unknown-key] config.telemetry.prometheus.zz: received unknown key "zz", expected one of ' +
+        'enableFeatures, keepIdentifyingResourceAttributes, operatorVersion, prometheusVersion, ' +
+        'promoteResourceAttributes, translationStrategy',
+    );
+    expect(
+      known((c) => {
+        c.gatewayPod.sidecars[0].readinessProbe = { httpGet: { path: '/', port: 1 } };
+        setLoose(c.gatewayPod.sidecars[0].readinessProbe.httpGet, 'zz', 1);
+      }),
+    ).toBe(
+      '[config-unknown-key] config.gatewayPod.sidecars[0].readinessProbe.httpGet.zz: received unknown key "zz", ' +
+        'expected one of path, port',
+    );
+  });
+});
+
+describe('the cross-field rules of every section', () => {
+  test('run on the cron jobs when there are some, and on none when the config has none', () => {
+    expect(
+      refusal((c) => {
+        c.cronJobs![0] = {
+          ...c.cronJobs![0],
+          payload: { kind: 'agentTurn', message: `use ghp_${'a'.repeat(36)}` },
+        };
+      }),
+    ).toEqual([
+      '[literal-secret-value] cron job "Daily usage report" payload: received what looks like a GitHub token, ' +
+        'expected no credential (cron-jobs.json is committed to Git): revoke it and let the agent read it from an ' +
+        'env var',
+    ]);
+    const config = configVariant((c) => {
+      delete c.cronJobs;
+    });
+    expect(checkConfig(config)).toBe(config);
+  });
+});
+
+describe('issue paths, the edge cases', () => {
+  const problems = (issue: object, input: unknown): ReturnType<typeof configIssueProblems> =>
+    configIssueProblems(issue as z.core.$ZodIssue, input);
+
+  test('a discriminator issue at the union names the discriminator field', () => {
+    const input = { cronJobs: [{ schedule: { kind: 'weekly' } }] };
+    expect(
+      problems(
+        { code: 'invalid_union', errors: [], discriminator: 'kind', path: ['cronJobs', 0, 'schedule'], message: '' },
+        input,
+      ),
+    ).toEqual([
+      {
+        rule: 'config-shape',
+        object: 'config.cronJobs[0].schedule.kind',
+        message: 'received "weekly", expected one of "at", "every", "cron": set kind to one of them',
+      },
+    ]);
+  });
+
+  test('a value is never read out of a string', () => {
+    expect(problems({ code: 'invalid_format', format: 'regex', path: ['a', 0], message: 'Bad' }, { a: 'xyz' })).toEqual(
+      [{ rule: 'config-shape', object: 'config.a[0]', message: 'received nothing: bad; fix the value' }],
+    );
+  });
+});
