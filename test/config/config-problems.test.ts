@@ -358,6 +358,19 @@ describe('the cross-field rules of every section', () => {
   });
 });
 
+describe("openclaw.json's own shape", () => {
+  test('a value JSON cannot carry is a config-shape problem at its path', () => {
+    expect(
+      refusal((c) => {
+        setLoose(c.openclawConfig, 'x', Number.NaN);
+      }),
+    ).toEqual([
+      '[config-shape] config.openclawConfig.x: expected a finite number, received NaN: JSON has no NaN or Infinity; ' +
+        'fix the value',
+    ]);
+  });
+});
+
 describe('issue paths, the edge cases', () => {
   const problems = (issue: object, input: unknown): ReturnType<typeof configIssueProblems> =>
     configIssueProblems(issue as z.core.$ZodIssue, input);
