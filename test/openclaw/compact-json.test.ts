@@ -50,3 +50,10 @@ describe('compact JSON boundaries', () => {
     expect(formatCompactJson([() => 1])).toBe('[\n  null\n]\n');
   });
 });
+
+test('a top-level scalar array inlines up to 120 characters; a mixed array never does', () => {
+  const inline = `["${'z'.repeat(116)}"]`; // 120 characters
+  expect(formatCompactJson(['z'.repeat(116)])).toBe(`${inline}\n`);
+  expect(formatCompactJson(['z'.repeat(117)])).toBe(`[\n  "${'z'.repeat(117)}"\n]\n`);
+  expect(formatCompactJson([1, { a: 1 }])).toBe('[\n  1,\n  {\n    "a": 1\n  }\n]\n');
+});
