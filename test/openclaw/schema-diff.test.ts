@@ -225,3 +225,16 @@ describe('diffSchemasForDocument', () => {
     expect(diffSchemasForDocument(from, from, doc)).toEqual([]);
   });
 });
+
+test('toInputSchema: $defs inside a list get an $id by index; a null or a null property is kept', () => {
+  const input = toInputSchema({
+    properties: { a: { anyOf: [{ $defs: {} }], description: null }, b: { type: 'object' } },
+    required: ['a', 'n'],
+  } as Schema) as Schema;
+  const a = (input.properties as Schema).a as Schema;
+  expect((a.anyOf as Schema[])[0].$id).toBe('urn:openclaw-ops:schema/properties/a/anyOf/0');
+  expect(a.description).toBeNull();
+  expect(input.required).toEqual(['a', 'n']);
+  const nullProperty = toInputSchema({ properties: { n: null }, required: ['n'] } as Schema) as Schema;
+  expect(nullProperty.required).toEqual(['n']);
+});
