@@ -89,4 +89,7 @@ test('gatesCrossed: first releases in (low, high], by first release then id, eit
   expect(ids('2026.5.2', '2026.5.17')).toEqual([]);
   expect(ids('2026.7.35', '2026.8.1')).toEqual(['control-ui-insecure-auth-retired', 'cron-webhook-ssrf-policy']);
   expect(ids('2026.5.28', '2026.6.1')).toEqual(['cron-run-history-sqlite']);
+  // the table is not in release order (6.1 before 5.18): the result is
+  expect(ids('2026.5.12', '2026.6.1')).toEqual(['discord-dm-policy-flat', 'cron-run-history-sqlite']);
+  expect(ids('2026.6.1', '2026.5.12')).toEqual(['discord-dm-policy-flat', 'cron-run-history-sqlite']);
 });
