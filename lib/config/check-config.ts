@@ -84,8 +84,8 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** One zod issue as problems in our form. */
-function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
+/** One zod issue of the config schema, found in `input`, as problems in our form. */
+export function configIssueProblems(issue: Issue, input: unknown): ConfigProblem[] {
   const path = issue.path;
   const object = formatConfigPath(path);
   const received = valueAt(input, path);
@@ -193,7 +193,7 @@ function toProblems(issue: Issue, input: unknown): ConfigProblem[] {
 export function checkConfig(input: unknown): OpenClawOpsConfig {
   const parsed = openClawOpsConfigSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.flatMap((issue) => toProblems(issue, input)));
+    throw new ConfigError(parsed.error.issues.flatMap((issue) => configIssueProblems(issue, input)));
   }
   const config = input as OpenClawOpsConfig;
   const problems = checkConfigRules(config);

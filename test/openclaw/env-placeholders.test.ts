@@ -94,3 +94,96 @@ describe('containsEnvPlaceholder', () => {
     expect(containsEnvPlaceholder('${host}')).toBe(false);
   });
 });
+
+describe('how one string is read', () => {
+  it('splits literal text and references, merging literal runs (escapes and stray dollars included)', () => {
+    expect(analyzeEnvString('a${X}b$${Y}$c$')).toEqual({
+      segments: [
+        { kind: 'literal', text: 'a' },
+        { kind: 'env', name: 'X' },
+        { kind: 'literal', text: 'b${Y}$c$' },
+      ],
+      malformed: [],
+    });
+    expect(analyzeEnvString('${A}${B}')).toEqual({
+      segments: [
+        { kind: 'env', name: 'A' },
+        { kind: 'env', name: 'B' },
+      ],
+      malformed: [],
+    });
+    expect(analyzeEnvString('')).toEqual({ segments: [], malformed: [] });
+  });
+
+  it('gives each malformed reference its reason, whole, and keeps its text literal', () => {
+    const reasons = (text: string) => analyzeEnvString(text).malformed;
+    expect(reasons('x${lower_Case1}y')).toEqual([
+      {
+        text: '${lower_Case1}',
+        reason:
+          'the name has lower-case letters and openclaw substitutes upper-case names only, so the text stays literal',
+      },
+    ]);
+    expect(reasons('${A-B}')).toEqual([
+      {
+        text: '${A-B}',
+        reason:
+          'the name has characters other than A-Z, 0-9 and _ (or starts with a digit), so openclaw leaves the text literal',
+      },
+    ]);
+    expect(reasons('${1A}')[0].reason).toBe(
+      'the name has characters other than A-Z, 0-9 and _ (or starts with a digit), so openclaw leaves the text literal',
+    );
+    expect(reasons('${}')).toEqual([{ text: '${}', reason: 'the name is empty' }]);
+    expect(reasons('a ${OPEN')).toEqual([
+      { text: '${OPEN', reason: 'the closing } is missing, so openclaw leaves the text literal' },
+    ]);
+    expect(analyzeEnvString('a ${OPEN').segments).toEqual([{ kind: 'literal', text: 'a ${OPEN' }]);
+    // an escape of a name openclaw would not substitute is no escape: the $ stays, the rest is malformed
+    expect(analyzeEnvString('$${lower}')).toEqual({
+      segments: [{ kind: 'literal', text: '$${lower}' }],
+      malformed: [
+        {
+          text: '${lower}',
+          reason:
+            'the name has lower-case letters and openclaw substitutes upper-case names only, so the text stays literal',
+        },
+      ],
+    });
+    expect(analyzeEnvString('$${OPEN').malformed).toEqual([
+      { text: '${OPEN', reason: 'the closing } is missing, so openclaw leaves the text literal' },
+    ]);
+  });
+
+  it('reads an escape only as $${NAME}: other dollar runs and braces stay literal', () => {
+    for (const text of ['$a{B}', '$ABCD}', '$$AB}', 'x}$$X']) {
+      expect(analyzeEnvString(text)).toEqual({ segments: [{ kind: 'literal', text }], malformed: [] });
+    }
+    expect(analyzeEnvString('${A}$${B}').segments).toEqual([
+      { kind: 'env', name: 'A' },
+      { kind: 'literal', text: '${B}' },
+    ]);
+  });
+
+  it('names the path of a string at the top level and in a top-level array', () => {
+    expect(findEnvPlaceholders('${A}')).toEqual([{ name: 'A', path: '' }]);
+    expect(findEnvPlaceholders(['x', '${B}'])).toEqual([{ name: 'B', path: '[1]' }]);
+    expect(findMalformedEnvPlaceholders({ a: [{ b: '${x}' }] })).toEqual([
+      {
+        text: '${x}',
+        path: 'a[0].b',
+        reason:
+          'the name has lower-case letters and openclaw substitutes upper-case names only, so the text stays literal',
+      },
+    ]);
+  });
+
+  it('compares position by position: another length or another literal differs', () => {
+    expect(envStringsResolveEqual('${A}', '${A}x')).toBe(false);
+    expect(envStringsResolveEqual('x${A}', 'y${A}')).toBe(false);
+    expect(envStringsResolveEqual('${A}', 'A')).toBe(false);
+    const none = (): undefined => undefined;
+    expect(envStringsResolveEqual('${A}', '${B}', none)).toBe(false);
+    expect(envStringsResolveEqual('x${A}', 'x${B}', () => 'same')).toBe(true);
+  });
+});

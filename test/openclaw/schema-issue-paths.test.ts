@@ -8,6 +8,8 @@ describe('the path of a schema error', () => {
     ['/models/providers/a~1b/baseUrl', 'models.providers.a/b.baseUrl'],
     ['/agents/list/3/tools/x~0y', 'agents.list[3].tools.x~y'],
     ['/a/~01', 'a.~1'],
+    ['/list/12/0a', 'list[12].0a'],
+    ['/7', '[7]'],
   ])('shows %j as %j', (pointer, dotted) => {
     expect(instancePathToDotted(pointer)).toBe(dotted);
   });

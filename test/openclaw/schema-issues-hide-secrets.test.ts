@@ -62,3 +62,57 @@ describe('schema issues at secret paths', () => {
     expect(issueAt({ gateway: { mode: 'lokal' } }, 'gateway.mode').received).toBe('"lokal"');
   });
 });
+
+describe('everything the release finds in a document', () => {
+  test('its schema issues, then its refinements, then every literal at a sensitive path, read whole', () => {
+    const doc = {
+      gateway: { mode: 'lokal', remote: { url: 'wss://literal' } },
+      cron: { webhook: 'ftp://x' },
+    };
+    expect(checkAgainstReleaseSchema(doc, release)).toEqual([
+      {
+        path: 'gateway.mode',
+        received: '"lokal"',
+        expected: 'one of "local", "remote"',
+        fix: 'use one of "local", "remote"',
+      },
+      {
+        path: 'cron.webhook',
+        received: '"ftp://x"',
+        expected: 'an http:// or https:// url',
+        fix: 'write the full url with its scheme',
+      },
+      {
+        path: 'gateway.remote.url',
+        received: 'a literal string of 13 character(s)',
+        expected: 'a ${VAR} reference (openclaw 2026.1.1 marks gateway.remote.url sensitive)',
+        fix: 'a literal here would be committed to git in the configmap: write ${NAME} and provide NAME to the container from a secret',
+      },
+    ]);
+    expect(
+      checkAgainstReleaseSchema(
+        { gateway: { mode: 'local', remote: { url: 'wss://x' } } },
+        { ...release, schema: { ...RELEASE_SCHEMA, uiHints: {} } },
+      ),
+    ).toEqual([]);
+  });
+
+  test('a path ending in token, secret, password or key (any case) hides the value; one only containing key shows it', () => {
+    const hidden = (doc: unknown, path: string): string => issueAt(doc, path).received;
+    const typed: ReleaseConfigSchema = {
+      version: '2026.1.1',
+      schema: { type: 'object', additionalProperties: { type: 'integer' } },
+      uiHints: {},
+    };
+    const strict = { schema: typed, validate: compileReleaseSchema(typed.schema) };
+    const received = (key: string): string =>
+      checkAgainstReleaseSchema({ [key]: 'abc' }, strict).find((i) => i.path === key)?.received ?? '';
+    expect(received('botToken')).toBe('a string of 3 characters');
+    expect(received('clientSecret')).toBe('a string of 3 characters');
+    expect(received('PASSWORD')).toBe('a string of 3 characters');
+    expect(received('apiKey')).toBe('a string of 3 characters');
+    expect(received('keyboard')).toBe('"abc"');
+    expect(received('mode')).toBe('"abc"');
+    expect(hidden({ gateway: { mode: 'lokal' } }, 'gateway.mode')).toBe('"lokal"');
+  });
+});

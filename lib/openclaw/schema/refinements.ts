@@ -45,9 +45,10 @@ function openDmNeedsWildcard(channel: 'discord' | 'telegram'): Refinement {
     rule: `channels.${channel}.dmPolicy="open" requires channels.${channel}.allowFrom to include "*"`,
     check: (doc) =>
       channelScopes(doc, channel).flatMap(({ path, value }) => {
-        const dm = obj(value.dm);
-        const policy = value.dmPolicy ?? (channel === 'discord' ? dm?.policy : undefined);
-        const allowFrom = value.allowFrom ?? (channel === 'discord' ? dm?.allowFrom : undefined);
+        // only discord still reads the legacy dm.policy and dm.allowFrom
+        const dm = channel === 'discord' ? obj(value.dm) : undefined;
+        const policy = value.dmPolicy ?? dm?.policy;
+        const allowFrom = value.allowFrom ?? dm?.allowFrom;
         if (policy !== 'open' || hasWildcard(allowFrom)) return [];
         const at =
           value.allowFrom === undefined && dm?.allowFrom !== undefined ? `${path}.dm.allowFrom` : `${path}.allowFrom`;
