@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenClawRelease } from '../../lib/openclaw/release/ensure-release';
+import { BUNDLED_PLUGIN_IDS } from '../../lib/openclaw/validate-config';
 import { realOpenClawRelease, RELEASE_INSTALL_TIMEOUT_MS, REAL_OPENCLAW_VERSION } from '../support/real-openclaw';
 
 let release: OpenClawRelease;
@@ -14,6 +15,17 @@ describe('the installed real OpenClaw release', () => {
     const pkg = JSON.parse(readFileSync(join(release.packageDir, 'package.json'), 'utf8')) as { version: string };
     expect(pkg.version).toBe(REAL_OPENCLAW_VERSION);
     expect(release.openclawEntry).toBe(join(release.packageDir, 'openclaw.mjs'));
+  });
+
+  it('bundles exactly the plugins the config rules know as bundled (the ids of its extensions)', () => {
+    const extensions = join(release.packageDir, 'extensions');
+    const ids = readdirSync(extensions)
+      .map((dir) => join(extensions, dir, 'openclaw.plugin.json'))
+      .filter((manifest) => existsSync(manifest))
+      .map((manifest) => (JSON.parse(readFileSync(manifest, 'utf8')) as { id: string }).id)
+      .sort();
+    expect(ids.length).toBeGreaterThan(30);
+    expect([...BUNDLED_PLUGIN_IDS]).toEqual(ids);
   });
 
   it("runs on its own Node 22, not the project's Node", () => {
