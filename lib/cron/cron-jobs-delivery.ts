@@ -20,8 +20,6 @@ export const CRON_JOBS_DOCUMENT_FILE = 'cron-jobs.json';
 /** File name of the apply script. */
 export const APPLY_CRON_JOBS_SCRIPT_FILE = 'apply-cron-jobs.sh';
 
-/** Query parameter names that usually carry a credential. */
-
 /** Props of {@link CronJobsDelivery}. */
 export interface CronJobsDeliveryProps {
   /** The declared jobs. */

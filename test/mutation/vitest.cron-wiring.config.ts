@@ -15,6 +15,7 @@ export default defineConfig({
     globalSetup: [],
     include: [
       'test/cron/cron-delivery.test.ts',
+      'test/cron/cron-jobs-delivery.test.ts',
       'test/cron/cron-jobs-wiring.test.ts',
       'test/cron/cron-run-log-shipper-wiring.test.ts',
       'test/cron/long-timeout-opt-in.test.ts',
