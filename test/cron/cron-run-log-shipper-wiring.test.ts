@@ -155,4 +155,39 @@ describe('the cron run-log shipper in lolice', () => {
         }),
     ).toThrow(/received stateStorage "hostPath", expected "pvc" or "emptyDir"/);
   });
+
+  it('says the whole refusal: what was received, what is expected and where to fix it', () => {
+    const chart = Testing.chart();
+    const props = {
+      path: 'apps/openclaw/configmap-run-log-shipper.yaml',
+      image: loliceConfig.image,
+      namespace: 'openclaw',
+    };
+    expect(() => new CronRunLogShipper(chart, 'X', { ...props, stateStorage: 'hostPath' as never })).toThrow(
+      'cron run-log shipper: received stateStorage "hostPath", expected "pvc" or "emptyDir"; set stateStorage ' +
+        '(alerting.runLogShipper.stateStorage in the config) to one of them',
+    );
+    let message = '';
+    try {
+      new CronRunLogShipper(chart, 'Y', { ...props, scriptFile: '/nonexistent/run-log-shipper.mjs' });
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toMatch(
+      /^cron run-log shipper: cannot read the script \/nonexistent\/run-log-shipper\.mjs \(ENOENT: [^)]*\): expected the file sidecar\/run-log-shipper\.mjs; run synth from a full checkout$/,
+    );
+  });
+
+  it('labels its ConfigMap as the cron run-log shipper of openclaw', () => {
+    const chart = Testing.chart();
+    const shipper = new CronRunLogShipper(chart, 'X', {
+      path: 'apps/openclaw/configmap-run-log-shipper.yaml',
+      image: loliceConfig.image,
+      namespace: 'openclaw',
+    });
+    expect(shipper.configMap.toJson().metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'openclaw',
+      'app.kubernetes.io/component': 'cron-run-log-shipper',
+    });
+  });
 });
