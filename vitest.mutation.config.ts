@@ -39,3 +39,20 @@ const config = mergeConfig(
 // set after the merge: mergeConfig would append these to the base config's include
 if (only && only.length > 0 && config.test) config.test.include = only;
 export default config;
+
+/**
+ * A quick mutation run's test config (test/mutation/vitest.*.config.ts): this config with only
+ * `include` (MUTATION_TESTS still narrows it), no tool provisioning, and `exclude` added to the
+ * excluded files.
+ */
+export function quickMutationConfig(include: readonly string[], exclude: readonly string[] = []): typeof config {
+  return defineConfig({
+    ...config,
+    test: {
+      ...config.test,
+      globalSetup: [],
+      include: only && only.length > 0 ? only : [...include],
+      exclude: [...(config.test?.exclude ?? []), ...exclude],
+    },
+  });
+}

@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config';
-import mutation from '../../vitest.mutation.config';
+import { quickMutationConfig } from '../../vitest.mutation.config';
 
 /**
  * A quick mutation run over the checkout diff and the lolice key order
@@ -10,17 +9,10 @@ import mutation from '../../vitest.mutation.config';
  * rebaseline-fixture.test.ts runs its script in a child process, on unmutated code. Fewer tests can
  * only kill fewer mutants, so a score measured here is a lower bound of the full run's.
  */
-export default defineConfig({
-  ...mutation,
-  test: {
-    ...mutation.test,
-    globalSetup: [],
-    include: [
-      'test/checkout/checkout-diff.test.ts',
-      'test/checkout/manifest-diff.test.ts',
-      'test/checkout/tree-diff.test.ts',
-      'test/checkout/top-level-kinds.test.ts',
-      'test/gitops/key-ranking.test.ts',
-    ],
-  },
-});
+export default quickMutationConfig([
+  'test/checkout/checkout-diff.test.ts',
+  'test/checkout/manifest-diff.test.ts',
+  'test/checkout/tree-diff.test.ts',
+  'test/checkout/top-level-kinds.test.ts',
+  'test/gitops/key-ranking.test.ts',
+]);

@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config';
-import mutation from '../../vitest.mutation.config';
+import { quickMutationConfig } from '../../vitest.mutation.config';
 
 /**
  * A quick mutation run over the cron files that build or render something
@@ -8,19 +7,12 @@ import mutation from '../../vitest.mutation.config';
  * tool provisioning. Fewer tests can only kill fewer mutants, so a score measured here is a lower
  * bound of the full run's.
  */
-export default defineConfig({
-  ...mutation,
-  test: {
-    ...mutation.test,
-    globalSetup: [],
-    include: [
-      'test/cron/cron-delivery.test.ts',
-      'test/cron/cron-jobs-delivery.test.ts',
-      'test/cron/cron-jobs-wiring.test.ts',
-      'test/cron/cron-run-log-shipper-wiring.test.ts',
-      'test/cron/long-timeout-opt-in.test.ts',
-      'test/cron/webhook-allowed-hostnames.test.ts',
-      'test/openclaw/version-gates.test.ts',
-    ],
-  },
-});
+export default quickMutationConfig([
+  'test/cron/cron-delivery.test.ts',
+  'test/cron/cron-jobs-delivery.test.ts',
+  'test/cron/cron-jobs-wiring.test.ts',
+  'test/cron/cron-run-log-shipper-wiring.test.ts',
+  'test/cron/long-timeout-opt-in.test.ts',
+  'test/cron/webhook-allowed-hostnames.test.ts',
+  'test/openclaw/version-gates.test.ts',
+]);

@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config';
-import mutation from '../../vitest.mutation.config';
+import { quickMutationConfig } from '../../vitest.mutation.config';
 
 /**
  * A quick mutation run over lib/openclaw (without release/, the npm installer) and lib/config
@@ -9,16 +8,7 @@ import mutation from '../../vitest.mutation.config';
  * can only kill fewer mutants, so a score measured here is a lower bound of the full run's.
  * MUTATION_TESTS (comma-separated files or globs) narrows the list further, as in the full config.
  */
-const only = process.env.MUTATION_TESTS?.split(',').filter((p) => p !== '');
-export default defineConfig({
-  ...mutation,
-  test: {
-    ...mutation.test,
-    globalSetup: [],
-    include:
-      only && only.length > 0
-        ? only
-        : ['test/openclaw/*.test.ts', 'test/config/*.test.ts', 'test/misconfigurations/*.test.ts'],
-    exclude: [...(mutation.test?.exclude ?? []), 'test/openclaw/release-install.test.ts'],
-  },
-});
+export default quickMutationConfig(
+  ['test/openclaw/*.test.ts', 'test/config/*.test.ts', 'test/misconfigurations/*.test.ts'],
+  ['test/openclaw/release-install.test.ts'],
+);

@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config';
-import mutation from '../../vitest.mutation.config';
+import { quickMutationConfig } from '../../vitest.mutation.config';
 
 /**
  * A quick mutation run over lib/query, lib/telemetry/otlp-prometheus-naming.ts, lib/network and
@@ -10,25 +9,14 @@ import mutation from '../../vitest.mutation.config';
  * narrows the list further: the NetworkPolicy rules are built while network-policies.test.ts loads,
  * so with it listed every mutant of those files is "static" and re-runs every listed test.
  */
-const only = process.env.MUTATION_TESTS?.split(',').filter((p) => p !== '');
-export default defineConfig({
-  ...mutation,
-  test: {
-    ...mutation.test,
-    globalSetup: [],
-    include:
-      only && only.length > 0
-        ? only
-        : [
-            'test/query/*.test.ts',
-            'test/observability/metrics/otlp-prometheus-*.test.ts',
-            'test/observability/alerting/alert-rules.test.ts',
-            'test/observability/dashboard/dashboard.test.ts',
-            'test/observability/dashboard/cron-panels.test.ts',
-            'test/network/*.test.ts',
-            'test/misconfigurations/shape.test.ts',
-            'test/misconfigurations/limits-and-formats.test.ts',
-            'test/misconfigurations/wider-than-declared.test.ts',
-          ],
-  },
-});
+export default quickMutationConfig([
+  'test/query/*.test.ts',
+  'test/observability/metrics/otlp-prometheus-*.test.ts',
+  'test/observability/alerting/alert-rules.test.ts',
+  'test/observability/dashboard/dashboard.test.ts',
+  'test/observability/dashboard/cron-panels.test.ts',
+  'test/network/*.test.ts',
+  'test/misconfigurations/shape.test.ts',
+  'test/misconfigurations/limits-and-formats.test.ts',
+  'test/misconfigurations/wider-than-declared.test.ts',
+]);
