@@ -6,9 +6,9 @@
  */
 export class OpenClawVersion {
   /** Stagger, webhook delivery mode and cron usage telemetry first shipped here. */
-  public static readonly V2026_2_17 = OpenClawVersion.parse('2026.2.17');
+  public static readonly V2026_2_17 = new OpenClawVersion(2026, 2, 17);
   /** SSRF guard on cron webhooks; hooks.token must differ from the gateway token; OTel metrics fixed. */
-  public static readonly V2026_2_19 = OpenClawVersion.parse('2026.2.19');
+  public static readonly V2026_2_19 = new OpenClawVersion(2026, 2, 19);
 
   /**
    * Parses `YYYY.M.D`, optionally prefixed with `v` (e.g. `v2026.2.19`). The last part is a release
