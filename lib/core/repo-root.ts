@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 
 const PACKAGE_NAME = 'openclaw-ops';
 
-function findRepoRoot(start: string): string {
+/** The nearest folder at or above `start` whose package.json is named openclaw-ops. */
+export function findRepoRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (

@@ -132,15 +132,22 @@ describe('renderArchApp', () => {
     let outdir = '';
     const files = renderArchApp((app) => {
       outdir = app.outdir;
-      for (const name of ['mid', 'zeta', 'alpha', 'beta']) new OpenClawSsmStack(app, name, { arch, secrets: [] });
+      // 'alpha-2' sorts before 'alpha/…' ('-' < '/'), although a folder walk reaches stacks/alpha first
+      for (const name of ['mid', 'zeta', 'alpha', 'alpha-2', 'beta'])
+        new OpenClawSsmStack(app, name, { arch, secrets: [] });
     });
     expect(basename(outdir)).toMatch(/^openclaw-ops-arch-/);
     expect(existsSync(outdir)).toBe(false);
     expect([...files.values()].every((content) => typeof content === 'string')).toBe(true);
     const paths = [...files.keys()];
+    expect(paths.filter((p) => p.startsWith('stacks/'))).toEqual([
+      'stacks/alpha-2/cdk.tf.json',
+      'stacks/alpha/cdk.tf.json',
+      'stacks/beta/cdk.tf.json',
+      'stacks/mid/cdk.tf.json',
+      'stacks/zeta/cdk.tf.json',
+    ]);
     expect(paths).toEqual([...paths].sort());
-    expect(paths).toContain('stacks/alpha/cdk.tf.json');
-    expect(paths).toContain('stacks/zeta/cdk.tf.json');
     expect(paths.every((p) => !p.startsWith('/') && !p.includes('\\'))).toBe(true);
     expect(JSON.parse(files.get('stacks/alpha/cdk.tf.json') ?? '{}')).toHaveProperty(
       'terraform.backend.s3.bucket',
