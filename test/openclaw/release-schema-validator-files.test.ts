@@ -121,6 +121,20 @@ describe('which validator', () => {
     expect(again?.compiled).toBe('build');
   });
 
+  test('the schema is hashed as the text the code generator reads: a byte that is not UTF-8 as U+FFFD', () => {
+    mkdirSync(join(specsDir, VERSION), { recursive: true });
+    const file = join(specsDir, VERSION, 'config-schema.json');
+    const bytes = Buffer.from(schemaText(VERSION).replace('"object"', '"object", "description": "\u00e9?"'));
+    bytes[bytes.indexOf('?')] = 0xff;
+    writeFileSync(file, bytes);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"description": "\u00e9\ufffd"');
+    compileAtBuild(VERSION, text);
+    const loaded = loader().load(VERSION);
+    expect(loaded?.compiled).toBe('build');
+    expect(loaded?.schema.schema.description).toBe('\u00e9\ufffd');
+  });
+
   test('compiled now when the build has not compiled the release', () => {
     const text = commitSchema(VERSION);
     const validators = loader();
