@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isListed, listedMutants } from './equivalent-mutants.mjs';
 
 const root = join(import.meta.dirname, '..');
 if (process.argv.slice(2).some((a) => a === '--sample' || a.startsWith('--sample='))) {
@@ -41,20 +42,33 @@ function score(mutants) {
 }
 
 const { files } = JSON.parse(readFileSync(report, 'utf8'));
+const EQUIVALENTS = 'test/mutation/equivalent-mutants.md';
+const listed = listedMutants(readFileSync(join(root, EQUIVALENTS), 'utf8'));
 const all = [];
 const lines = [];
+let unlisted = 0;
 for (const [file, { mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
   all.push(...mutants);
   const s = score(mutants);
   lines.push(
     `${s.percent.toFixed(2).padStart(6)} %  ${String(s.detected).padStart(4)}/${s.valid}  ${relative(root, join(root, file))}`,
   );
+  const name = relative(root, join(root, file));
   for (const m of mutants.filter((x) => UNDETECTED.has(x.status))) {
     const at = `${m.location.start.line}:${m.location.start.column}`;
-    lines.push(`          ${m.status.toLowerCase()} ${m.mutatorName} at ${at}: ${JSON.stringify(m.replacement ?? '')}`);
+    const known = isListed(listed, name, at);
+    if (!known) unlisted++;
+    lines.push(
+      `          ${m.status.toLowerCase()} ${m.mutatorName} at ${at}: ${JSON.stringify(m.replacement ?? '')}` +
+        (known ? ' (listed)' : ''),
+    );
   }
 }
 const total = score(all);
 process.stdout.write(`\nmutation score per file (killed+timeout / valid mutants):\n${lines.join('\n')}\n`);
 process.stdout.write(`mutation score: ${total.percent.toFixed(2)} % (${total.detected}/${total.valid})\n`);
+process.stdout.write(
+  `survivors not listed in ${EQUIVALENTS}: ${unlisted}` +
+    (unlisted === 0 ? '\n' : ' (each needs a behaviour test that kills it, or an entry saying why it is equivalent)\n'),
+);
 process.exit(run.status ?? 1);
