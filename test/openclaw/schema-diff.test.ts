@@ -238,3 +238,109 @@ test('toInputSchema: $defs inside a list get an $id by index; a null or a null p
   const nullProperty = toInputSchema({ properties: { n: null }, required: ['n'] } as Schema) as Schema;
   expect(nullProperty.required).toEqual(['n']);
 });
+
+describe('toInputSchema keeps what it does not rewrite', () => {
+  test('a served $schema property keeps its place and value', () => {
+    const input = toInputSchema(object({ gateway: object({}), $schema: { type: 'string', format: 'uri' } })) as Schema;
+    expect(Object.keys(input.properties as Schema)).toEqual(['gateway', '$schema']);
+    expect((input.properties as Schema).$schema).toEqual({ type: 'string', format: 'uri' });
+  });
+
+  test('a string that reads like a $defs pointer is rewritten only as the value of $ref', () => {
+    const served = {
+      properties: {
+        a: { type: 'string', default: '#/$defs/x', description: '#/$defs/x', pattern: '^#/\\$defs/' },
+        b: { $ref: '#/$defs/x' },
+      },
+    };
+    expect((toInputSchema(served) as Schema).properties).toEqual({
+      $schema: { type: 'string' },
+      a: { type: 'string', default: '#/$defs/x', description: '#/$defs/x', pattern: '^#/\\$defs/' },
+      b: { $ref: '#/definitions/x' },
+    });
+  });
+
+  test('a required name whose property is a boolean schema stays required', () => {
+    const input = toInputSchema({ properties: { a: true, b: { default: 1 } }, required: ['a', 'b'] } as Schema);
+    expect((input as Schema).required).toEqual(['a']);
+  });
+});
+
+describe('diffSchemasForDocument follows what a release schema can hold', () => {
+  const closing = (branch: Schema): [Schema, Schema] => [
+    object({ x: { anyOf: [{ type: 'string' }, { type: 'null' }, { type: 'object' }] } }),
+    object({ x: { anyOf: [{ type: 'string' }, { type: 'null' }, branch] } }),
+  ];
+
+  test('a string, number or null where a union has an object branch is not walked as an object', () => {
+    const [from, to] = closing(object({}));
+    for (const x of ['ab', 12, null, true]) {
+      expect(diffSchemasForDocument(from, to, { x }), JSON.stringify(x)).toEqual([]);
+    }
+    expect(diffSchemasForDocument(from, to, { x: { ab: 1 } })).toEqual([
+      { kind: 'removed-key', path: 'x.ab', detail: 'the key is unknown from this release on' },
+    ]);
+  });
+
+  test("a union's object branch is found by its type alone, or by its properties alone", () => {
+    const doc = { x: { gone: 1 } };
+    const byType: Schema = { type: 'object', additionalProperties: false };
+    const byProperties: Schema = { properties: { kept: {} }, additionalProperties: false };
+    for (const branch of [byType, byProperties]) {
+      const [from, to] = closing(branch);
+      expect(diffSchemasForDocument(from, to, doc), JSON.stringify(branch)).toEqual([
+        { kind: 'removed-key', path: 'x.gone', detail: 'the key is unknown from this release on' },
+      ]);
+    }
+  });
+
+  test('boolean schemas in a union are skipped, for object branches and for enums alike', () => {
+    const from = object({ x: { anyOf: [true, { type: 'object' }] }, e: { anyOf: [true, { enum: ['a', 'b'] }] } });
+    const to = object({
+      x: { anyOf: [true, object({})] },
+      e: { anyOf: [true, { enum: ['a'] }] },
+    });
+    expect(diffSchemasForDocument(from, to, { x: { gone: 1 }, e: 'a' })).toEqual([
+      { kind: 'removed-key', path: 'x.gone', detail: 'the key is unknown from this release on' },
+    ]);
+  });
+
+  test('a reference the old release cannot follow (another document, a cycle) allowed anything there', () => {
+    const to = object({ x: object({}) });
+    const external = object({ x: { $ref: 'https://example.com/x.json' } });
+    const cycle = {
+      definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } },
+      ...object({ x: { $ref: '#/definitions/a' } }),
+    };
+    for (const from of [external, cycle]) {
+      expect(diffSchemasForDocument(from, to, { x: { y: 1 } })).toEqual([
+        { kind: 'removed-key', path: 'x.y', detail: 'the key is unknown from this release on' },
+      ]);
+    }
+  });
+
+  test('a reference reached twice along different keys is followed each time', () => {
+    const shared = {
+      definitions: { peer: object({ host: {}, port: {} }) },
+      ...object({ a: { $ref: '#/definitions/peer' }, b: { $ref: '#/definitions/peer' } }),
+    };
+    const narrowed = {
+      definitions: { peer: object({ host: {} }) },
+      ...object({ a: { $ref: '#/definitions/peer' }, b: { $ref: '#/definitions/peer' } }),
+    };
+    expect(diffSchemasForDocument(shared, narrowed, { a: { port: 1 }, b: { port: 2 } }).map((c) => c.path)).toEqual([
+      'a.port',
+      'b.port',
+    ]);
+  });
+
+  test('array items that use the same key report its change once', () => {
+    const from = object({ list: { type: 'array', items: object({ id: {}, old: {}, mode: { enum: ['a', 'b'] } }) } });
+    const to = object({ list: { type: 'array', items: object({ id: {}, mode: { enum: ['a'] } }) } });
+    const doc = { list: [{ id: 1, old: 1, mode: 'a' }, { id: 2, old: 2, mode: 'a' }, { id: 3 }] };
+    expect(diffSchemasForDocument(from, to, doc)).toEqual([
+      { kind: 'narrowed-enum', path: 'list[].mode', detail: 'no longer accepts "b"' },
+      { kind: 'removed-key', path: 'list[].old', detail: 'the key is unknown from this release on' },
+    ]);
+  });
+});

@@ -43,7 +43,7 @@ function rewrite(node: unknown, at: string): unknown {
     out.$id = `urn:openclaw-ops:schema${at.replace(/[^A-Za-z0-9/_.-]/g, '_')}`;
   }
   const properties = source.properties as Record<string, unknown> | undefined;
-  if (Array.isArray(source.required) && properties && typeof properties === 'object') {
+  if (Array.isArray(source.required) && properties) {
     out.required = (source.required as string[]).filter((name) => {
       const property = properties[name];
       return !(property !== null && typeof property === 'object' && 'default' in property);

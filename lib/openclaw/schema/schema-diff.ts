@@ -16,28 +16,32 @@ function asNode(value: unknown): Node | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined;
 }
 
-/** The object schema behind a node: follows a local `$ref` and the object branch of an anyOf. */
+/**
+ * The object schema behind a node: follows local `$ref`s (each once, so a reference cycle ends at the
+ * reference that repeats, which then counts as a schema that allows anything) and the object branch
+ * of an anyOf / oneOf.
+ */
 function resolve(node: Node | undefined, root: Node): Node | undefined {
+  const followed = new Set<string>();
   let current = node;
-  for (let depth = 0; current && depth < 8; depth++) {
-    if (typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-      current = current.$ref
+  while (current) {
+    const ref = current.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/') && !followed.has(ref)) {
+      followed.add(ref);
+      current = ref
         .slice(2)
         .split('/')
         .reduce<Node | undefined>((n, part) => asNode(n?.[part]), root);
       continue;
     }
     const union = (current.anyOf ?? current.oneOf) as unknown[] | undefined;
-    if (Array.isArray(union)) {
-      const objectBranch = union.map(asNode).find((b) => b?.type === 'object' || b?.properties !== undefined);
-      if (objectBranch) {
-        current = objectBranch;
-        continue;
-      }
-    }
-    return current;
+    const objectBranch = Array.isArray(union)
+      ? union.map(asNode).find((b) => b?.type === 'object' || b?.properties !== undefined)
+      : undefined;
+    if (objectBranch === undefined) return current;
+    current = objectBranch;
   }
-  return current;
+  return undefined;
 }
 
 /** The enum values a node accepts, or undefined when it is not a closed set. */
@@ -60,7 +64,11 @@ function enumValues(node: Node | undefined): unknown[] | undefined {
 export function diffSchemasForDocument(from: JsonSchemaNode, to: JsonSchemaNode, doc: unknown): SchemaChange[] {
   const fromRoot = toInputSchema(from) as Node;
   const toRoot = toInputSchema(to) as Node;
-  const changes: SchemaChange[] = [];
+  // keyed by kind, path and detail: the items of an array share their path, and report a change once
+  const changes = new Map<string, SchemaChange>();
+  const add = (change: SchemaChange): void => {
+    changes.set(`${change.kind} ${change.path} ${change.detail}`, change);
+  };
   const walk = (value: unknown, a: Node | undefined, b: Node | undefined, path: string): void => {
     const fa = resolve(a, fromRoot);
     const fb = resolve(b, toRoot);
@@ -70,7 +78,7 @@ export function diffSchemasForDocument(from: JsonSchemaNode, to: JsonSchemaNode,
     if (before && after) {
       const dropped = before.filter((v) => !after.some((w) => JSON.stringify(w) === JSON.stringify(v)));
       if (dropped.length > 0) {
-        changes.push({
+        add({
           kind: 'narrowed-enum',
           path,
           detail: `no longer accepts ${dropped.map((v) => JSON.stringify(v)).join(', ')}`,
@@ -90,24 +98,24 @@ export function diffSchemasForDocument(from: JsonSchemaNode, to: JsonSchemaNode,
     const ra = new Set((Array.isArray(fa.required) ? fa.required : []) as string[]);
     for (const key of (Array.isArray(fb.required) ? fb.required : []) as string[]) {
       if (!ra.has(key) && !(key in object)) {
-        changes.push({ kind: 'new-required-key', path: join(path, key), detail: 'required from this release on' });
+        add({ kind: 'new-required-key', path: join(path, key), detail: 'required from this release on' });
       }
     }
-    for (const key of Object.keys(object).sort()) {
+    for (const key of Object.keys(object)) {
       const childPath = join(path, key);
-      const inA = asNode(pa[key]) ?? (fa.additionalProperties !== false ? asNode(fa.additionalProperties) : undefined);
-      const inB = asNode(pb[key]) ?? (fb.additionalProperties !== false ? asNode(fb.additionalProperties) : undefined);
+      const inA = asNode(pa[key]) ?? asNode(fa.additionalProperties);
+      const inB = asNode(pb[key]) ?? asNode(fb.additionalProperties);
       const knownA = key in pa || fa.additionalProperties !== false;
       const knownB = key in pb || fb.additionalProperties !== false;
       if (knownA && !knownB) {
-        changes.push({ kind: 'removed-key', path: childPath, detail: 'the key is unknown from this release on' });
+        add({ kind: 'removed-key', path: childPath, detail: 'the key is unknown from this release on' });
         continue;
       }
       walk(object[key], inA, inB, childPath);
     }
   };
   walk(doc, fromRoot, toRoot, '');
-  return changes.sort((x, y) => compareText(x.path, y.path) || compareText(x.kind, y.kind));
+  return [...changes.values()].sort((x, y) => compareText(x.path, y.path) || compareText(x.kind, y.kind));
 }
 
 function join(path: string, key: string): string {
