@@ -36,9 +36,21 @@ import { sortedJobsForDelivery, toCronAddParams } from './cron-add-params';
 import type { CronJobDeclaration } from './cron-job-declaration';
 import { shellSingleQuote } from './shell-quote';
 
-/** The command documented for running the script. */
-export const APPLY_CRON_JOBS_COMMAND =
-  'kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < apply-cron-jobs.sh';
+/** The command that runs the script at `scriptPath` in the gateway container (stdin attached). */
+export function applyCronJobsCommand(scriptPath: string): string {
+  return `kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < ${scriptPath}`;
+}
+
+/** The command documented for running the script, from the directory that holds it. */
+export const APPLY_CRON_JOBS_COMMAND = applyCronJobsCommand('apply-cron-jobs.sh');
+
+/** What the script header says besides the generated text: how to run it, and what validation noted. */
+export interface ApplyCronJobsScriptHeader {
+  /** The command that runs the script from the GitOps repo root ({@link applyCronJobsCommand}). */
+  readonly command: string;
+  /** Validation notes, one header line each (a line break inside one becomes a space). */
+  readonly notes: readonly string[];
+}
 
 // Reads the RPC output on stdin (tolerating a heading line before the JSON) and checks the list.
 const PARSE_LIST_JS = [
@@ -90,11 +102,13 @@ const UPDATE_PARAMS_JS = [
 ].join('\n');
 
 /**
- * The `apply-cron-jobs.sh` script for `jobs` (validate them first with `validateCronJobs`).
- * Deterministic: jobs sorted by name, params keys sorted.
+ * The `apply-cron-jobs.sh` script for `jobs` (validate them first with `validateCronJobs`), with
+ * `header`'s command and notes in its comment header. Deterministic: jobs sorted by name, params
+ * keys sorted. Every header line is a comment: a line break in a note or the command would
+ * otherwise start a line the shell runs, so it becomes a space.
  * @throws when a job name is empty or repeated
  */
-export function applyCronJobsScript(jobs: readonly CronJobDeclaration[]): string {
+export function applyCronJobsScript(jobs: readonly CronJobDeclaration[], header: ApplyCronJobsScriptHeader): string {
   const sorted = sortedJobsForDelivery(jobs);
   const calls = sorted.map(
     (job) => `  upsert ${shellSingleQuote(job.name)} ${shellSingleQuote(JSON.stringify(toCronAddParams(job)))}`,
@@ -105,6 +119,11 @@ export function applyCronJobsScript(jobs: readonly CronJobDeclaration[]): string
     `# Upserts ${sorted.length} cron job(s) by name: cron.update for names that exist, cron.add for new ones.`,
     '# Jobs with other names are never touched and nothing is removed. Run with stdin attached:',
     `#   ${APPLY_CRON_JOBS_COMMAND}`,
+    '# From the GitOps repo root:',
+    `#   ${oneLine(header.command)}`,
+    ...(header.notes.length === 0
+      ? ['# Validation notes: none.']
+      : ['# Validation notes:', ...header.notes.map((note) => `#   - ${oneLine(note)}`)]),
     'set -eu',
     '',
     'OPENCLAW="${OPENCLAW_BIN:-openclaw}"',
@@ -140,4 +159,9 @@ export function applyCronJobsScript(jobs: readonly CronJobDeclaration[]): string
     '',
   ];
   return lines.join('\n');
+}
+
+/** `text` on one line: each line break, with the blanks around it, becomes one space. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -6,7 +6,7 @@
  * object: lolice's kustomization lists its resources explicitly, so Argo CD never applies them.
  */
 import { Construct } from 'constructs';
-import { applyCronJobsScript, APPLY_CRON_JOBS_COMMAND } from './apply-cron-jobs-script';
+import { applyCronJobsCommand, applyCronJobsScript } from './apply-cron-jobs-script';
 import { cronJobsDocument } from './cron-add-params';
 import type { CronJobDeclaration } from './cron-job-declaration';
 import { validateCronJobs, type CronValidationContext } from './validate-cron-jobs';
@@ -47,7 +47,10 @@ export interface CronJobsDeliveryProps {
 export class CronJobsDelivery extends Construct {
   /** The declared jobs. */
   public readonly jobs: readonly CronJobDeclaration[];
-  /** Behaviour worth knowing that is not an error (stagger, default zone, opened ports); also in the script header. */
+  /**
+   * Behaviour worth knowing that is not an error (stagger, default zone, opened ports); also in the
+   * script header, one line each.
+   */
   public readonly notes: readonly string[];
   /** Egress the webhook jobs need. */
   public readonly egressRequirements: readonly WebhookEgressRequirement[];
@@ -89,18 +92,19 @@ export class CronJobsDelivery extends Construct {
           `receiver pods in namespace ${r.namespace} on TCP ${r.port}; the ` +
           `receiver's own NetworkPolicy must allow ingress from the gateway`,
       );
-    this.notes = [...result.notes, ...portNotes, ...receiverNotes].map(oneLine);
-    this.applyCommand = APPLY_CRON_JOBS_COMMAND.replace(
-      / < apply-cron-jobs\.sh$/,
-      ` < ${directory}/${APPLY_CRON_JOBS_SCRIPT_FILE}`,
-    );
+    this.notes = [...result.notes, ...portNotes, ...receiverNotes];
+    this.applyCommand = applyCronJobsCommand(`${directory}/${APPLY_CRON_JOBS_SCRIPT_FILE}`);
 
     if (props.jobs.length > 0) {
       let rendered: { document: string; script: string } | undefined;
       try {
-        rendered = { document: cronJobsDocument(props.jobs), script: applyCronJobsScript(props.jobs) };
+        rendered = {
+          document: cronJobsDocument(props.jobs),
+          script: applyCronJobsScript(props.jobs, { command: this.applyCommand, notes: this.notes }),
+        };
       } catch (error) {
-        // Duplicate or empty names: validateCronJobs reports them; nothing is written.
+        // Duplicate or empty names: validateCronJobs reports them. A value JSON cannot carry (NaN,
+        // Infinity, a function, a bigint) in a field no rule reads: reported here. Nothing is written.
         if (result.errors.length === 0) {
           this.errors.push(`cron jobs cannot be rendered: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -112,29 +116,11 @@ export class CronJobsDelivery extends Construct {
         });
         this.applyScript = new GitOpsTextFile(this, 'ApplyScript', {
           path: `${directory}/${APPLY_CRON_JOBS_SCRIPT_FILE}`,
-          content: withNotes(rendered.script, this.notes, this.applyCommand),
+          content: rendered.script,
         });
       }
     }
 
     this.node.addValidation({ validate: () => [...this.errors] });
   }
-}
-
-/** Puts the command and the notes into the script header, after the generated comment block. */
-function withNotes(script: string, notes: readonly string[], command: string): string {
-  const lines = script.split('\n');
-  const at = lines.indexOf('set -eu');
-  const header = [
-    '# From the GitOps repo root:',
-    `#   ${command}`,
-    ...(notes.length === 0
-      ? ['# Validation notes: none.']
-      : ['# Validation notes:', ...notes.map((note) => `#   - ${note}`)]),
-  ];
-  return [...lines.slice(0, at < 0 ? 1 : at), ...header, ...lines.slice(at < 0 ? 1 : at)].join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -2,7 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APPLY_CRON_JOBS_COMMAND, applyCronJobsScript } from '../../lib/cron/apply-cron-jobs-script';
+import {
+  APPLY_CRON_JOBS_COMMAND,
+  applyCronJobsScript,
+  type ApplyCronJobsScriptHeader,
+} from '../../lib/cron/apply-cron-jobs-script';
 import { cronAddInvocations, cronJobsDocument, toCronAddParams } from '../../lib/cron/cron-add-params';
 import type { CronJobDeclaration } from '../../lib/cron/cron-job-declaration';
 import { shellSingleQuote } from '../../lib/cron/shell-quote';
@@ -25,6 +29,8 @@ const webhookJob: CronJobDeclaration = {
 };
 
 const discordJob = dailyUsageReportDiscordJob('123456789012345678');
+
+const HEADER: ApplyCronJobsScriptHeader = { command: APPLY_CRON_JOBS_COMMAND, notes: [] };
 
 describe('toCronAddParams', () => {
   it('strips our opt-ins, makes enabled explicit and sorts keys', () => {
@@ -67,7 +73,7 @@ describe('cronJobsDocument', () => {
   it('contains no secret: the webhook token is not part of any job', () => {
     const doc = cronJobsDocument([webhookJob, discordJob]);
     expect(doc).not.toMatch(/token|authorization|bearer/i);
-    expect(applyCronJobsScript([webhookJob, discordJob])).not.toMatch(/token|authorization|bearer/i);
+    expect(applyCronJobsScript([webhookJob, discordJob], HEADER)).not.toMatch(/token|authorization|bearer/i);
     expect(cronAddInvocations([webhookJob]).join('\n')).not.toMatch(/token|authorization|bearer/i);
   });
 
@@ -154,7 +160,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
 
   it('updates existing names by id, adds new ones, and never touches other jobs', () => {
     fake = fakeOpenClaw(existing);
-    const result = fake.run(applyCronJobsScript([mainJob, discordJob]));
+    const result = fake.run(applyCronJobsScript([mainJob, discordJob], HEADER));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const calls = fake.calls();
@@ -176,7 +182,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
 
   it('round-trips a message with single quotes, $, backquotes, backslashes and newlines', () => {
     fake = fakeOpenClaw([]);
-    const result = fake.run(applyCronJobsScript([mainJob]));
+    const result = fake.run(applyCronJobsScript([mainJob], HEADER));
     expect(result.status).toBe(0);
     const add = fake.calls()[1]!;
     const params = paramsOf(add) as { payload: { text: string } };
@@ -189,7 +195,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
       { id: 'id-d', name: discordJob.name },
       { id: 'id-m', name: mainJob.name },
     ]);
-    const script = applyCronJobsScript([mainJob, discordJob]);
+    const script = applyCronJobsScript([mainJob, discordJob], HEADER);
     expect(fake.run(script).status).toBe(0);
     expect(fake.run(script).status).toBe(0);
     const methods = fake.calls().map((c) => c[2]);
@@ -201,7 +207,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
       { id: 'a', name: discordJob.name },
       { id: 'b', name: discordJob.name },
     ]);
-    const result = fake.run(applyCronJobsScript([discordJob]));
+    const result = fake.run(applyCronJobsScript([discordJob], HEADER));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('2 existing cron jobs are named "Daily usage report (Discord)" (ids a, b)');
     expect(fake.calls().map((c) => c[2])).toEqual(['cron.list']);
@@ -209,7 +215,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
 
   it('stops at the first failing RPC', () => {
     fake = fakeOpenClaw([]);
-    const result = fake.run(applyCronJobsScript([mainJob, discordJob]), { FAKE_FAIL: 'cron.add' });
+    const result = fake.run(applyCronJobsScript([mainJob, discordJob], HEADER), { FAKE_FAIL: 'cron.add' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('Gateway call failed: boom');
     expect(fake.calls().map((c) => c[2])).toEqual(['cron.list', 'cron.add']);
@@ -218,7 +224,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
   it('refuses a paged cron.list result rather than risk duplicates', () => {
     fake = fakeOpenClaw([]);
     writeFileSync(join(fake.dir, 'list.json'), JSON.stringify({ jobs: [], hasMore: true, nextOffset: 200 }));
-    const result = fake.run(applyCronJobsScript([discordJob]));
+    const result = fake.run(applyCronJobsScript([discordJob], HEADER));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('cron.list returned a partial page');
   });
@@ -226,14 +232,14 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
   it('reads the cron.list JSON after a heading line, and refuses output without JSON or without a jobs array', () => {
     fake = fakeOpenClaw([]);
     writeFileSync(join(fake.dir, 'list.json'), `Gateway call: cron.list\n${JSON.stringify({ jobs: [] })}`);
-    const ok = fake.run(applyCronJobsScript([discordJob]));
+    const ok = fake.run(applyCronJobsScript([discordJob], HEADER));
     expect(ok.stdout).toBe('cron job Daily usage report (Discord): added\n');
     writeFileSync(join(fake.dir, 'list.json'), 'no gateway here');
-    const noJson = fake.run(applyCronJobsScript([discordJob]));
+    const noJson = fake.run(applyCronJobsScript([discordJob], HEADER));
     expect(noJson.status).not.toBe(0);
     expect(noJson.stderr).toContain('apply-cron-jobs: cron.list printed no JSON: no gateway here');
     writeFileSync(join(fake.dir, 'list.json'), JSON.stringify({ items: [] }));
-    const noJobs = fake.run(applyCronJobsScript([discordJob]));
+    const noJobs = fake.run(applyCronJobsScript([discordJob], HEADER));
     expect(noJobs.status).not.toBe(0);
     expect(noJobs.stderr).toContain('apply-cron-jobs: cron.list result has no jobs array');
     expect(fake.calls().map((c) => c[2])).toEqual(['cron.list', 'cron.add', 'cron.list', 'cron.list']);
@@ -248,7 +254,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
         payload: { kind: 'systemEvent', text: 'old', extra: 1, gone: null },
       },
     ]);
-    const result = fake.run(applyCronJobsScript([mainJob]));
+    const result = fake.run(applyCronJobsScript([mainJob], HEADER));
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
       `warning: cron job ${JSON.stringify(mainJob.name)} keeps undeclared agentId, payload.extra (cron.update merges)`,
@@ -259,7 +265,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
     fake = fakeOpenClaw([
       { id: 'id-m', name: mainJob.name, payload: { kind: 'agentTurn', message: 'old', model: 'x' } },
     ]);
-    const result = fake.run(applyCronJobsScript([mainJob]));
+    const result = fake.run(applyCronJobsScript([mainJob], HEADER));
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
@@ -275,7 +281,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
     ]);
     const { delivery: _d, ...announceWithoutTarget } = discordJob;
     const job: CronJobDeclaration = { ...announceWithoutTarget, delivery: { mode: 'announce', channel: 'discord' } };
-    const result = fake.run(applyCronJobsScript([job]));
+    const result = fake.run(applyCronJobsScript([job], HEADER));
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
       'warning: cron job "Daily usage report (Discord)" keeps undeclared description, delivery.to (cron.update merges)',
@@ -286,12 +292,40 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
     expect(APPLY_CRON_JOBS_COMMAND).toBe(
       'kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < apply-cron-jobs.sh',
     );
-    expect(applyCronJobsScript([discordJob])).toContain(`#   ${APPLY_CRON_JOBS_COMMAND}\n`);
+    expect(applyCronJobsScript([discordJob], HEADER)).toContain(`#   ${APPLY_CRON_JOBS_COMMAND}\n`);
+  });
+
+  it('writes the command and notes into the comment header, a line break in either made a space', () => {
+    const script = applyCronJobsScript([discordJob], {
+      command: 'kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < a\nb/apply-cron-jobs.sh',
+      notes: ['first note', 'second\n  note\nrm -rf /tmp/x'],
+    });
+    const lines = script.split('\n');
+    const at = lines.indexOf('set -eu');
+    expect(lines.slice(at - 6, at + 1)).toEqual([
+      `#   ${APPLY_CRON_JOBS_COMMAND}`,
+      '# From the GitOps repo root:',
+      '#   kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < a b/apply-cron-jobs.sh',
+      '# Validation notes:',
+      '#   - first note',
+      '#   - second note rm -rf /tmp/x',
+      'set -eu',
+    ]);
+    expect(lines.slice(0, at).every((l) => l.startsWith('#'))).toBe(true);
+    expect(applyCronJobsScript([discordJob], HEADER)).toContain('\n# Validation notes: none.\nset -eu\n');
+  });
+
+  it('says above each shell function what it takes and does', () => {
+    const script = applyCronJobsScript([discordJob], HEADER);
+    expect(script).toContain(
+      '\n# rpc METHOD PARAMS_JSON: prints the JSON result; fails when the call fails\nrpc() {\n',
+    );
+    expect(script).toContain('\n# upsert NAME PARAMS_JSON\nupsert() {\n');
   });
 
   it('is deterministic and ends with the main call', () => {
-    const a = applyCronJobsScript([mainJob, discordJob]);
-    expect(applyCronJobsScript([discordJob, mainJob])).toBe(a);
+    const a = applyCronJobsScript([mainJob, discordJob], HEADER);
+    expect(applyCronJobsScript([discordJob, mainJob], HEADER)).toBe(a);
     expect(a.trimEnd().endsWith('\nmain')).toBe(true);
     expect(a.startsWith('#!/bin/sh\n')).toBe(true);
   });

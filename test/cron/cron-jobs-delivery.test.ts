@@ -91,6 +91,62 @@ describe('CronJobsDelivery', () => {
     expect(onDefault.notes.filter((n) => n.includes('default internet egress port'))).toEqual([]);
   });
 
+  it('notes the receiver of an in-cluster webhook, and no internet port for it, off the default ports', () => {
+    const d = delivery({
+      jobs: [
+        job('to-receiver', {
+          ...webhookOn('http://cron-receiver.observability.svc.cluster.local:8080/in'),
+          receiver: { namespace: 'observability', podLabels: { app: 'rx' }, port: 8080 },
+        }),
+      ],
+      context: { ...CONTEXT, openclawVersion: OpenClawVersion.V2026_2_17 },
+    });
+    expect(d.node.validate()).toEqual([]);
+    expect(d.egressRequirements).toEqual([
+      expect.objectContaining({ jobName: 'to-receiver', kind: 'in-cluster', namespace: 'observability', port: 8080 }),
+    ]);
+    const note =
+      'cron job "to-receiver": the gateway NetworkPolicy allows egress to its receiver pods in namespace ' +
+      "observability on TCP 8080; the receiver's own NetworkPolicy must allow ingress from the gateway";
+    expect(d.notes).toEqual([note]);
+    expect(d.applyScript?.content).toContain(`\n# Validation notes:\n#   - ${note}\nset -eu\n`);
+  });
+
+  it('keeps each note on one comment line of the script header, even with a line break in a job name', () => {
+    // The config schema refuses control characters in names; a declaration built in code can hold one.
+    const d = delivery({ jobs: [job('nightly\nrm -rf /tmp/x', { schedule: { kind: 'cron', expr: '0 * * * *' } })] });
+    expect(d.node.validate()).toEqual([]);
+    const script = d.applyScript?.content ?? '';
+    const lines = script.split('\n');
+    const at = lines.indexOf('set -eu');
+    expect(lines.slice(0, at).filter((l) => !l.startsWith('#'))).toEqual([]);
+    expect(lines.slice(at - 3, at)).toEqual([
+      '# Validation notes:',
+      "#   - cron job \"nightly rm -rf /tmp/x\": schedule '0 * * * *' has no tz; it runs in the gateway host's " +
+        'time zone (UTC in most containers); set tz (e.g. "Asia/Tokyo") to pin it',
+      '#   - cron job "nightly rm -rf /tmp/x": schedule \'0 * * * *\' is top-of-hour; OpenClaw staggers it by ' +
+        'up to 5 min (offset from sha256 of the job id); set staggerMs: 0 for exact timing',
+    ]);
+    // The note itself keeps the name as declared; only the header line joins it.
+    expect(d.notes[0]).toContain('"nightly\nrm -rf /tmp/x"');
+  });
+
+  it('joins a line break with the blanks around it into one space in the header', () => {
+    const d = delivery({ jobs: [job('a \n\t b', { schedule: { kind: 'cron', expr: '0 * * * *', tz: 'UTC' } })] });
+    expect(d.applyScript?.content).toContain(
+      '\n#   - cron job "a b": schedule \'0 * * * *\' is top-of-hour; OpenClaw staggers it by up to 5 min ',
+    );
+  });
+
+  it('refuses, through validation, a job the rules pass but JSON cannot carry, and writes no file', () => {
+    const d = delivery({ jobs: [job('nightly', { description: Number.POSITIVE_INFINITY })] });
+    expect(d.jobsDocument).toBeUndefined();
+    expect(d.applyScript).toBeUndefined();
+    expect(d.node.validate()).toEqual([
+      'cron jobs cannot be rendered: cron job field job.description is Infinity: expected a finite number',
+    ]);
+  });
+
   it('reports duplicate names once, through validation, and writes no file', () => {
     const d = delivery({ jobs: [job('nightly'), job('nightly')] });
     expect(d.jobsDocument).toBeUndefined();
