@@ -202,6 +202,17 @@ export function goDurationMs(value: string): number | undefined {
   return total;
 }
 
+// The name part of an image reference, as the OCI distribution reference grammar defines it
+// (github.com/distribution/reference, regexp.go), which containerd and Docker parse images with:
+// an optional registry (DNS name or [IPv6] with an optional port), then path components of lowercase
+// letters and digits joined by one ".", one "_", "__" or any run of "-".
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const REGISTRY = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const IMAGE_REPOSITORY = new RegExp(`^(?:${REGISTRY}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/** The grammar's `NameTotalLengthMax`. */
+const IMAGE_REPOSITORY_MAX_LENGTH = 255;
+
 /** An image repository without tag or digest. */
 export function imageRepository(value: string): string | undefined {
   const lastPart = value.slice(value.lastIndexOf('/') + 1);
@@ -220,11 +231,17 @@ export function imageRepository(value: string): string | undefined {
       `put it in image.tag`
     );
   }
-  if (!/^([a-z0-9.-]+(:\d+)?\/)?[a-z0-9]+([._-]+[a-z0-9]+)*(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(value)) {
+  if (!IMAGE_REPOSITORY.test(value)) {
     return (
       `received ${JSON.stringify(value)}, expected an image repository such as ` +
-      `"ghcr.io/boxp/arch/openclaw" (lowercase path components): fix ` +
-      `image.repository`
+      `"registry.example.com:5000/team/openclaw" (an optional registry host and port, then ` +
+      `lowercase path components joined by ".", "_", "__" or dashes): fix image.repository`
+    );
+  }
+  if (value.length > IMAGE_REPOSITORY_MAX_LENGTH) {
+    return (
+      `received an image repository of ${value.length} characters, expected at most ` +
+      `${IMAGE_REPOSITORY_MAX_LENGTH}: shorten image.repository`
     );
   }
   return undefined;

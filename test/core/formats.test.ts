@@ -303,27 +303,68 @@ describe('imageRepository', () => {
   });
 
   it('refuses upper case, empty path components and bad separators', () => {
-    for (const value of ['ghcr.io/Boxp/openclaw', 'a//b', 'a/', '/a', 'a.', '_a', 'host:x1/a', 'a/b_', 'a b']) {
+    for (const value of [
+      'ghcr.io/Boxp/openclaw',
+      'a//b',
+      'a/',
+      '/a',
+      'a.',
+      '_a',
+      'host:x1/a',
+      'a/b_',
+      'a b',
+      'a___b',
+      'a..b',
+      'a._b',
+      'a.-b',
+      'a-_b',
+      'a/b..c',
+      'reg..io/a',
+      '-reg.io/a',
+      'reg-.io/a',
+      'example.com./app',
+      'reg.io:/a',
+      '[::1/a',
+      '[]/a',
+      'Foo',
+    ]) {
       expect(imageRepository(value), value).toBe(
-        `received ${JSON.stringify(value)}, expected an image repository such as "ghcr.io/boxp/arch/openclaw" ` +
-          '(lowercase path components): fix image.repository',
+        `received ${JSON.stringify(value)}, expected an image repository such as "registry.example.com:5000/team/openclaw" ` +
+          '(an optional registry host and port, then lowercase path components joined by ".", "_", "__" or dashes): ' +
+          'fix image.repository',
       );
     }
   });
 
-  it('accepts separators inside a component and a registry with a port', () => {
+  it('accepts the OCI reference grammar: separators inside a component, a registry by name or [IPv6] with a port', () => {
     for (const value of [
       'a__b/c.d-e',
       'my-registry.io:443/x',
       'a/b/c/d',
       'a--b',
+      'a---b/c',
       'open-claw',
       'a/b__c',
       'a/b-cd',
-      'example.com./app',
+      'a.b/c_d',
+      'Registry.Example.com/team/app',
+      'Foo/bar',
+      'localhost/app',
+      '[::1]:5000/app',
+      '[fe80::1]/app',
+      '0/1',
+      'r:0/a',
     ]) {
       expect(imageRepository(value), value).toBeUndefined();
     }
+  });
+
+  it("accepts up to 255 characters, the grammar's longest name", () => {
+    const repository = (length: number): string => `r.io/${'a'.repeat(length - 5)}`;
+    expect(imageRepository(repository(255))).toBeUndefined();
+    expect(imageRepository(repository(256))).toBe(
+      'received an image repository of 256 characters, expected at most 255: shorten image.repository',
+    );
   });
 });
 
