@@ -55,9 +55,9 @@ export function checkCronAddKeys(job: CronJobDeclaration, findings: CronJobFindi
   checkKeys(job.delivery, 'delivery.', DELIVERY_KEYS, findings);
 }
 
-/** The `kind` of a schedule or payload, or undefined when it is not an object (null included). */
+/** The `kind` of a schedule or payload: undefined for null and for a string, number or boolean (no `kind`). */
 function kindOf(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  return (value as { readonly kind?: unknown } | null | undefined)?.kind;
 }
 
 function checkKeys(

@@ -14,6 +14,7 @@
  */
 import type { CronJobDeclaration } from './cron-job-declaration';
 import { shellSingleQuote } from './shell-quote';
+import { compareText } from '../core/compare-text';
 
 /** A JSON value as sent to the gateway. */
 type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -83,7 +84,7 @@ export function assertUniqueJobNames(jobs: readonly CronJobDeclaration[]): void 
  */
 export function sortedJobsForDelivery(jobs: readonly CronJobDeclaration[]): CronJobDeclaration[] {
   assertUniqueJobNames(jobs);
-  return [...jobs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...jobs].sort((a, b) => compareText(a.name, b.name));
 }
 
 /**

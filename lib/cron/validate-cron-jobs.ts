@@ -20,6 +20,7 @@ import { checkDelivery } from './delivery-rules';
 import { checkSchedule } from './schedule-rules';
 import { checkSessionAndPayload } from './session-payload-rules';
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
+import { compareText } from '../core/compare-text';
 
 export type { CronValidationContext, CronValidationResult } from './cron-validation-context';
 export { isIso8601Instant } from './iso-8601-instant';
@@ -112,7 +113,7 @@ export function validateCronJobs(
     notes.push(...findings.notes);
     egress.push(...findings.egress);
   });
-  egress.sort((a, b) => (a.jobName < b.jobName ? -1 : a.jobName > b.jobName ? 1 : 0));
+  egress.sort((a, b) => compareText(a.jobName, b.jobName));
   return { errors, notes, egressRequirements: egress };
 }
 

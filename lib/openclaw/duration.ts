@@ -41,10 +41,8 @@ export function parseDurationMs(text: string, options: ParseDurationOptions = {}
   if (!match) {
     return undefined;
   }
+  // the pattern admits no sign; digits too many to be finite give a result that is not, refused below
   const amount = Number(match[1]);
-  if (!Number.isFinite(amount) || amount < 0) {
-    return undefined;
-  }
   const unit = (match[2] as DurationUnit | undefined) ?? options.defaultUnit ?? 'ms';
   const ms = Math.round(amount * DURATION_UNIT_MS[unit]);
   return Number.isFinite(ms) ? ms : undefined;

@@ -66,4 +66,16 @@ describe('a job field that is not an object', () => {
       `cron job "nightly": schedule is null: expected ${EXPECTED.schedule}; fix the job's schedule`,
     ]);
   });
+
+  it('refuses a job that is a string, a number, a boolean or an array by its position, as what it is', () => {
+    const result = validateCronJobs(['nightly', 5, true, [JOB]] as unknown as CronJobDeclaration[], ctx);
+    expect(result.errors).toEqual(
+      ['"nightly"', '5', 'true', 'an array of 1 item'].map(
+        (shown, index) =>
+          `cron job #${index + 1} is ${shown}: expected an object with name, schedule, sessionTarget, wakeMode and ` +
+          'payload; fix or remove the entry',
+      ),
+    );
+    expect(result.notes).toEqual([]);
+  });
 });
