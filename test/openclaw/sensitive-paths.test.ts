@@ -57,3 +57,12 @@ test('paths are written with dots for keys and brackets for indexes', () => {
   expect(formatPath(['a', 0, 'b', 1, 2])).toBe('a[0].b[1][2]');
   expect(formatPath([0, 'a'])).toBe('[0].a');
 });
+
+test('numbers, booleans, null and undefined anywhere in the document are passed over', () => {
+  const paths = sensitivePaths(HINTS);
+  const doc = { gateway: { port: 18789, auth: { token: undefined, enabled: true }, mode: null }, n: 5, u: undefined };
+  expect(findLiteralSecrets(doc, paths)).toEqual([]);
+  expect(findLiteralSecrets({ gateway: { auth: { token: 'x' } }, other: undefined }, paths)).toEqual([
+    { path: 'gateway.auth.token', hint: 'gateway.auth.token', length: 1 },
+  ]);
+});
