@@ -21,6 +21,7 @@ import { checkSchedule } from './schedule-rules';
 import { checkSessionAndPayload } from './session-payload-rules';
 import type { WebhookEgressRequirement } from './webhook-egress-requirement';
 import { compareText } from '../core/compare-text';
+import { isJsonObject } from '../core/json-value';
 
 export type { CronValidationContext, CronValidationResult } from './cron-validation-context';
 export { isIso8601Instant } from './iso-8601-instant';
@@ -55,7 +56,7 @@ function checkJob(job: CronJobDeclaration, context: CronValidationContext, findi
  * received (a declaration built outside the config schema can hold anything).
  */
 function isObjectField(field: string, value: unknown, expected: string, findings: CronJobFindings): boolean {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return true;
+  if (isJsonObject(value)) return true;
   findings.error(`${field} is ${describeValue(value)}: expected ${expected}; fix the job's ${field}`);
   return false;
 }

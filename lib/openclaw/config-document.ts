@@ -13,17 +13,9 @@
  * Validation the way OpenClaw applies it lives in `validate-config.ts`.
  */
 
-/** A JSON scalar. */
-export type JsonPrimitive = string | number | boolean | null;
+import type { JsonObject, JsonValue } from '../core/json-value';
 
-/** Any JSON value. */
-export type JsonValue = JsonPrimitive | readonly JsonValue[] | JsonObject;
-
-/**
- * A JSON object. Members may be `undefined` so that objects with optional members (the section
- * types below) are assignable; `undefined` members are absent from the serialized document.
- */
-export type JsonObject = { readonly [key: string]: JsonValue | undefined };
+export { isJsonObject, type JsonObject, type JsonPrimitive, type JsonValue } from '../core/json-value';
 
 /** `diagnostics.otel` (strict upstream: unknown keys are rejected). */
 export type DiagnosticsOtelConfig = {
@@ -267,8 +259,3 @@ export type OpenClawConfigDocument = {
   readonly env?: EnvConfig;
   readonly [section: string]: JsonValue | undefined;
 };
-
-/** True for a non-null, non-array object (a JSON object once parsed). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,5 +1,6 @@
 import { describeValue } from '../../core/describe-value';
 import type { SchemaIssue } from './schema-issues';
+import { isJsonObject } from '../../core/json-value';
 
 /**
  * The release's cross-field rules that its JSON Schema cannot carry: zod `refine`/`superRefine` calls
@@ -15,8 +16,7 @@ export interface Refinement {
 
 type Obj = Readonly<Record<string, unknown>>;
 
-const obj = (v: unknown): Obj | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
+const obj = (v: unknown): Obj | undefined => (isJsonObject(v) ? v : undefined);
 
 /** The channel object and each of its accounts, with their paths. */
 function channelScopes(doc: Obj, channel: string): { path: string; value: Obj }[] {

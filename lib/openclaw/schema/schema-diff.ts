@@ -1,6 +1,7 @@
 import { toInputSchema } from './input-schema';
 import type { JsonSchemaNode } from './release-schema-files';
 import { compareText } from '../../core/compare-text';
+import { isJsonObject } from '../../core/json-value';
 
 /** One difference between two releases' schemas at a path a document uses. */
 export interface SchemaChange {
@@ -13,7 +14,7 @@ export interface SchemaChange {
 type Node = Readonly<Record<string, unknown>>;
 
 function asNode(value: unknown): Node | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 /**

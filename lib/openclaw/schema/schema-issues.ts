@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { closestName } from '../../core/closest-name';
 import { describeValue } from '../../core/describe-value';
 import { compareText } from '../../core/compare-text';
+import { isJsonObject } from '../../core/json-value';
 
 /** One problem, in the project's parts: path, what was received, what was expected, the fix. */
 export interface SchemaIssue {
@@ -31,7 +32,7 @@ function quoted(values: readonly unknown[]): string {
 }
 
 function asSchema(value: unknown): Schema | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Schema) : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 /** `a string`, `an integer`, `an object`. */
