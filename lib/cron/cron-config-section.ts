@@ -25,7 +25,7 @@ import { toCronAddParams } from './cron-add-params';
 import type { CronJobDeclaration } from './cron-job-declaration';
 import { webhookUrlProblems } from './webhook-url-credentials';
 
-const SINGLE_PLACEHOLDER = /^\$\{([A-Z_][A-Z0-9_]*)\}$/;
+const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
 /** The byte size of one job's params the apply script may pass as a single argument. */
 export const MAX_CRON_PARAMS_BYTES = 100_000;
 /** Longest cron run timeout accepted without `allowLongTimeout`. */
@@ -49,7 +49,7 @@ const cronJobName = checked(
       const problem = controlCharacters(v);
       return problem === undefined
         ? undefined
-        : `${problem.replace(/: remove it$/, '')} (the apply script passes names as arguments): rename the job`;
+        : `${problem.replace(': remove it', '')} (the apply script passes names as arguments): rename the job`;
     },
     (v) =>
       v.normalize('NFC') !== v
@@ -172,52 +172,64 @@ export function cronTextCredentialProblems(cronJobs: readonly CronJobDeclaration
   return problems;
 }
 
-/** `cron.webhookToken` is a credential used for nothing else: every webhook receiver learns it. */
+/**
+ * `cron.webhookToken` is a credential used for nothing else: every webhook receiver learns it. Each
+ * `${VAR}` in the token is checked, so text around a placeholder does not hide a shared secret.
+ */
 export function webhookTokenProblems(
   document: OpenClawConfigDocument,
   secrets: readonly SecretDeclaration[],
 ): ConfigProblem[] {
   const token = document.cron?.webhookToken;
-  const object = 'config.openclawConfig.cron.webhookToken';
-  const match = typeof token === 'string' ? SINGLE_PLACEHOLDER.exec(token) : null;
-  if (match === null) {
-    return []; // a literal is refused by env-placeholder-required; an absent token by the cron rules
+  if (typeof token !== 'string') {
+    return []; // an absent token is reported by the cron rules, another type by the release schema
   }
-  const envVar = match[1] as string;
+  // a literal (no placeholder) is refused by env-placeholder-required
+  const envVars = new Set([...token.matchAll(PLACEHOLDER)].map((m) => m[1] as string));
+  return [...envVars].flatMap((envVar) => tokenSecretReuse(document, secrets, envVar));
+}
+
+/** The reuse of the secret behind `${envVar}` of the webhook token, if any. */
+function tokenSecretReuse(
+  document: OpenClawConfigDocument,
+  secrets: readonly SecretDeclaration[],
+  envVar: string,
+): ConfigProblem[] {
   const secret = secretOfEnv(secrets, envVar);
   if (secret === undefined) {
     return []; // config-env-defined reports it
   }
-  const problems: ConfigProblem[] = [];
   const fix = 'declare a dedicated generated secret (e.g. OPENCLAW_CRON_WEBHOOK_TOKEN) and reference only it';
   const otherEnv = (secret.envVars ?? []).filter((name) => name !== envVar);
   const sharedParameter = secrets.filter((s) => s !== secret && s.parameterName === secret.parameterName);
   const usedElsewhere: string[] = [];
   walkStrings(document, 'openclawConfig', (path, _key, text) => {
     if (path === 'openclawConfig.cron.webhookToken') return;
-    for (const m of text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)) {
-      const other = secretOfEnv(secrets, m[1] as string);
-      if (other !== undefined && (other === secret || other.parameterName === secret.parameterName)) {
+    for (const m of text.matchAll(PLACEHOLDER)) {
+      // the same secret, or another declaration of its ssm parameter
+      if (secretOfEnv(secrets, m[1] as string)?.parameterName === secret.parameterName) {
         usedElsewhere.push(path);
       }
     }
   });
-  if (usedElsewhere.length > 0 || otherEnv.length > 0 || sharedParameter.length > 0) {
-    const reasons = [
-      ...usedElsewhere.map((p) => `also used at ${p}`),
-      ...(otherEnv.length > 0 ? [`also read as env ${otherEnv.join(', ')}`] : []),
-      ...sharedParameter.map((s) => `same ssm parameter as ${secretObject(s)}`),
-    ];
-    problems.push({
+  if (usedElsewhere.length === 0 && otherEnv.length === 0 && sharedParameter.length === 0) {
+    return [];
+  }
+  const reasons = [
+    ...usedElsewhere.map((p) => `also used at ${p}`),
+    ...(otherEnv.length > 0 ? [`also read as env ${otherEnv.join(', ')}`] : []),
+    ...sharedParameter.map((s) => `same ssm parameter as ${secretObject(s)}`),
+  ];
+  return [
+    {
       rule: 'webhook-token-unique',
-      object,
+      object: 'config.openclawConfig.cron.webhookToken',
       message:
         `received \${${envVar}}, which reuses ${secretObject(secret)} (` +
         `${reasons.join('; ')}), expected a credential used only for cron ` +
         `webhooks: every receiver would learn it; ${fix}`,
-    });
-  }
-  return problems;
+    },
+  ];
 }
 
 /** Names distinct, timeouts in seconds, webhook targets without credentials, params that fit one argument. */
@@ -251,7 +263,8 @@ export function cronJobProblems(
     }
     folded.set(key, job.name);
     const timeout = job.payload.kind === 'agentTurn' ? job.payload.timeoutSeconds : undefined;
-    if (timeout !== undefined && timeout > MAX_CRON_TIMEOUT_SECONDS && job.allowLongTimeout !== true) {
+    const longTimeout = (timeout ?? 0) > MAX_CRON_TIMEOUT_SECONDS;
+    if (longTimeout && job.allowLongTimeout !== true) {
       problems.push({
         rule: 'cron-timeout-ceiling',
         object: `${object} payload.timeoutSeconds`,
@@ -262,7 +275,7 @@ export function cronJobProblems(
           `really may take that long`,
       });
     }
-    if (job.allowLongTimeout === true && !(timeout !== undefined && timeout > MAX_CRON_TIMEOUT_SECONDS)) {
+    if (job.allowLongTimeout === true && !longTimeout) {
       problems.push({
         rule: 'cron-timeout-ceiling',
         object: `${object} allowLongTimeout`,

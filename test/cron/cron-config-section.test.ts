@@ -13,6 +13,7 @@ import {
   webhookTokenProblems,
 } from '../../lib/cron/cron-config-section';
 import type { OpenClawConfigDocument } from '../../lib/openclaw/config-document';
+import { toCronAddParams } from '../../lib/cron/cron-add-params';
 import { SecretValueOwner, type SecretDeclaration } from '../../lib/secrets/secret-declaration';
 
 const job: CronJobDeclaration = {
@@ -123,6 +124,7 @@ describe('cron job schema: payload, delivery and receiver', () => {
       '[config-text] payload.message: received a control character (U+0000) at position 1, expected printable text: remove it',
     ]);
     const main = { ...job, sessionTarget: 'main', payload: { kind: 'systemEvent', text: 'a\u001b' } };
+    expect(refusals(cronJobSchema, { ...main, payload: { kind: 'systemEvent', text: 'a\r\nb\tc' } })).toEqual([]);
     expect(refusals(cronJobSchema, main)).toEqual([
       '[config-text] payload.text: received a control character (U+001b) at position 1, expected printable text: remove it',
     ]);
@@ -145,15 +147,23 @@ describe('cron job schema: payload, delivery and receiver', () => {
       '[normalised-value] delivery.channel: received "Discord", expected lowercase (channels are matched lowercased ' +
         'but the value is sent as written): write "discord"',
     ]);
-    expect(delivery({ channel: ' discord' })[0]).toMatch(
-      /^\[normalised-value\] delivery\.channel: received " discord" with whitespace/,
-    );
+    expect(delivery({ channel: ' discord' })).toEqual([
+      '[normalised-value] delivery.channel: received " discord" with whitespace at the start or end, expected a ' +
+        'channel id without it (it would be checked trimmed but written as is): remove the whitespace',
+    ]);
     expect(delivery({ to: 'channel:1 ' })[0]).toMatch(
       /^\[normalised-value\] delivery\.to: received "channel:1 " with whitespace.*expected a delivery target/,
     );
     expect(delivery({ to: 'a\tb' })).toEqual([
       '[normalised-value] delivery.to: received a control character (U+0009) at position 1, expected printable text: remove it',
     ]);
+  });
+
+  it('delivery mode none, announce or webhook', () => {
+    for (const mode of ['none', 'announce', 'webhook']) {
+      expect(refusals(cronJobSchema, { ...job, delivery: { mode } }), mode).toEqual([]);
+    }
+    expect(refusals(cronJobSchema, { ...job, delivery: { mode: '' } })).toHaveLength(1);
   });
 
   it('receiver: a namespace, labels and a port', () => {
@@ -221,6 +231,19 @@ describe('cronJobProblems', () => {
     expect(cronJobProblems([job, { ...job, name: 'weekly' }], doc)).toEqual([]);
   });
 
+  it('folds case the lowercase way: capital and small sharp s are one letter, ss another', () => {
+    const named = (...names: string[]): string[] =>
+      cronJobProblems(
+        names.map((name) => ({ ...job, name })),
+        doc,
+      ).map((p) => `${p.object} ${p.message}`);
+    expect(named('stra\u00dfe', 'STRA\u1e9eE')).toEqual([
+      'cron job "STRA\u1e9eE" differs from job "stra\u00dfe" only in case or Unicode form, expected clearly distinct ' +
+        'names (easy to mix up; a re-run after renaming one adds a duplicate): rename one of them',
+    ]);
+    expect(named('stra\u00dfe', 'strasse')).toEqual([]);
+  });
+
   it('refuses a timeout over a day unless opted in, and an opt-in without one', () => {
     const timeout = (seconds: number | undefined, allowLongTimeout?: boolean): CronJobDeclaration => ({
       ...job,
@@ -281,6 +304,18 @@ describe('cronJobProblems', () => {
       /^has \d+ bytes of cron\.add params, expected at most 100000: the apply script passes them as one argument and Linux refuses arguments over 128 KiB \(E2BIG\); shorten the message \(e\.g\. point the agent at a file in its workspace\)$/,
     );
     expect(cronJobProblems([sized('a'.repeat(MAX_CRON_PARAMS_BYTES / 2))], doc)).toEqual([]);
+  });
+
+  it('accepts params of exactly 100000 bytes and refuses 100001', () => {
+    const sized = (message: string): CronJobDeclaration => ({ ...job, payload: { kind: 'agentTurn', message } });
+    const overhead = Buffer.byteLength(JSON.stringify(toCronAddParams(sized(''))));
+    const message = (length: number): string => 'a'.repeat(length - overhead);
+    expect(cronJobProblems([sized(message(MAX_CRON_PARAMS_BYTES))], doc)).toEqual([]);
+    expect(cronJobProblems([sized(message(MAX_CRON_PARAMS_BYTES + 1))], doc).map((p) => p.message)).toEqual([
+      'has 100001 bytes of cron.add params, expected at most 100000: the apply script passes them as one argument ' +
+        'and Linux refuses arguments over 128 KiB (E2BIG); shorten the message (e.g. point the agent at a file in its ' +
+        'workspace)',
+    ]);
   });
 });
 
@@ -350,6 +385,21 @@ describe('webhookTokenProblems', () => {
     expect(webhookTokenProblems(viaParameter, [hook, sameParameter]).map((p) => p.message)).toEqual([
       message('also used at openclawConfig.hooks.token; same ssm parameter as secret openclaw-credentials/SAME_PARAM'),
     ]);
+  });
+
+  it('checks every placeholder of the token, text around it included', () => {
+    const shared = { ...hook, envVars: ['HOOK_TOKEN', 'GH_HOOK'] };
+    const reuse =
+      'received ${HOOK_TOKEN}, which reuses secret openclaw-credentials/HOOK_TOKEN (also read as env GH_HOOK), ' +
+      'expected a credential used only for cron webhooks: every receiver would learn it; declare a dedicated ' +
+      'generated secret (e.g. OPENCLAW_CRON_WEBHOOK_TOKEN) and reference only it';
+    const messages = (webhookToken: string): string[] =>
+      webhookTokenProblems({ cron: { webhookToken } }, [shared, declared('OTHER', ['OTHER'])]).map((p) => p.message);
+    expect(messages('x${HOOK_TOKEN}')).toEqual([reuse]);
+    expect(messages('${HOOK_TOKEN}x')).toEqual([reuse]);
+    expect(messages('${OTHER}-${HOOK_TOKEN}-${HOOK_TOKEN}')).toEqual([reuse]);
+    expect(messages('${OTHER}')).toEqual([]);
+    expect(messages('$HOOK_TOKEN')).toEqual([]);
   });
 
   it('a placeholder of another secret elsewhere is fine', () => {

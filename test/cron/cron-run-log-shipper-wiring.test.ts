@@ -56,7 +56,11 @@ describe('the cron run-log shipper in lolice', () => {
     expect(data['run-log-shipper.mjs']).toBe(
       fs.readFileSync(path.join(__dirname, '..', '..', 'sidecar', 'run-log-shipper.mjs'), 'utf8'),
     );
-    expect(tree.get(LOLICE_PATHS.runLogShipperConfigMap)).toMatch(/kustomization\.yaml resources/);
+    // the file opens with what it is and where it must be listed
+    expect(tree.get(LOLICE_PATHS.runLogShipperConfigMap)?.split('\n')[0]).toBe(
+      '# The cron run-log shipper script (sidecar/run-log-shipper.mjs of openclaw-ops), run by sidecar ' +
+        'cron-run-log of Deployment openclaw. Add this file to kustomization.yaml resources.',
+    );
   });
 
   it('runs the OpenClaw image with node, hardened, with small resources', () => {

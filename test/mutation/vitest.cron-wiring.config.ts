@@ -12,6 +12,8 @@ export default quickMutationConfig([
   'test/cron/cron-jobs-delivery.test.ts',
   'test/cron/cron-jobs-wiring.test.ts',
   'test/cron/cron-run-log-shipper-wiring.test.ts',
+  'test/cron/cron-run-log-shipper-sidecar.test.ts',
+  'test/cron/cron-run-log-shipper-env-order.test.ts',
   'test/cron/long-timeout-opt-in.test.ts',
   'test/cron/webhook-allowed-hostnames.test.ts',
   'test/openclaw/version-gates.test.ts',
