@@ -324,7 +324,7 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
   });
 
   it('explains itself to whoever opens it: what it does, how to run it, what each function takes', () => {
-    const comments = applyCronJobsScript([mainJob, discordJob])
+    const comments = applyCronJobsScript([mainJob, discordJob], HEADER)
       .split('\n')
       .filter((line) => line.startsWith('#'));
     expect(comments).toEqual([
@@ -333,6 +333,9 @@ describe('applyCronJobsScript (executed with a fake openclaw)', () => {
       '# Upserts 2 cron job(s) by name: cron.update for names that exist, cron.add for new ones.',
       '# Jobs with other names are never touched and nothing is removed. Run with stdin attached:',
       '#   kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < apply-cron-jobs.sh',
+      '# From the GitOps repo root:',
+      '#   kubectl exec -i -n openclaw deploy/openclaw -c openclaw -- sh -s < apply-cron-jobs.sh',
+      '# Validation notes: none.',
       '# rpc METHOD PARAMS_JSON: prints the JSON result; fails when the call fails',
       '# upsert NAME PARAMS_JSON',
     ]);
