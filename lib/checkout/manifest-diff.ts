@@ -56,7 +56,7 @@ export function parseManifestFile(text: string, file: string): ManifestObject[] 
       throw new Error(`${file} is not valid yaml: ${error.message}`);
     }
     const value: unknown = document.toJS();
-    if (value === null || value === undefined) continue;
+    if (value === null) continue; // an empty document (`toJS()` never gives `undefined`)
     if (!isMap(value)) {
       throw new Error(
         `${file}: a yaml document is not an object (received ${typeof value}): expected Kubernetes objects`,
