@@ -51,11 +51,12 @@ const LIST_ITEM_KEYS = ['name', 'secretKey', 'id', 'mountPath'] as const;
 export function parseManifestFile(text: string, file: string): ManifestObject[] {
   const objects: ManifestObject[] = [];
   for (const document of parseAllDocuments(text, { version: '1.1' })) {
-    if (document.errors.length > 0) {
-      throw new Error(`${file} is not valid yaml: ${document.errors[0]?.message ?? 'parse error'}`);
+    const [error] = document.errors;
+    if (error !== undefined) {
+      throw new Error(`${file} is not valid yaml: ${error.message}`);
     }
     const value: unknown = document.toJS();
-    if (value === null || value === undefined) continue;
+    if (value === null) continue; // an empty document (`toJS()` never gives `undefined`)
     if (!isMap(value)) {
       throw new Error(
         `${file}: a yaml document is not an object (received ${typeof value}): expected Kubernetes objects`,
@@ -79,8 +80,9 @@ function objectId(value: { [key: string]: ManifestValue }): string {
  * Returns one entry per object that differs, in the order of the files.
  */
 export function diffManifestFile(file: string, before: string | undefined, after: string | undefined): ObjectDiff[] {
-  const old = before === undefined ? [] : parseManifestFile(before, file);
-  const next = after === undefined ? [] : parseManifestFile(after, file);
+  // an absent side reads as an empty stream, which has no document
+  const old = parseManifestFile(before ?? '', file);
+  const next = parseManifestFile(after ?? '', file);
   const oldById = new Map(old.map((o) => [o.id, o]));
   const nextIds = new Set(next.map((o) => o.id));
   const diffs: ObjectDiff[] = [];
@@ -117,7 +119,6 @@ function diffValue(
   out: FieldChange[],
   isConfigMap = false,
 ): void {
-  if (before === undefined && after === undefined) return;
   if (before === undefined) {
     if (isMap(after) && Object.keys(after).length > 0) {
       diffMaps({}, after, path, out, false);
@@ -201,7 +202,6 @@ function diffLists(before: ManifestValue[], after: ManifestValue[], path: string
 
 /** The key that identifies every item of both lists uniquely, if any. */
 function listItemKey(before: readonly ManifestValue[], after: readonly ManifestValue[]): string | undefined {
-  if (before.length === 0 && after.length === 0) return undefined;
   const items = [...before, ...after];
   if (!items.every(isMap)) return undefined;
   return LIST_ITEM_KEYS.find((key) =>

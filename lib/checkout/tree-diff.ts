@@ -118,7 +118,7 @@ export function unlistedFiles(
     return parsed.get(path);
   };
   const kustomizationOf = (dir: string): KustomizationFile | undefined => {
-    for (let current = dir; current !== '.' && current !== ''; current = posix.dirname(current)) {
+    for (let current = dir; current !== '.'; current = posix.dirname(current)) {
       const found = kustomizationAt(posix.join(current, 'kustomization.yaml'));
       if (found !== undefined) return found;
     }
@@ -128,7 +128,7 @@ export function unlistedFiles(
   for (const [file, content] of generated) {
     if (!isYaml(file) || posix.basename(file) === 'kustomization.yaml') continue;
     const kinds = topLevelKinds(content) ?? parseManifestFile(content, file).map((o) => String(o.value.kind));
-    if (kinds.length === 0 || kinds.every((kind) => KUSTOMIZE_KINDS.has(kind))) continue;
+    if (kinds.every((kind) => KUSTOMIZE_KINDS.has(kind))) continue;
     const owner = kustomizationOf(posix.dirname(file));
     if (owner === undefined) continue;
     const dir = posix.dirname(owner.path);
@@ -158,7 +158,8 @@ export function topLevelKinds(text: string): string[] | undefined {
     if (!/^[ \t]*[^\s#]/m.test(document)) continue; // blank or comments only
     if (/^(?:[{[&*!%]|\.\.\.)/m.test(document)) return undefined;
     const kindLines = document.match(/^kind:.*$/gm) ?? [];
-    const match = kindLines.length === 1 ? /^kind:[ \t]+([A-Za-z][A-Za-z0-9]*)[ \t]*$/.exec(kindLines[0] ?? '') : null;
+    const [line] = kindLines;
+    const match = kindLines.length === 1 ? /^kind:[ \t]+([A-Za-z][A-Za-z0-9]*)[ \t]*$/.exec(line as string) : null;
     if (match === null) return undefined;
     kinds.push(match[1] as string);
   }

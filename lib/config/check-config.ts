@@ -70,13 +70,13 @@ function schemasAt(def: SchemaDef, path: readonly PathKey[]): SchemaDef[] {
   return current;
 }
 
-function knownKeys(path: readonly PathKey[]): string[] {
-  const defs = schemasAt(openClawOpsConfigSchema._zod.def as unknown as SchemaDef, path);
+function knownKeys(schema: z.ZodType, path: readonly PathKey[]): string[] {
+  const defs = schemasAt(schema._zod.def as unknown as SchemaDef, path);
   return [...new Set(defs.flatMap((d) => (d.type === 'object' && d.shape ? Object.keys(d.shape) : [])))].sort();
 }
 
-function literalValues(path: readonly PathKey[]): unknown[] {
-  const defs = schemasAt(openClawOpsConfigSchema._zod.def as unknown as SchemaDef, path);
+function literalValues(schema: z.ZodType, path: readonly PathKey[]): unknown[] {
+  const defs = schemasAt(schema._zod.def as unknown as SchemaDef, path);
   return defs.flatMap((d) => d.values ?? []);
 }
 
@@ -84,8 +84,16 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** One zod issue of the config schema, found in `input`, as problems in our form. */
-export function configIssueProblems(issue: Issue, input: unknown): ConfigProblem[] {
+/**
+ * One zod issue of the config schema, found in `input`, as problems in our form.
+ * @param schema the schema that reported the issue: an unknown key is matched against the keys it
+ * allows at that path, a discriminator's values are read from it
+ */
+export function configIssueProblems(
+  issue: Issue,
+  input: unknown,
+  schema: z.ZodType = openClawOpsConfigSchema,
+): ConfigProblem[] {
   const path = issue.path;
   const object = formatConfigPath(path);
   const received = valueAt(input, path);
@@ -111,7 +119,7 @@ export function configIssueProblems(issue: Issue, input: unknown): ConfigProblem
       ];
     }
     case 'unrecognized_keys': {
-      const known = knownKeys(path);
+      const known = knownKeys(schema, path);
       return issue.keys.map((key) => {
         const suggestion = closestName(key, known, { maxDistance: Math.max(2, Math.floor(key.length / 3)) });
         return {
@@ -138,7 +146,7 @@ export function configIssueProblems(issue: Issue, input: unknown): ConfigProblem
       const discriminator = (issue as { discriminator?: string }).discriminator;
       if (discriminator !== undefined) {
         const field = path[path.length - 1] === discriminator ? path : [...path, discriminator];
-        const values = literalValues(field)
+        const values = literalValues(schema, field)
           .map((v) => JSON.stringify(v))
           .join(', ');
         return [
@@ -191,7 +199,7 @@ export function configIssueProblems(issue: Issue, input: unknown): ConfigProblem
  * @throws ConfigError listing every problem
  */
 export function checkConfig(input: unknown): OpenClawOpsConfig {
-  const parsed = openClawOpsConfigSchema.safeParse(input, { reportInput: true });
+  const parsed = openClawOpsConfigSchema.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.flatMap((issue) => configIssueProblems(issue, input)));
   }

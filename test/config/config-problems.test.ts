@@ -3,7 +3,7 @@
  * `[rule] object: message` line, read whole, with the value hidden where it may be a secret, the
  * key names a typo is matched against, and the path written the way a config is.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkConfig, configIssueProblems, formatConfigPath } from '../../lib/config/check-config';
 import { ConfigError } from '../../lib/core/config-problem';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
@@ -395,5 +395,50 @@ describe('issue paths, the edge cases', () => {
     expect(problems({ code: 'invalid_format', format: 'regex', path: ['a', 0], message: 'Bad' }, { a: 'xyz' })).toEqual(
       [{ rule: 'config-shape', object: 'config.a[0]', message: 'received nothing: bad; fix the value' }],
     );
+  });
+});
+
+/** The same walk over schemas the config does not use today: a record of objects, a pipe, a lazy schema. */
+describe('the known keys, through every kind of schema that can hold an object', () => {
+  /** The problems `schema` reports for `input`, one line each. */
+  const reported = (schema: z.ZodType, input: unknown): string[] => {
+    const result = schema.safeParse(input);
+    if (result.success) throw new Error('expected the input to be refused');
+    return result.error.issues
+      .flatMap((issue) => configIssueProblems(issue, input, schema))
+      .map((p) => `[${p.rule}] ${p.object}: ${p.message}`);
+  };
+  const hook = z.strictObject({ url: z.string(), token: z.string() });
+  const unknownUrll = (path: string): string =>
+    `[config-unknown-key] config.${path}.urll: received unknown key "urll", expected one of token, url: rename it ` +
+    'to "url" (an unknown key would be ignored silently)';
+
+  test('an object that is the value of a record', () => {
+    const schema = z.strictObject({ hooks: z.record(z.string(), hook) });
+    expect(
+      reported(schema, { hooks: { a: { url: 'u', token: 't' }, b: { url: 'u', token: 't', urll: 'v' } } }),
+    ).toEqual([unknownUrll('hooks.b')]);
+  });
+
+  test('an object behind a transform', () => {
+    const schema = z.strictObject({ hook: hook.transform((h) => h.url) });
+    expect(reported(schema, { hook: { url: 'u', token: 't', urll: 'v' } })).toEqual([unknownUrll('hook')]);
+  });
+
+  test('an object behind a lazy schema', () => {
+    const schema = z.strictObject({ hook: z.lazy(() => hook) });
+    expect(reported(schema, { hook: { url: 'u', token: 't', urll: 'v' } })).toEqual([unknownUrll('hook')]);
+  });
+
+  test('an object that only one shape of a union has at that path', () => {
+    const schema = z.strictObject({
+      target: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('webhook'), hook }),
+        z.strictObject({ kind: z.literal('none') }),
+      ]),
+    });
+    expect(reported(schema, { target: { kind: 'webhook', hook: { url: 'u', token: 't', urll: 'v' } } })).toEqual([
+      unknownUrll('target.hook'),
+    ]);
   });
 });

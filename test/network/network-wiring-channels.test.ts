@@ -5,6 +5,7 @@
  */
 import { loliceConfig } from '../../config/lolice';
 import type { OpenClawOpsConfig } from '../../lib/config/openclaw-ops-config';
+import { dailyUsageReportWebhookJob } from '../../lib/cron/usage-report-jobs';
 import { renderWithNetworkAndCron } from '../support/network-test-kit';
 
 type OpenClawJson = OpenClawOpsConfig['openclawConfig'];
@@ -84,5 +85,35 @@ describe('the settings OpenClawNetwork passes on', () => {
     const config: OpenClawOpsConfig = { ...loliceConfig, cronJobs: [], openclawConfig };
     const { wiring } = renderWithNetworkAndCron(config, { onlyNetworkRules: true });
     expect(wiring.networkPolicies.gatewayExternalEgressPorts).toEqual([80, 443]);
+  });
+
+  test('no service table: a <name>.<namespace> host in the gateway namespace is still an in-cluster name', () => {
+    const { clusterServices: _services, ...network } = loliceConfig.network ?? {};
+    const config: OpenClawOpsConfig = {
+      ...loliceConfig,
+      network,
+      cronJobs: [dailyUsageReportWebhookJob('http://receiver.openclaw:8080/hook')],
+    };
+    const lines = refusal(config).split('\n');
+    expect(lines[1]).toBe(
+      '  [Network/CronJobs] cron job "Daily usage report": delivery.to host "receiver.openclaw" is blocked by the ' +
+        'SSRF guard of OpenClaw 2026.2.19 ("receiver.openclaw" is an in-cluster Service name; it resolves to a ' +
+        'ClusterIP, which lies in a private range the guard blocks after DNS resolution): the POST would be dropped ' +
+        'silently (only logged as "cron: webhook delivery blocked by SSRF guard"); expose the receiver at a public ' +
+        'hostname that resolves to public IPs (e.g. a Cloudflare tunnel hostname) and use that URL (from OpenClaw ' +
+        '2026.8.1 on, cron.webhookSsrfPolicy.allowedHostnames can let an in-cluster receiver through)',
+    );
+    expect(lines[2]).toContain(
+      'models.providers.litellm.baseUrl "http://litellm.openclaw.svc.cluster.local:4000" points at Service ' +
+        'litellm in namespace openclaw, which is not in the service table (known: none)',
+    );
+  });
+
+  test('no cron jobs declared: no job, no jobs document, no webhook egress', () => {
+    const { cronJobs: _jobs, ...config } = loliceConfig;
+    const { wiring } = renderWithNetworkAndCron(config, { onlyNetworkRules: true });
+    expect(wiring.cronJobs.jobs).toEqual([]);
+    expect(wiring.cronJobs.jobsDocument).toBeUndefined();
+    expect(wiring.cronJobs.egressRequirements).toEqual([]);
   });
 });
