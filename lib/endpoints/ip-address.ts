@@ -139,7 +139,8 @@ export class IpCidr {
 
   /** Whether every address of `other` lies in this block (a block contains itself). */
   public containsCidr(other: IpCidr): boolean {
-    return other.family === this.family && other.prefixLength >= this.prefixLength && this.contains(other.network);
+    // `contains` refuses an address of the other family, so a block of the other family is refused too.
+    return other.prefixLength >= this.prefixLength && this.contains(other.network);
   }
 
   /** Canonical text, e.g. `10.0.0.0/8`, `fc00::/7`. */
@@ -171,13 +172,10 @@ function parseIpv6(text: string, original: string): bigint {
     throw invalid('zone identifiers are not supported');
   }
   const doubleColon = text.indexOf('::');
-  if (doubleColon >= 0 && text.indexOf('::', doubleColon + 1) >= 0) {
+  if (text.includes('::', doubleColon + 1)) {
     throw invalid('more than one "::"');
   }
   const splitGroups = (part: string): string[] => (part === '' ? [] : part.split(':'));
-  const head = doubleColon >= 0 ? splitGroups(text.slice(0, doubleColon)) : splitGroups(text);
-  const tail = doubleColon >= 0 ? splitGroups(text.slice(doubleColon + 2)) : [];
-
   // An embedded IPv4 address may only be the very last part and counts as two groups.
   const expandIpv4Suffix = (groups: string[]): string[] => {
     const last = groups[groups.length - 1];
@@ -187,21 +185,28 @@ function parseIpv6(text: string, original: string): bigint {
     const v4 = parseIpv4(last, original);
     return [...groups.slice(0, -1), ((v4 >> 16n) & 0xffffn).toString(16), (v4 & 0xffffn).toString(16)];
   };
-  const headGroups = tail.length === 0 && doubleColon < 0 ? expandIpv4Suffix(head) : head;
-  const tailGroups = doubleColon >= 0 ? expandIpv4Suffix(tail) : tail;
-  if (doubleColon >= 0 && head.some((g) => g.includes('.'))) {
-    throw invalid('a dotted IPv4 part may only end the address');
+  // The groups before and after the `::` (without one, every group is in `head`).
+  let head: string[];
+  let tail: string[] = [];
+  if (doubleColon < 0) {
+    head = expandIpv4Suffix(splitGroups(text));
+  } else {
+    tail = expandIpv4Suffix(splitGroups(text.slice(doubleColon + 2)));
+    head = splitGroups(text.slice(0, doubleColon));
+    if (head.some((g) => g.includes('.'))) {
+      throw invalid('a dotted IPv4 part may only end the address');
+    }
   }
 
-  const groups = [...headGroups, ...tailGroups];
+  const groups = [...head, ...tail];
   if (!groups.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group))) {
     throw invalid('a group is empty or not 1-4 hex digits');
   }
   if (doubleColon >= 0 ? groups.length > 7 : groups.length !== 8) {
     throw invalid(`${groups.length} groups`);
   }
-  const zeros = doubleColon >= 0 ? 8 - groups.length : 0;
-  const full = [...headGroups, ...Array<string>(zeros).fill('0'), ...tailGroups];
+  // Without `::` there are 8 groups and no zeros to fill in.
+  const full = [...head, ...Array<string>(8 - groups.length).fill('0'), ...tail];
   return full.reduce((acc, group) => (acc << 16n) | BigInt(parseInt(group, 16)), 0n);
 }
 
@@ -217,16 +222,16 @@ function formatIpv6(value: bigint): string {
   // RFC 5952: compress the longest run (first on ties) of two or more zero groups.
   let bestStart = -1;
   let bestLength = 0;
-  for (let start = 0; start < 8; start++) {
+  groups.forEach((_, start) => {
     let length = 0;
-    while (start + length < 8 && groups[start + length] === 0) {
+    while (groups[start + length] === 0) {
       length++;
     }
     if (length >= 2 && length > bestLength) {
       bestStart = start;
       bestLength = length;
     }
-  }
+  });
   const hex = groups.map((group) => group.toString(16));
   if (bestStart < 0) {
     return hex.join(':');

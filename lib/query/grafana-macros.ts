@@ -44,13 +44,15 @@ export interface GrafanaMacroSubstitution {
 
 type OffsetContext = 'string' | 'range' | 'code';
 
-const BRACKETED_VARIABLE = /^\[\[\w+(?::[^\]]*)?\]\]/;
+/** A deprecated `[[var]]` starting exactly at `lastIndex` (sticky). */
+const BRACKETED_VARIABLE = /\[\[\w+(?::[^\]]*)?\]\]/y;
 
 /** Where each character of `expr` sits: inside a string literal, inside `[...]`, or elsewhere. */
 function contextByOffset(expr: string): OffsetContext[] {
   const result: OffsetContext[] = [];
   let quote: string | undefined;
   let rangeDepth = 0;
+  const outsideStrings = (): OffsetContext => (rangeDepth > 0 ? 'range' : 'code');
   for (let index = 0; index < expr.length; index++) {
     const char = expr[index] as string;
     if (quote !== undefined) {
@@ -63,22 +65,19 @@ function contextByOffset(expr: string): OffsetContext[] {
       }
       continue;
     }
-    if (char === '"' || char === "'" || char === '`') {
-      quote = char;
-      result.push('string');
-      continue;
-    }
+    // An opening quote takes the context around it (no variable starts at a quote).
+    if (char === '"' || char === "'" || char === '`') quote = char;
     // A deprecated `[[var]]` is a variable, not a range: it takes the context it stands in.
-    const bracketed = char === '[' ? BRACKETED_VARIABLE.exec(expr.slice(index)) : null;
+    BRACKETED_VARIABLE.lastIndex = index;
+    const bracketed = BRACKETED_VARIABLE.exec(expr);
     if (bracketed !== null) {
-      const context = rangeDepth > 0 ? 'range' : 'code';
-      for (let i = 0; i < bracketed[0].length; i++) result.push(context);
+      for (let i = 0; i < bracketed[0].length; i++) result.push(outsideStrings());
       index += bracketed[0].length - 1;
       continue;
     }
     if (char === '[') rangeDepth++;
     if (char === ']' && rangeDepth > 0) rangeDepth--;
-    result.push(rangeDepth > 0 ? 'range' : 'code');
+    result.push(outsideStrings());
   }
   return result;
 }
@@ -128,7 +127,7 @@ export function substituteGrafanaMacrosWithOffsets(
   }> = [];
   for (const match of expr.matchAll(MACRO_OR_VARIABLE)) {
     const [whole, braced, bracketed, bare] = match;
-    const replacement = replacementOf(braced ?? bracketed ?? bare ?? '', whole, match.index);
+    const replacement = replacementOf(braced ?? bracketed ?? bare, whole, match.index);
     if (replacement === whole) continue;
     text += expr.slice(cursor, match.index);
     segments.push({

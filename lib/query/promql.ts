@@ -49,6 +49,9 @@ export const BUILTIN_LABELS: readonly string[] = ['__name__', 'instance', 'job']
 /** The label only `_bucket` series carry. */
 export const BUCKET_LABEL = 'le';
 
+/** The built-in labels and `le`, in sorted order, as messages list them. */
+const BUILTIN_LABEL_LIST = [...BUILTIN_LABELS, BUCKET_LABEL].join(', ');
+
 /**
  * Metric names that are not in the OpenClaw catalog but may be queried: `target_info` (resource
  * attributes), `up` (scrape health), `ALERTS`/`ALERTS_FOR_STATE` (rule state).
@@ -154,7 +157,7 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
     if (builtins.has(ref)) return ref;
     throw new Error(
       `promql builder: received label ${JSON.stringify(ref)}, expected an ` +
-        `attribute key from ATTR or one of ${[...builtins].sort().join(', ')}; ` +
+        `attribute key from ATTR or one of ${BUILTIN_LABEL_LIST}; ` +
         `use ATTR.<name> from lib/telemetry/metric-catalog.ts`,
     );
   };
@@ -195,11 +198,7 @@ export function createQueryBuilder(namer: MetricNamer): QueryBuilder {
             `expected a number between 0 and 1; pass e.g. 0.95`,
         );
       }
-      const inner = rangeFunction('rate', metric, {
-        part: 'bucket',
-        ...(options.matchers === undefined ? {} : { matchers: options.matchers }),
-        ...(options.range === undefined ? {} : { range: options.range }),
-      });
+      const inner = rangeFunction('rate', metric, { ...options, part: 'bucket' });
       return `histogram_quantile(${quantile}, ${sumBy([BUCKET_LABEL, ...(options.by ?? [])], inner)})`;
     },
   };
@@ -242,11 +241,12 @@ export interface PromQLCheckResult {
 /** Decodes a PromQL string literal (`"..."`, `'...'` or `` `...` ``). */
 export function unquotePromQLString(literal: string): string {
   const quote = literal[0];
-  const body = literal.slice(1, literal.length > 1 && literal.endsWith(quote ?? '') ? -1 : undefined);
+  // A literal of one character (or none) has an empty body whether or not its quote is closed.
+  const body = literal.slice(1, literal.endsWith(quote) ? -1 : undefined);
   if (quote === '`') return body;
   return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
-    if (escape.startsWith('u') && escape.length === 5) return String.fromCharCode(parseInt(escape.slice(1), 16));
-    if (escape.startsWith('x') && escape.length === 3) return String.fromCharCode(parseInt(escape.slice(1), 16));
+    // only `u` + 4 and `x` + 2 hex digits are longer than one character
+    if (escape.length > 1) return String.fromCharCode(parseInt(escape.slice(1), 16));
     const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' };
     return simple[escape] ?? escape;
   });
@@ -259,23 +259,14 @@ interface Vocabulary {
   readonly allLabels: ReadonlySet<string>;
   /** series name → reason it is never recorded. */
   readonly neverRecorded: ReadonlyMap<string, string>;
-  /** name under another strategy → { strategy, expected name }. */
+  /**
+   * series name under any strategy → { the first strategy in TRANSLATION_STRATEGIES that spells it
+   * so, the name under the namer's strategy }; a name the namer's strategy spells is known, so only
+   * the others are ever looked up.
+   */
   readonly otherSpellings: ReadonlyMap<string, { strategy: string; expected: string }>;
   /** Series names that can be recorded (the candidates for "closest known name"). */
   readonly knownMetrics: readonly string[];
-}
-
-/** Vocabularies without extra labels, one per namer: the dashboard checks dozens of queries with one namer. */
-const VOCABULARY_BY_NAMER = new WeakMap<MetricNamer, Vocabulary>();
-
-function vocabularyFor(namer: MetricNamer, extraLabels: readonly string[]): Vocabulary {
-  if (extraLabels.length > 0) return buildVocabulary(namer, extraLabels);
-  let vocabulary = VOCABULARY_BY_NAMER.get(namer);
-  if (vocabulary === undefined) {
-    vocabulary = buildVocabulary(namer, []);
-    VOCABULARY_BY_NAMER.set(namer, vocabulary);
-  }
-  return vocabulary;
 }
 
 function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vocabulary {
@@ -294,11 +285,8 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
       if (metric.neverRecorded !== undefined) neverRecorded.set(series, metric.neverRecorded);
     }
     for (const strategy of TRANSLATION_STRATEGIES) {
-      if (strategy === namer.strategy) continue;
-      const other = prometheusSeriesNames(metric, strategy);
-      other.all.forEach((series, index) => {
-        const expected = names.all[index] as string;
-        if (series !== expected && !otherSpellings.has(series)) otherSpellings.set(series, { strategy, expected });
+      prometheusSeriesNames(metric, strategy).all.forEach((series, index) => {
+        if (!otherSpellings.has(series)) otherSpellings.set(series, { strategy, expected: names.all[index] as string });
       });
     }
   }
@@ -311,6 +299,11 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
   }
   const knownMetrics = [...seriesLabels.keys()].filter((n) => !neverRecorded.has(n));
   return { seriesLabels, allLabels, neverRecorded, otherSpellings, knownMetrics };
+}
+
+/** The closest of `candidates`; every list of candidates here is non-empty, so there is one. */
+function closest(name: string, candidates: Iterable<string>): string {
+  return closestName(name, candidates) ?? '';
 }
 
 function childrenOf(node: SyntaxNode): SyntaxNode[] {
@@ -335,9 +328,11 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
   const errors: string[] = [];
   const metricNames = new Set<string>();
   const labelNames = new Set<string>();
-  const vocabulary = vocabularyFor(namer, options.extraLabels ?? []);
+  const vocabulary = buildVocabulary(namer, options.extraLabels ?? []);
   const introduced = new Set<string>();
   const text = (node: SyntaxNode): string => checkedExpr.slice(node.from, node.to);
+  const labelText = (node: SyntaxNode): string =>
+    node.name === 'LabelName' ? text(node) : unquotePromQLString(text(node));
 
   const tree = parser.parse(checkedExpr);
   const syntaxErrors: number[] = [];
@@ -359,6 +354,8 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
 
   const selectorChecks: Array<{ metric: string | undefined; labels: string[] }> = [];
   const groupingLabels: string[] = [];
+  // The tree has no syntax errors here, so each node has the children its grammar rule requires
+  // (a label matcher: its label name, operator and value; a call: its function and body).
   tree.iterate({
     enter: (ref) => {
       const node = ref.node;
@@ -374,30 +371,22 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
               metric = unquotePromQLString(text(matcher));
               continue;
             }
-            const labelNode = matcher.getChild('LabelName') ?? matcher.getChild('QuotedLabelName');
-            if (labelNode === null) continue;
-            const labelName = labelNode.name === 'LabelName' ? text(labelNode) : unquotePromQLString(text(labelNode));
-            const op = matcher.getChild('MatchOp');
-            const value = matcher.getChild('StringLiteral', 'MatchOp');
-            if (labelName === '__name__') {
-              if (op !== null && text(op) === '=' && value !== null) metric = unquotePromQLString(text(value));
-              continue;
+            const [labelNode, op, value] = childrenOf(matcher);
+            const labelName = labelText(labelNode);
+            if (labelName !== '__name__') {
+              labels.push(labelName);
+            } else if (text(op) === '=') {
+              metric = unquotePromQLString(text(value));
             }
-            labels.push(labelName);
           }
           selectorChecks.push({ metric, labels });
-          return false;
+          break;
         }
         case 'GroupingLabels':
-          for (const child of childrenOf(node)) {
-            if (child.name === 'LabelName') groupingLabels.push(text(child));
-            if (child.name === 'QuotedLabelName') groupingLabels.push(unquotePromQLString(text(child)));
-          }
-          return false;
+          groupingLabels.push(...childrenOf(node).map(labelText));
+          break;
         case 'FunctionCall': {
-          const fn = node.getChild('FunctionIdentifier');
-          const body = node.getChild('FunctionCallBody');
-          if (fn === null || body === null) return undefined;
+          const [fn, body] = childrenOf(node);
           const strings = childrenOf(body)
             .filter((child) => child.name === 'StringLiteral')
             .map((child) => unquotePromQLString(text(child)));
@@ -411,19 +400,16 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
           } else if (fnName === 'sort_by_label' || fnName === 'sort_by_label_desc') {
             groupingLabels.push(...strings);
           }
-          return undefined;
+          break;
         }
         case 'AggregateExpr': {
-          const op = node.getChild('AggregateOp');
-          const body = node.getChild('FunctionCallBody');
-          if (op !== null && body !== null && text(op) === 'count_values') {
-            const first = body.getChild('StringLiteral');
+          const [op] = childrenOf(node);
+          if (text(op) === 'count_values') {
+            const first = (node.getChild('FunctionCallBody') as SyntaxNode).getChild('StringLiteral');
             if (first !== null) introduced.add(unquotePromQLString(text(first)));
           }
-          return undefined;
+          break;
         }
-        default:
-          return undefined;
       }
     },
   });
@@ -443,7 +429,7 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
       } else if (known === undefined) {
         const hint =
           other === undefined
-            ? `closest known name: "${closestName(metric, vocabulary.knownMetrics) ?? ''}"`
+            ? `closest known name: "${closest(metric, vocabulary.knownMetrics)}"`
             : `that is the ${other.strategy} spelling; under ${namer.strategy} the name is "${other.expected}"`;
         errors.push(
           `${where}: unknown metric "${metric}" under ${namer.strategy} (${hint}); ` +
@@ -457,9 +443,8 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
       const onMetric = metric === undefined ? '' : ` on metric "${metric}"`;
       errors.push(
         `${where}: unknown label "${label}"${onMetric} (closest known label: "` +
-          `${closestName(label, allowed) ?? ''}"); use labels from ATTR via the ` +
-          `namer or the built-ins ` +
-          `${[...BUILTIN_LABELS, BUCKET_LABEL].sort().join(', ')}`,
+          `${closest(label, allowed)}"); use labels from ATTR via the ` +
+          `namer or the built-ins ${BUILTIN_LABEL_LIST}`,
       );
     }
   }
@@ -468,9 +453,8 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
     if (skip(label) || vocabulary.allLabels.has(label)) continue;
     errors.push(
       `${where}: unknown label "${label}" (closest known label: "` +
-        `${closestName(label, vocabulary.allLabels) ?? ''}"); use labels from ` +
-        `ATTR via the namer or the built-ins ` +
-        `${[...BUILTIN_LABELS, BUCKET_LABEL].sort().join(', ')}`,
+        `${closest(label, vocabulary.allLabels)}"); use labels from ` +
+        `ATTR via the namer or the built-ins ${BUILTIN_LABEL_LIST}`,
     );
   }
   return {

@@ -109,11 +109,22 @@ describe('the offset map', () => {
     expect(toOriginal(text.length)).toBe(expr.length);
   });
 
+  test('a variable whose value is empty: the next character maps to where it stands as written', () => {
+    const expr = 'a $v b';
+    const { text, toOriginal } = substituteGrafanaMacrosWithOffsets(expr, { variables: { v: '' } });
+    expect(text).toBe('a  b');
+    expect(toOriginal(1)).toBe(1);
+    expect(toOriginal(2)).toBe(4);
+    expect(toOriginal(3)).toBe(5);
+  });
+
   test('a $1 left alone moves no offset', () => {
     const expr = '"$1" $v x';
     const { text, toOriginal } = substituteGrafanaMacrosWithOffsets(expr);
     expect(text).toBe('"$1" __grafana_var_v x');
     expect(toOriginal(text.indexOf('x'))).toBe(expr.indexOf('x'));
     expect(toOriginal(3)).toBe(3);
+    // the `1` of `$1` maps to itself, not to the `$` as a replaced span's inside would
+    expect(toOriginal(2)).toBe(2);
   });
 });

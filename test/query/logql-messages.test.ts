@@ -170,6 +170,21 @@ describe('checkLogQL messages', () => {
     expect(() => assertLogQL(expr, { name: 'q' })).toThrow(new Error(problems.map((p) => p.message).join('\n')));
   });
 
+  test('an error inside a $1 left alone is reported at its own character', () => {
+    const expr = '{namespace="openclaw"} $1';
+    const near = (offset: number): string => JSON.stringify(expr.slice(offset - 15, offset + 15));
+    expect(checkLogQL(expr, { name: 'q' }).problems).toEqual([
+      {
+        offset: 23,
+        message: `q does not parse at offset 23 (near ${near(23)}): expected valid LogQL, fix the syntax there`,
+      },
+      {
+        offset: 24,
+        message: `q does not parse at offset 24 (near ${near(24)}): expected valid LogQL, fix the syntax there`,
+      },
+    ]);
+  });
+
   test('an unknown value names the label, the value, the values that exist and the fix', () => {
     expect(checkLogQL('{namespace="openclaw", container="cron-run-logs"}', { name: 'q' })).toEqual({
       ok: false,

@@ -350,6 +350,10 @@ describe('checkPromQL names and skips', () => {
       `query "p": unknown label "a" (closest known label: "le"); ${LABEL_FIX}`,
     ]);
     expect(checkPromQL('sum by (value) (count(openclaw_tokens_total))', namer).errors).toHaveLength(1);
+    // only count_values makes a label of its string: a quoted k of topk does not
+    expect(checkPromQL('sum by (value) (topk("value", openclaw_tokens_total))', namer, { name: 'p' }).errors).toEqual([
+      `query "p": unknown label "value" (closest known label: "le"); ${LABEL_FIX}`,
+    ]);
   });
 
   test('sort_by_label arguments are checked as labels', () => {
