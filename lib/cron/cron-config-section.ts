@@ -269,7 +269,7 @@ export function cronJobProblems(
         rule: 'cron-timeout-ceiling',
         object: `${object} payload.timeoutSeconds`,
         message:
-          `received ${timeout} (${(timeout / 86_400).toFixed(1)} days), expected ` +
+          `received ${timeout} (${((timeout ?? 0) / 86_400).toFixed(1)} days), expected ` +
           `at most ${MAX_CRON_TIMEOUT_SECONDS} (timeoutSeconds is in seconds, not ` +
           `milliseconds): fix the unit, or set allowLongTimeout: true if the run ` +
           `really may take that long`,
