@@ -171,6 +171,15 @@ describe('cron expression schedules', () => {
     expect(check({ kind: 'cron', expr: ['0', '9'], tz: 'UTC' }).errors[0]).not.toContain('is empty');
   });
 
+  it('adds no note about an expression it refused as not text (no tz note for an expression of "")', () => {
+    expect(check({ kind: 'cron', expr: 9 })).toEqual({
+      errors: [
+        'cron job "nightly": schedule.expr is 9: expected a cron expression as text such as "0 9 * * *"; quote it',
+      ],
+      notes: [],
+    });
+  });
+
   it('refuses a staggerMs given as text without noting a stagger window', () => {
     expect(check({ kind: 'cron', expr: '0 9 * * *', tz: 'UTC', staggerMs: '60000' })).toEqual({
       errors: [
