@@ -301,6 +301,28 @@ function buildVocabulary(namer: MetricNamer, extraLabels: readonly string[]): Vo
   return { seriesLabels, allLabels, neverRecorded, otherSpellings, knownMetrics };
 }
 
+/**
+ * Vocabularies by namer and extra labels: a dashboard or an alert group checks dozens of queries with
+ * one namer, and a vocabulary is a walk over the whole metric catalog. Keyed by the namer object (not
+ * its strategy), so a namer of another make never gets another namer's names.
+ */
+const VOCABULARIES = new WeakMap<MetricNamer, Map<string, Vocabulary>>();
+
+function vocabularyFor(namer: MetricNamer, extraLabels: readonly string[]): Vocabulary {
+  let byExtraLabels = VOCABULARIES.get(namer);
+  if (byExtraLabels === undefined) {
+    byExtraLabels = new Map();
+    VOCABULARIES.set(namer, byExtraLabels);
+  }
+  const key = JSON.stringify(extraLabels);
+  let vocabulary = byExtraLabels.get(key);
+  if (vocabulary === undefined) {
+    vocabulary = buildVocabulary(namer, extraLabels);
+    byExtraLabels.set(key, vocabulary);
+  }
+  return vocabulary;
+}
+
 /** The closest of `candidates`; every list of candidates here is non-empty, so there is one. */
 function closest(name: string, candidates: Iterable<string>): string {
   return closestName(name, candidates) ?? '';
@@ -328,7 +350,7 @@ export function checkPromQL(expr: string, namer: MetricNamer, options: CheckProm
   const errors: string[] = [];
   const metricNames = new Set<string>();
   const labelNames = new Set<string>();
-  const vocabulary = buildVocabulary(namer, options.extraLabels ?? []);
+  const vocabulary = vocabularyFor(namer, options.extraLabels ?? []);
   const introduced = new Set<string>();
   const text = (node: SyntaxNode): string => checkedExpr.slice(node.from, node.to);
   const labelText = (node: SyntaxNode): string =>

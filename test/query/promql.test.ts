@@ -1,5 +1,5 @@
 import { ATTR, METRICS } from '../../lib/telemetry/metric-catalog';
-import { createMetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
+import { createMetricNamer, MetricNamer } from '../../lib/telemetry/otlp-prometheus-naming';
 import { metricNamer } from '../../lib/telemetry/prometheus-otlp-settings';
 import {
   assertPromQL,
@@ -158,6 +158,50 @@ describe('checkPromQL', () => {
     expect(
       checkPromQL('sum by (k8s_pod_name) (openclaw_tokens_total)', namer, { extraLabels: ['k8s_pod_name'] }).errors,
     ).toEqual([]);
+  });
+});
+
+describe('checkPromQL vocabulary', () => {
+  function countingNamer() {
+    const inner = metricNamer();
+    const calls = { seriesNames: 0 };
+    const counted: MetricNamer = {
+      strategy: inner.strategy,
+      metricName: (instrument) => inner.metricName(instrument),
+      seriesName: (instrument, part) => inner.seriesName(instrument, part),
+      seriesNames: (instrument) => {
+        calls.seriesNames += 1;
+        return inner.seriesNames(instrument);
+      },
+      labelName: (key) => inner.labelName(key),
+    };
+    return { namer: counted, calls };
+  }
+
+  it('walks the metric catalog once per namer and extra labels, not once per query', () => {
+    const { namer: counted, calls } = countingNamer();
+    expect(checkPromQL('openclaw_tokens_total', counted).errors).toEqual([]);
+    const perVocabulary = calls.seriesNames;
+    expect(perVocabulary).toBeGreaterThan(0);
+    expect(checkPromQL('sum (openclaw_cost_usd_total)', counted).errors).toEqual([]);
+    expect(checkPromQL('sum by (k8s_pod_name) (openclaw_tokens_total)', counted).errors).toHaveLength(1);
+    expect(calls.seriesNames).toBe(perVocabulary);
+    const extra = { extraLabels: ['k8s_pod_name'] };
+    expect(checkPromQL('sum by (k8s_pod_name) (openclaw_tokens_total)', counted, extra).errors).toEqual([]);
+    expect(checkPromQL('sum by (k8s_pod_name) (openclaw_cost_usd_total)', counted, extra).errors).toEqual([]);
+    expect(calls.seriesNames).toBe(2 * perVocabulary);
+  });
+
+  it('keeps the vocabularies of other extra labels and other namers apart', () => {
+    const { namer: counted } = countingNamer();
+    const query = 'sum by (k8s_pod_name, k8s_node_name) (openclaw_tokens_total)';
+    expect(checkPromQL(query, counted, { extraLabels: ['k8s_pod_name', 'k8s_node_name'] }).errors).toEqual([]);
+    expect(checkPromQL(query, counted, { extraLabels: ['k8s_pod_name'] }).errors).toHaveLength(1);
+    expect(checkPromQL(query, counted).errors).toHaveLength(2);
+    const utf8 = createMetricNamer('NoUTF8EscapingWithSuffixes');
+    expect(checkPromQL('openclaw_tokens_total', namer).errors).toEqual([]);
+    expect(checkPromQL('{"openclaw.tokens_total"}', utf8).errors).toEqual([]);
+    expect(checkPromQL('openclaw_tokens_total', utf8).errors).toHaveLength(1);
   });
 });
 
