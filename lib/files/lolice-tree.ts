@@ -7,7 +7,8 @@ import { assertRepoRelativeYamlPath, GitOpsFileChart } from './gitops-file-chart
 import { orderManifestKeys } from './key-order';
 import { inRenderPass, manifestJson } from './manifest-json';
 import { manifestComments } from './yaml-comments';
-import { applyLoliceYamlStyle } from './yaml-style';
+import { documentCommentBefore, emitYamlDocument, nodeCommentBefore, YamlComment } from './yaml-emitter';
+import { applyLoliceYamlStyle, LOLICE_YAML_STYLES } from './yaml-style';
 import { compareText } from '../core/compare-text';
 
 export interface GitOpsTextFileProps {
@@ -104,7 +105,23 @@ function validateApp(app: App): void {
   }
 }
 
+/** A manifest of a chart with the comments its object asked for. */
+export interface ChartDocument {
+  readonly manifest: unknown;
+  readonly comments: readonly YamlComment[];
+}
+
 function renderChart(chart: GitOpsFileChart): string {
+  return chartDocuments(chart)
+    .map(
+      ({ manifest, comments }) =>
+        emitYamlDocument(manifest, comments, LOLICE_YAML_STYLES) ?? libraryYamlDocument(manifest, comments, chart.path),
+    )
+    .join('---\n');
+}
+
+/** The documents of a chart's file, in the order they are written. */
+export function chartDocuments(chart: GitOpsFileChart): ChartDocument[] {
   // The objects of this chart (not of nested charts), in construct-tree order. No object of the
   // lolice tree declares dependencies, so this is the order cdk8s' own synth would use.
   const apiObjects = chart.node
@@ -119,18 +136,21 @@ function renderChart(chart: GitOpsFileChart): string {
     );
   }
 
-  const documents = manifests.map((manifest) => {
-    const document = new Document(manifest);
+  return manifests.map((manifest) => {
     const apiObject = byIdentity.get(manifestIdentity(manifest));
-    if (apiObject) {
-      for (const comment of manifestComments(apiObject)) {
-        attachComment(document, comment.path, comment.text, chart.path);
-      }
-    }
-    applyLoliceYamlStyle(document);
-    return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+    return { manifest, comments: apiObject ? manifestComments(apiObject) : [] };
   });
-  return documents.join('---\n');
+}
+
+/**
+ * A manifest written through the `yaml` library's document model: what {@link emitYamlDocument}
+ * writes directly for the values it takes, and the path for the rest.
+ */
+export function libraryYamlDocument(manifest: unknown, comments: readonly YamlComment[], file: string): string {
+  const document = new Document(manifest);
+  for (const comment of comments) attachComment(document, comment.path, comment.text, file);
+  applyLoliceYamlStyle(document);
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function identity(kind: string, name: string, namespace: string): string {
@@ -144,7 +164,7 @@ function manifestIdentity(manifest: unknown): string {
 
 function attachComment(document: Document, path: readonly (string | number)[], text: string, file: string): void {
   if (path.length === 0) {
-    document.commentBefore = document.commentBefore ? `${document.commentBefore}\n ${text}` : ` ${text}`;
+    document.commentBefore = documentCommentBefore(document.commentBefore ?? undefined, text);
     return;
   }
   const parentPath = path.slice(0, -1);
@@ -162,9 +182,5 @@ function attachComment(document: Document, path: readonly (string | number)[], t
       `comment path ${JSON.stringify(path)} does not exist in ${file}: fix the path passed to addManifestComment`,
     );
   }
-  const lines = text
-    .split('\n')
-    .map((line) => ` ${line}`)
-    .join('\n');
-  target.commentBefore = target.commentBefore ? `${target.commentBefore}\n${lines}` : lines;
+  target.commentBefore = nodeCommentBefore(target.commentBefore ?? undefined, text);
 }

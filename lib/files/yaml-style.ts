@@ -3,27 +3,35 @@
  * `command: ["sh", "-c"]` on one line, env values in double quotes.
  */
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
+import { isOneLineString, QUOTED_ENTRY_VALUE_KEY, YamlKeyStyles } from './yaml-emitter';
 
-/** Restyles `document` in place. */
+/** The keys of that style, for {@link emitYamlDocument} and {@link applyLoliceYamlStyle} alike. */
+export const LOLICE_YAML_STYLES: YamlKeyStyles = {
+  flowStringSequences: new Set(['command']),
+  quotedEntryValues: new Set(['env']),
+};
+
+/** Restyles `document` in place (the library's path; {@link emitYamlDocument} applies the same styles). */
 export function applyLoliceYamlStyle(document: Document): void {
   visit(document, {
     Pair(_, pair) {
-      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      const key = isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+      if (key === undefined) return;
       const value = pair.value;
-      if (key === 'command' && isSeq(value) && value.items.every(isOneLineString)) {
+      if (
+        LOLICE_YAML_STYLES.flowStringSequences.has(key) &&
+        isSeq(value) &&
+        value.items.every((item) => isScalar(item) && isOneLineString(item.value))
+      ) {
         value.flow = true;
         for (const item of value.items) (item as Scalar).type = Scalar.QUOTE_DOUBLE;
       }
-      if (key === 'env' && isSeq(value)) {
+      if (LOLICE_YAML_STYLES.quotedEntryValues.has(key) && isSeq(value)) {
         for (const item of value.items) {
-          const literal = isMap(item) ? item.get('value', true) : undefined;
+          const literal = isMap(item) ? item.get(QUOTED_ENTRY_VALUE_KEY, true) : undefined;
           if (isScalar(literal) && typeof literal.value === 'string') literal.type = Scalar.QUOTE_DOUBLE;
         }
       }
     },
   });
-}
-
-function isOneLineString(node: unknown): boolean {
-  return isScalar(node) && typeof node.value === 'string' && !node.value.includes('\n');
 }

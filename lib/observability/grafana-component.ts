@@ -9,7 +9,7 @@ import { ApiObject } from 'cdk8s';
 // The generated Kubernetes 1.28 API that cdk8s-plus-28 ships (deep import: the L2 layer is not needed).
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
+import { yamlText } from '../files/yaml-emitter';
 import { GitOpsFileChart } from '../files/gitops-file-chart';
 import { GitOpsTextFile } from '../files/lolice-tree';
 import { addManifestComment } from '../files/yaml-comments';
@@ -205,7 +205,7 @@ export class GrafanaComponent extends Construct {
     };
     new GitOpsTextFile(this, 'Kustomization', {
       path: `${dir}/kustomization.yaml`,
-      content: `${props.header.map((line) => `# ${line}\n`).join('')}${stringify(kustomization, { lineWidth: 0 })}`,
+      content: `${props.header.map((line) => `# ${line}\n`).join('')}${yamlText(kustomization)}`,
     });
   }
 }

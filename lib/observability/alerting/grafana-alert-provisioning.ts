@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
-import * as YAML from 'yaml';
+import { yamlText } from '../../files/yaml-emitter';
 import { GrafanaComponent, grafanaComponentReference } from '../grafana-component';
 import type { AlertRule } from './alert-rule';
 import { durationToSeconds, ResolvedAlertingConfig } from './alerting-config';
@@ -229,7 +229,7 @@ export class GrafanaAlertProvisioning extends Construct {
     const dir = props.componentDir;
     const grafana = props.grafanaDeployment ?? 'grafana';
     this.document = grafanaAlertProvisioningFile(props.rules, props.config);
-    const content = YAML.stringify(this.document, { lineWidth: 0 });
+    const content = yamlText(this.document);
     const digest = createHash('sha256').update(content).digest('hex').slice(0, 16);
 
     this.component = new GrafanaComponent(this, 'Component', {
