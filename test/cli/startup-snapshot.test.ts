@@ -53,6 +53,17 @@ describe('synth launcher', () => {
     expect(readTree(fromSnapshot.root)).toEqual(readTree(fromBundle.root));
   });
 
+  it('starts node without NODE_EXTRA_CA_CERTS, whose certificates node would parse at every start', () => {
+    const missing = { NODE_EXTRA_CA_CERTS: path.join(REPO_ROOT, 'no-such-ca-bundle.pem') };
+    const launched = synth([LAUNCHER], missing);
+    expect(launched.result.status, launched.result.stderr).toBe(0);
+    expect(launched.result.stderr).not.toContain('extra certs');
+    // the same variable reaches a node started any other way, which then reads it (and warns)
+    const direct = synth([process.execPath, path.join(REPO_ROOT, 'build', 'cli', 'synth.js')], missing);
+    expect(direct.result.status, direct.result.stderr).toBe(0);
+    expect(direct.result.stderr).toContain('extra certs');
+  });
+
   it('runs the bundle when NODE_OPTIONS differ from the build, with the same output', () => {
     const other = synth([LAUNCHER], { NODE_OPTIONS: '--max-semi-space-size=8' });
     const plain = synth([LAUNCHER]);
