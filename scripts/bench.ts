@@ -4,7 +4,7 @@
  * `build/main` (the command `npm run synth`, cdk8s.yaml and cdktf.json run: from the startup
  * snapshot) writing the generated files over that tree, one `node build/cli/synth.js` (the bundle with
  * its code cache, the fallback), one `node -e 0` (Node starting and exiting: the floor of any Node
- * CLI) and one `kubectl kustomize` of each kustomization synth writes into (argoproj/openclaw,
+ * CLI), the same without NODE_EXTRA_CA_CERTS (which build/main drops: synth opens no connection) and one `kubectl kustomize` of each kustomization synth writes into (argoproj/openclaw,
  * argoproj/prometheus-operator). Prints the medians, the median of the per-pair ratios and the
  * machine's load average before and after (the runs are wall-clock times: a loaded machine slows them).
  * Usage: npm run bench [-- --runs N]
@@ -35,9 +35,9 @@ if (!Number.isInteger(runs) || runs < 1) {
 const root = join(__dirname, '..');
 const KUSTOMIZATIONS = ['argoproj/openclaw', 'argoproj/prometheus-operator'] as const;
 
-function timed(command: string, args: readonly string[]): number {
+function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
   const start = performance.now();
-  const result = spawnSync(command, [...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, [...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
@@ -63,16 +63,21 @@ try {
   const synth = (): number => timed(join(root, 'build', 'main'), outArgs);
   const synthBundle = (): number => timed(process.execPath, [join(root, 'build', 'cli', 'synth.js'), ...outArgs]);
   const nodeFloor = (): number => timed(process.execPath, ['-e', '0']);
+  const withoutExtraCerts = { ...process.env };
+  delete withoutExtraCerts.NODE_EXTRA_CA_CERTS;
+  const nodeFloorWithoutCerts = (): number => timed(process.execPath, ['-e', '0'], withoutExtraCerts);
   const loadBefore = loadavg();
   const kustomize = (dir: string): number => timed(kubectl, ['kustomize', join(tree, dir)]);
   synth(); // warm the page cache once, as any second run would be
   synthBundle();
   nodeFloor();
+  nodeFloorWithoutCerts();
   KUSTOMIZATIONS.forEach(kustomize);
 
   const synthMs: number[] = [];
   const bundleMs: number[] = [];
   const floorMs: number[] = [];
+  const bareFloorMs: number[] = [];
   const openclawMs: number[] = [];
   const bothMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -85,6 +90,7 @@ try {
       synthMs.push(synth());
       bundleMs.push(synthBundle());
       floorMs.push(nodeFloor());
+      bareFloorMs.push(nodeFloorWithoutCerts());
     };
     if (i % 2 === 0) {
       measureNode();
@@ -104,6 +110,8 @@ try {
     `  synth (build/main, snapshot, both repos)    ${median(synthMs).toFixed(0)} ms`,
     `  synth (node build/cli/synth.js, code cache)      ${median(bundleMs).toFixed(0)} ms`,
     `  node -e 0 (Node's floor)                         ${median(floorMs).toFixed(0)} ms`,
+    `  node -e 0 without NODE_EXTRA_CA_CERTS            ${median(bareFloorMs).toFixed(0)} ms` +
+      (process.env.NODE_EXTRA_CA_CERTS === undefined ? ' (not set here)' : ''),
     `  kubectl kustomize argoproj/openclaw              ${median(openclawMs).toFixed(0)} ms`,
     `  kubectl kustomize openclaw + prometheus-operator ${median(bothMs).toFixed(0)} ms`,
     `  ratio synth / kustomize openclaw (median)        ${ratios(synthMs, openclawMs)}`,
