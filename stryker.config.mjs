@@ -24,6 +24,7 @@ export default {
     'lib/checkout/checkout-diff.ts',
     'lib/checkout/atomic-write.ts',
     'lib/files/key-order.ts',
+    'lib/files/yaml-emitter.ts',
     'lib/checkout/tree-diff.ts',
     'lib/checkout/manifest-diff.ts',
     'lib/query/**/*.ts',

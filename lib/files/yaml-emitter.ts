@@ -60,8 +60,11 @@ const INDENT_STEP = '  ';
 /** Characters the library writes only in double quotes, with escapes. */
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
-/** Where a plain scalar cannot be written as it is (YAML's indicators and `: `, ` #`, trailing `:`). */
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+/**
+ * Where a one-line string cannot be written plain: it starts with an indicator (or is `-`, `?`, or
+ * starts `- `, `? `), holds `: ` or ` #`, or ends in a blank or `:`.
+ */
+const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 /**
  * The tests of the library's default tags other than strings (null, booleans, numbers, in its
@@ -134,10 +137,9 @@ function enter(value: object, context: Context): void {
 
 /** The comment for the node at the current path, as lines at `indent` (the first unindented). */
 function takeComment(context: Context): string | undefined {
-  if (context.comments.size === 0) return undefined;
+  if (context.comments.size === 0) return undefined; // spares the key of every node of most documents
   const key = JSON.stringify(context.path);
   const comment = context.comments.get(key);
-  if (comment === undefined) return undefined;
   context.comments.delete(key);
   return comment;
 }
@@ -154,14 +156,9 @@ function commentLines(comment: string, indent: string): string {
     .join('\n');
 }
 
-/** Joins a block collection's entries: each after the first on its own line at `indent`. */
+/** Joins a block collection's entries (none empty): each after the first on its own line at `indent`. */
 function joinLines(lines: readonly string[], indent: string): string {
-  let text = lines[0] as string;
-  for (let i = 1; i < lines.length; i += 1) {
-    const line = lines[i] as string;
-    text += line === '' ? '\n' : `\n${indent}${line}`;
-  }
-  return text;
+  return lines.join(`\n${indent}`);
 }
 
 function mapText(map: Record<string, unknown>, indent: string, context: Context, quoteEntryValue: boolean): string {
@@ -186,8 +183,7 @@ function mapText(map: Record<string, unknown>, indent: string, context: Context,
 function valueText(key: string, value: unknown, inner: string, context: Context, quoteEntryValue: boolean): string {
   const styles = context.styles;
   if (Array.isArray(value)) {
-    assertNoHoles(value);
-    if (styles?.flowStringSequences.has(key) && value.every(isOneLineString)) {
+    if (styles?.flowStringSequences.has(key) && everyItem(value, isOneLineString)) {
       return ` ${flowStringSequenceText(value, context)}`;
     }
     if (value.length === 0) {
@@ -201,14 +197,13 @@ function valueText(key: string, value: unknown, inner: string, context: Context,
     const text = mapText(value, inner, context, false);
     return text === '{}' ? ' {}' : `\n${inner}${text}`;
   }
-  const quoted = quoteEntryValue && key === QUOTED_ENTRY_VALUE_KEY && typeof value === 'string';
-  return ` ${scalarText(value, inner, false, quoted)}`;
+  // only a string is quoted: scalarText writes null, booleans and numbers before it looks at `quoted`
+  return ` ${scalarText(value, inner, false, quoteEntryValue && key === QUOTED_ENTRY_VALUE_KEY)}`;
 }
 
 function sequenceText(items: readonly unknown[], indent: string, context: Context, quoteEntryValues: boolean): string {
   enter(items, context);
   if (items.length === 0) return '[]';
-  assertNoHoles(items);
   const lines: string[] = [];
   const inner = indent + INDENT_STEP;
   for (let index = 0; index < items.length; index += 1) {
@@ -221,9 +216,10 @@ function sequenceText(items: readonly unknown[], indent: string, context: Contex
   return joinLines(lines, indent);
 }
 
-/** An `undefined` item or a hole: the library writes it as a null node, which this writer does not. */
-function assertNoHoles(items: readonly unknown[]): void {
-  for (let index = 0; index < items.length; index += 1) if (items[index] === undefined) throw new Declined();
+/** `items.every(test)` that also tests holes (`every` skips them; the library writes them as nodes). */
+function everyItem<T>(items: readonly unknown[], test: (item: unknown) => item is T): items is readonly T[] {
+  for (let index = 0; index < items.length; index += 1) if (!test(items[index])) return false;
+  return true;
 }
 
 function itemText(item: unknown, inner: string, context: Context, quoteEntryValues: boolean): string {
@@ -235,10 +231,8 @@ function itemText(item: unknown, inner: string, context: Context, quoteEntryValu
 /** `["a", "b"]`: the items double-quoted, no padding. A comment inside is declined. */
 function flowStringSequenceText(items: readonly string[], context: Context): string {
   enter(items, context);
-  if (context.comments.size > 0) {
-    const prefix = JSON.stringify(context.path).slice(0, -1);
-    for (const key of context.comments.keys()) if (key.startsWith(`${prefix},`)) throw new Declined();
-  }
+  const inside = `${JSON.stringify(context.path).slice(0, -1)},`;
+  for (const key of context.comments.keys()) if (key.startsWith(inside)) throw new Declined();
   return `[${items.map((item) => doubleQuoted(item)).join(', ')}]`;
 }
 
@@ -251,10 +245,12 @@ function scalarText(value: unknown, indent: string, implicitKey: boolean, quoted
   }
   if (typeof value !== 'string' || NEEDS_ESCAPES.test(value)) throw new Declined();
   if (quoted) return doubleQuoted(value);
-  const multiLine = value.includes('\n');
-  if (multiLine && implicitKey) throw new Declined();
-  if (NOT_PLAIN.test(value)) return multiLine ? blockLiteral(value, indent) : quotedText(value);
-  if (multiLine) return blockLiteral(value, indent);
+  if (value.includes('\n')) {
+    // a key would be a multi-line quoted scalar
+    if (implicitKey) throw new Declined();
+    return blockLiteral(value, indent);
+  }
+  if (NOT_PLAIN.test(value)) return quotedText(value);
   if (DOCUMENT_MARKER.test(value)) throw new Declined();
   if (OTHER_TYPES.some((test) => test.test(value))) return quotedText(value);
   return value;
@@ -272,21 +268,21 @@ function doubleQuoted(value: string): string {
   return JSON.stringify(value);
 }
 
-/** A multi-line string as a literal block scalar whose lines are at `indent`. */
+/**
+ * A multi-line string as a literal block scalar whose lines are at `indent` (never empty: the top
+ * of a document is a collection). Declined: blanks after the last line break (the library quotes
+ * the string), more than one trailing line break (keep chomping), a string of blanks and breaks
+ * only, and a line break before the first other character.
+ */
 function blockLiteral(value: string, indent: string): string {
-  // trailing blanks after the last line break, keep chomping and leading line breaks: declined
-  if (/\n[\t ]+$/.test(value) || value.startsWith('\n') || indent === '') throw new Declined();
-  let end = value.length;
-  while (end > 0 && ' \t\n'.includes(value[end - 1] as string)) end -= 1;
-  const trailing = value.slice(end);
+  const trailing = (/[ \t\n]*$/.exec(value) as RegExpExecArray)[0];
+  const end = value.length - trailing.length;
   const breaks = trailing.split('\n').length - 1;
-  if (breaks > 1 || (breaks === 1 && !trailing.endsWith('\n')) || end === 0) throw new Declined();
-  const chomp = breaks === 0 ? '-' : '';
+  if (end === 0 || breaks > 1 || (breaks === 1 && !trailing.endsWith('\n'))) throw new Declined();
+  const leading = (/^ */.exec(value) as RegExpExecArray)[0];
+  if (value[leading.length] === '\n') throw new Declined();
+  const header = `${leading === '' ? '' : '2'}${breaks === 0 ? '-' : ''}`;
   const tail = breaks === 0 ? trailing : trailing.slice(0, -1);
-  let start = 0;
-  while (value[start] === ' ') start += 1;
-  if (value[start] === '\n') throw new Declined();
-  const header = `${start > 0 ? '2' : ''}${chomp}`;
   const body = value.slice(0, end).replace(/\n+/g, (breaksRun) => `${breaksRun}${indent}`);
   return `|${header}\n${indent}${body}${tail}`;
 }

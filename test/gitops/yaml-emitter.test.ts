@@ -81,13 +81,59 @@ describe('emitYamlDocument against the yaml library', () => {
       { leading: '\nline' },
       { 'multi\nline key': 1 },
       { marker: '--- x' },
-      { [`k${'x'.repeat(1030)}`]: 1 },
+      { [`k${'x'.repeat(1024)}`]: 1 },
       { date: new Date(0) },
+      { blanks: ' \t\n' },
+      { spacedBreak: '  \nline' },
+      { blankAfterBreak: 'line\n ' },
+      // declined, and longer than the library's default line width of 80
+      { bell: `ring\x07 ${'word '.repeat(30)}` },
       'a scalar',
+      undefined,
     ];
     for (const value of declined) {
       expect(emitYamlDocument(value), JSON.stringify(value)).toBeUndefined();
       if (typeof value === 'object') expect(yamlText(value)).toBe(stringify(value, { lineWidth: 0 }));
+    }
+  });
+
+  it('declines styled values it would not write as the library does', () => {
+    const declined: Record<string, unknown>[] = [
+      { env: [{ name: 'A', value: 'two\nlines' }] },
+      { command: ['sh', 'bell\x07'] },
+      // eslint-disable-next-line no-sparse-arrays
+      { command: ['sh', , '-c'] },
+    ];
+    for (const value of declined) {
+      expect(emitYamlDocument(value, [], LOLICE_YAML_STYLES), JSON.stringify(value)).toBeUndefined();
+    }
+  });
+
+  it('quotes a value only in the maps of a styled sequence', () => {
+    const value = { value: 'top', env: [{ name: 'A', value: 'x', nested: { value: 'deeper' } }] };
+    const direct = emitYamlDocument(value, [], LOLICE_YAML_STYLES);
+    expect(direct).toBe('value: top\nenv:\n  - name: A\n    value: "x"\n    nested:\n      value: deeper\n');
+    expect(direct).toBe(libraryYamlDocument(value, [], 'x.yaml'));
+  });
+
+  it('passes on an error that is not a decline', () => {
+    const value = {
+      get broken(): string {
+        throw new Error('a getter that throws');
+      },
+    };
+    expect(() => emitYamlDocument(value)).toThrow('a getter that throws');
+  });
+
+  it('leaves a comment inside a one-line sequence to the library, and writes one on its key', () => {
+    const value = { command: ['sh', '-c'], commandLine: ['x'] };
+    const inside = [{ path: ['command', 1], text: 'the flag' }];
+    expect(emitYamlDocument(value, inside, LOLICE_YAML_STYLES)).toBeUndefined();
+    expect(libraryYamlDocument(value, inside, 'x.yaml')).toContain('# the flag');
+    for (const onKey of [[{ path: ['command'], text: 'the shell' }], [{ path: ['commandLine'], text: 'other' }]]) {
+      const direct = emitYamlDocument(value, onKey, LOLICE_YAML_STYLES);
+      expect(direct).toBeDefined();
+      expect(direct).toBe(libraryYamlDocument(value, onKey, 'x.yaml'));
     }
   });
 
@@ -97,10 +143,15 @@ describe('emitYamlDocument against the yaml library', () => {
       { quoted: ['true', '1.5', '0x1F', '~', '', 'a: b', '- x', "it's", 'say "hi"', '#x', 'x #y', 'k:'] },
       { plain: ['a-b', 'a:b', 'a#b', 'x y', '日本', 'é', '\u2028', 'tab\there'] },
       { empty: {}, none: [], nested: [[1, [2]], { a: [] }], n: null, t: true, f: false, int: 7, float: 0.25 },
+      { percent: '50%', dashes: 'a---b', dots: 'wait...', skipped: undefined },
+      { [`k${'x'.repeat(1023)}`]: 1 },
+      Object.assign(Object.create(null) as Record<string, unknown>, { bare: { a: 1 } }),
     ];
     for (const value of written) {
       expect(emitYamlDocument(value), JSON.stringify(value)).toBe(new Document(value).toString({ lineWidth: 0 }));
     }
+    const list = ['a', { b: [1, 'two\nlines'] }, [], 'c: d'];
+    expect(emitYamlDocument(list)).toBe(stringify(list, { lineWidth: 0 }));
   });
 
   it('writes the lolice styles and comments as the library path does', () => {
