@@ -61,7 +61,7 @@ interface Tally {
 function compare(version: string): Tally {
   const loaded = loadReleaseSchemaValidator(version)!;
   const input = toInputSchema(loaded.schema.schema);
-  const verbose: ValidateFunction = newReleaseSchemaAjv({ source: false, verbose: true }).compile(input);
+  const verbose: ValidateFunction = newReleaseSchemaAjv(false, true).compile(input);
   const documents = schemaBreakingDocuments(
     input,
     MAX_DEPTH,

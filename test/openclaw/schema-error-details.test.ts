@@ -14,7 +14,7 @@ import { errorDetailsOf, valueAt } from '../../lib/openclaw/schema/schema-error-
 
 /** Compares the read-back details of every error with ajv's verbose ones; returns the errors compared. */
 function compared(schema: JsonSchemaNode, documents: readonly unknown[]): ErrorObject[] {
-  const validate = newReleaseSchemaAjv({ source: false, verbose: true }).compile(schema);
+  const validate = newReleaseSchemaAjv(false, true).compile(schema);
   const all: ErrorObject[] = [];
   for (const document of documents) {
     expect(validate(document), JSON.stringify(document)).toBe(false);
@@ -116,12 +116,13 @@ describe('the parent schema of each error, as ajv verbose gives it', () => {
           pair: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }], additionalItems: { const: 0 } },
         },
       },
-      [{ list: [{ n: 1 }, { n: 'x' }, 3], pair: [1, 'a', 0, 5] }],
+      [{ list: [{ n: 1 }, { n: 'x' }, 3], pair: [1, 'a', 5, 0, 6] }],
     );
     expect(errors.map((e) => `${e.instancePath} ${e.schemaPath}`)).toEqual([
       '/list/1/n #/properties/list/items/properties/n/type',
       '/list/2 #/properties/list/items/type',
-      '/pair/3 #/properties/pair/additionalItems/const',
+      '/pair/2 #/properties/pair/additionalItems/const',
+      '/pair/4 #/properties/pair/additionalItems/const',
       '/pair/0 #/properties/pair/items/0/type',
       '/pair/1 #/properties/pair/items/1/type',
     ]);
@@ -133,17 +134,26 @@ describe('the parent schema of each error, as ajv verbose gives it', () => {
         type: 'object',
         properties: {
           u: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: false, properties: { a: {} } }] },
+          n: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+          m: { anyOf: [{ type: 'object', additionalProperties: { $ref: '#/definitions/d' } }, { type: 'string' }] },
           o: { oneOf: [{ type: 'integer' }, { type: 'object', properties: { b: { type: 'string' } } }] },
           all: { allOf: [{ type: 'object' }, { properties: { c: { maxLength: 1 } } }] },
           cond: { if: { type: 'string' }, then: { minLength: 3 }, else: { type: 'integer', maximum: 1 } },
         },
+        definitions: { d: { type: 'integer' } },
       },
-      [{ u: { z: 1 }, o: { b: 1 }, all: { c: 'long' }, cond: 'x' }, { cond: 5 }],
+      [{ u: { z: 1 }, n: 1.5, m: { x: 'y' }, o: { b: 1 }, all: { c: 'long' }, cond: 'x' }, { cond: 5 }],
     );
     expect(errors.map((e) => e.schemaPath)).toEqual([
       '#/properties/u/anyOf/0/type',
       '#/properties/u/anyOf/1/additionalProperties',
       '#/properties/u/anyOf',
+      '#/properties/n/anyOf/0/type',
+      '#/properties/n/anyOf/1/type',
+      '#/properties/n/anyOf',
+      '#/definitions/d/type',
+      '#/properties/m/anyOf/1/type',
+      '#/properties/m/anyOf',
       '#/properties/o/oneOf/0/type',
       '#/properties/o/oneOf/1/properties/b/type',
       '#/properties/o/oneOf',
@@ -159,14 +169,19 @@ describe('the parent schema of each error, as ajv verbose gives it', () => {
     const errors = compared(
       {
         type: 'object',
-        properties: { a: { $ref: '#/definitions/t~1x' }, b: { $ref: '#/definitions/with%20space' } },
-        definitions: { 't/x': { type: 'object', required: ['k'] }, 'with space': { const: 1 } },
+        properties: {
+          a: { $ref: '#/definitions/t~1x' },
+          b: { $ref: '#/definitions/with%20space' },
+          c: { $ref: '#/definitions/t~0y' },
+        },
+        definitions: { 't/x': { type: 'object', required: ['k'] }, 'with space': { const: 1 }, 't~y': { const: 2 } },
       },
-      [{ a: {}, b: 2 }],
+      [{ a: {}, b: 2, c: 1 }],
     );
     expect(errors.map((e) => e.schemaPath)).toEqual([
       '#/definitions/t~1x/required',
       '#/definitions/with%20space/const',
+      '#/definitions/t~0y/const',
     ]);
   });
 
@@ -203,7 +218,11 @@ describe('the parent schema of each error, as ajv verbose gives it', () => {
           definitions: {
             t: {
               type: 'object',
-              properties: { deep: { anyOf: [{ [keyword]: keyword === '$dynamicAnchor' ? 'u' : '#/definitions/u' }] } },
+              properties: {
+                deep: {
+                  anyOf: [{ type: 'string' }, { [keyword]: keyword === '$dynamicAnchor' ? 'u' : '#/definitions/u' }],
+                },
+              },
               required: ['r'],
             },
             u: {},
@@ -296,17 +315,75 @@ describe('the parent schema of each error, as ajv verbose gives it', () => {
     expect(errors.map((e) => e.schemaPath)).toEqual(['#/then/type', '#/if']);
   });
 
-  test('nothing for a schema path no schema holds, or a reference that is not local', () => {
+  test('through a reference to the root (#), called', () => {
+    const errors = compared({ type: 'object', properties: { self: { $ref: '#' }, n: { type: 'integer' } } }, [
+      { self: { self: { n: 'x' } } },
+    ]);
+    expect(errors.map((e) => `${e.instancePath} ${e.schemaPath}`)).toEqual(['/self/self/n #/properties/n/type']);
+  });
+
+  test('propertyNames applies to the keys of its object, not to the values below', () => {
+    const errors = compared(
+      {
+        type: 'object',
+        properties: { a: { type: 'string' } },
+        propertyNames: { $ref: '#/definitions/k' },
+        definitions: {
+          k: { type: 'string', properties: { a: { type: 'integer' } }, not: { $ref: '#/definitions/z' } },
+          z: { const: 'never' },
+        },
+      },
+      [{ a: 1 }],
+    );
+    expect(errors.map((e) => `${e.instancePath} ${e.schemaPath}`)).toEqual(['/a #/properties/a/type']);
+  });
+
+  test('the walk takes items only through an array and properties only through an object', () => {
     const schema = {
       type: 'object',
-      properties: { a: { $ref: 'other.json#/definitions/t' }, b: { $ref: '#t' }, s: { type: 'string' } },
-      definitions: { t: { type: 'string' } },
+      properties: {
+        s: {
+          items: { type: 'string' },
+          properties: { 0: { type: 'string' } },
+          additionalProperties: { type: 'string' },
+        },
+      },
     };
-    const details = errorDetailsOf({ a: 1, b: 1, s: 1, list: [1] }, () => schema);
+    expect(
+      errorDetailsOf({ s: 'x' }, () => schema).parentSchema(error('/s/0', '#/properties/s/items/type', 'type')),
+    ).toBeUndefined();
+    expect(
+      errorDetailsOf({ s: 'x' }, () => schema).parentSchema(error('/s/0', '#/properties/s/properties/0/type', 'type')),
+    ).toBeUndefined();
+    expect(
+      errorDetailsOf({ s: ['x'] }, () => schema).parentSchema(
+        error('/s/0', '#/properties/s/properties/0/type', 'type'),
+      ),
+    ).toBeUndefined();
+    expect(
+      errorDetailsOf({ s: ['x'] }, () => schema).parentSchema(error('/s/0', '#/properties/s/items/type', 'type')),
+    ).toBe(schema.properties.s.items);
+  });
+
+  test('nothing for a schema path no schema holds, or a reference that is not local', () => {
+    // t holds a reference, so a target it is would be called (its schema path restarting at #)
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { $ref: 'other.json#/definitions/t' },
+        b: { $ref: '#t' },
+        c: { $ref: 'x#' },
+        d: { $ref: '#/definitions/t' },
+        s: { type: 'string' },
+      },
+      definitions: { t: { type: 'string', not: { $ref: '#/definitions/u' } }, u: {} },
+    };
+    const details = errorDetailsOf({ a: 1, b: 1, c: 1, d: 1, s: 1, list: [1] }, () => schema);
     expect(details.parentSchema(error('/s', '#/properties/s/type', 'type'))).toBe(schema.properties.s);
     expect(details.parentSchema(error('/s', '#/properties/s/minimum', 'minimum'))).toBeUndefined();
-    expect(details.parentSchema(error('/a', '#/definitions/t/type', 'type'))).toBeUndefined();
-    expect(details.parentSchema(error('/b', '#/definitions/t/type', 'type'))).toBeUndefined();
+    expect(details.parentSchema(error('/d', '#/type', 'type'))).toBe(schema.definitions.t);
+    for (const path of ['/a', '/b', '/c'])
+      expect(details.parentSchema(error(path, '#/type', 'type')), path).toBeUndefined();
     expect(details.parentSchema(error('/nothing/here', '#/type', 'type'))).toBeUndefined();
     expect(details.parentSchema(error('/list/0', '#/properties/list/items/type', 'type'))).toBeUndefined();
   });

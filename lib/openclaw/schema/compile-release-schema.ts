@@ -9,15 +9,15 @@ import { RELEASE_SCHEMA_FORMATS } from './schema-formats';
  * error's value and parent schema back from the document and the schema (`schema-error-details.ts`);
  * `verbose` is only for a test that compares the two.
  */
-export function newReleaseSchemaAjv(options: { readonly source: boolean; readonly verbose?: boolean }): Ajv {
+export function newReleaseSchemaAjv(source: boolean, verbose = false): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
     allowUnionTypes: true,
     unicodeRegExp: false,
-    code: { source: options.source, optimize: 1 },
+    code: { source, optimize: 1 },
     logger: false,
-    verbose: options.verbose === true,
+    verbose,
   });
   for (const [name, format] of Object.entries(RELEASE_SCHEMA_FORMATS)) {
     ajv.addFormat(name, format);
@@ -27,11 +27,11 @@ export function newReleaseSchemaAjv(options: { readonly source: boolean; readonl
 
 /** Compiles the input view of a release schema (used when no build-time validator is there). */
 export function compileReleaseSchema(schema: JsonSchemaNode): ValidateFunction {
-  return newReleaseSchemaAjv({ source: false }).compile(toInputSchema(schema));
+  return newReleaseSchemaAjv(false).compile(toInputSchema(schema));
 }
 
 /** The CommonJS source of the compiled validator of a release schema (written at build time). */
 export function releaseSchemaValidatorCode(schema: JsonSchemaNode): string {
-  const ajv = newReleaseSchemaAjv({ source: true });
+  const ajv = newReleaseSchemaAjv(true);
   return standaloneCode(ajv, ajv.compile(toInputSchema(schema)));
 }

@@ -66,7 +66,7 @@ function referenced(base: JsonSchemaNode, ref: string): { node: unknown; base: J
   if (!/^#(\/|$)/.test(ref)) return undefined;
   let node: unknown = base;
   let within: JsonSchemaNode = base;
-  for (const token of ref.slice(1).split('/').slice(1)) {
+  for (const token of ref.split('/').slice(1)) {
     const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
     node = member(node, key);
     if (isJsonObject(node) && typeof node.$id === 'string') within = node;
