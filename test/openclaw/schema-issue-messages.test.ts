@@ -1,10 +1,13 @@
 /**
  * How a release schema's refusals read (`lib/openclaw/schema/schema-issues.ts`): each ajv keyword as
  * one issue in the project's words (path, received, expected, fix), read whole; errors inside a union
- * folded into the union's one issue; duplicates dropped; issues sorted by path.
+ * folded into the union's one issue; duplicates dropped; issues sorted by path. Each error carries
+ * its value and parent schema as ajv's verbose option writes them (`VERBOSE_DETAILS`); how they are
+ * read back from a non-verbose validator is `schema-error-details.test.ts`.
  */
 import type { ErrorObject } from 'ajv';
 import { schemaIssues, type SchemaIssue } from '../../lib/openclaw/schema/schema-issues';
+import { VERBOSE_DETAILS } from '../support/verbose-error-details';
 
 /** An ajv error at `instancePath` for `keyword`. */
 function ajvError(
@@ -19,7 +22,7 @@ function ajvError(
 const SHOW = (): boolean => true;
 
 function one(error: ErrorObject, showValue: (path: string) => boolean = SHOW): SchemaIssue {
-  const issues = schemaIssues([error], '2026.2.19', showValue);
+  const issues = schemaIssues([error], VERBOSE_DETAILS, '2026.2.19', showValue);
   expect(issues).toHaveLength(1);
   return issues[0];
 }
@@ -188,7 +191,7 @@ describe('unions', () => {
     const accepted =
       '"off" or "a", "b" or an integer or a string or an array or a boolean or an object or a value of another ' +
       'shape or anything';
-    expect(schemaIssues([branch, union], '2026.2.19', SHOW)).toEqual([
+    expect(schemaIssues([branch, union], VERBOSE_DETAILS, '2026.2.19', SHOW)).toEqual([
       { path: 'cron.sessionRetention', received: '1.5', expected: accepted, fix: `use ${accepted}` },
     ]);
   });
@@ -223,7 +226,7 @@ describe('unions', () => {
       params: { type: 'string' },
       data: 1,
     };
-    expect(schemaIssues([branch, oneOf], '2026.2.19', SHOW)).toEqual([
+    expect(schemaIssues([branch, oneOf], VERBOSE_DETAILS, '2026.2.19', SHOW)).toEqual([
       { path: 'a', received: '1', expected: 'a string or a boolean', fix: 'use a string or a boolean' },
     ]);
   });
@@ -243,7 +246,7 @@ describe('unions', () => {
       params: { type: 'string' },
       data: 1,
     };
-    expect(schemaIssues([outer, inner], '2026.2.19', SHOW).map((i) => i.path)).toEqual(['a', 'x']);
+    expect(schemaIssues([outer, inner], VERBOSE_DETAILS, '2026.2.19', SHOW).map((i) => i.path)).toEqual(['a', 'x']);
   });
 
   test('an error whose schema path only starts like a union is its own issue', () => {
@@ -254,15 +257,20 @@ describe('unions', () => {
       schemaPath: '#/x/anyOfOther/required',
       params: { missingProperty: 'b' },
     };
-    expect(schemaIssues([sibling, union], '2026.2.19', SHOW).map((i) => i.path)).toEqual(['a', 'b']);
+    expect(schemaIssues([sibling, union], VERBOSE_DETAILS, '2026.2.19', SHOW).map((i) => i.path)).toEqual(['a', 'b']);
   });
 });
 
 test('issues are sorted by path, and the same issue twice is reported once', () => {
   const at = (path: string, missing: string): ErrorObject => ajvError('required', path, { missingProperty: missing });
   expect(
-    schemaIssues([at('/b', 'x'), at('/a', 'y'), at('/b', 'x'), at('/a', 'x')], '2026.2.19', SHOW).map((i) => i.path),
+    schemaIssues([at('/b', 'x'), at('/a', 'y'), at('/b', 'x'), at('/a', 'x')], VERBOSE_DETAILS, '2026.2.19', SHOW).map(
+      (i) => i.path,
+    ),
   ).toEqual(['a.x', 'a.y', 'b.x']);
   const type = (data: unknown): ErrorObject => ajvError('type', '/a', { type: 'string' }, { data });
-  expect(schemaIssues([type(1), type(2), type(1)], '2026.2.19', SHOW).map((i) => i.received)).toEqual(['1', '2']);
+  expect(schemaIssues([type(1), type(2), type(1)], VERBOSE_DETAILS, '2026.2.19', SHOW).map((i) => i.received)).toEqual([
+    '1',
+    '2',
+  ]);
 });

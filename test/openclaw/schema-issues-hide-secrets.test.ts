@@ -64,6 +64,23 @@ describe('schema issues at secret paths', () => {
 });
 
 describe('everything the release finds in a document', () => {
+  test('an unknown key lists the keys the schema it was compiled from knows there (its input view)', () => {
+    const closed: ReleaseConfigSchema = {
+      version: '2026.1.1',
+      schema: { type: 'object', additionalProperties: false, properties: { gateway: { type: 'object' } } },
+      uiHints: {},
+    };
+    const strict = { schema: closed, validate: compileReleaseSchema(closed.schema) };
+    expect(checkAgainstReleaseSchema({ gatewya: {} }, strict)).toEqual([
+      {
+        path: 'gatewya',
+        received: 'the unknown key "gatewya"',
+        expected: 'a key openclaw 2026.1.1 knows here ("$schema", "gateway")',
+        fix: 'did you mean "gateway"? rename it',
+      },
+    ]);
+  });
+
   test('its schema issues, then its refinements, then every literal at a sensitive path, read whole', () => {
     const doc = {
       gateway: { mode: 'lokal', remote: { url: 'wss://literal' } },

@@ -1,4 +1,6 @@
 import { checkRefinements } from './refinements';
+import { toInputSchema } from './input-schema';
+import { errorDetailsOf } from './schema-error-details';
 import { findLiteralSecrets, sensitivePaths } from './sensitive-paths';
 import { schemaIssues, type SchemaIssue } from './schema-issues';
 import type { ReleaseConfigSchema } from './release-schema-files';
@@ -22,6 +24,8 @@ export function checkAgainstReleaseSchema(
     issues.push(
       ...schemaIssues(
         release.validate.errors ?? [],
+        // the validators are compiled from the input view, without ajv's verbose details
+        errorDetailsOf(doc, () => toInputSchema(release.schema.schema)),
         version,
         (path) => !secretPaths.has(path) && !/token|secret|password|key$/i.test(path),
       ),

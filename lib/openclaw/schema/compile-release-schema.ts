@@ -4,7 +4,12 @@ import { toInputSchema } from './input-schema';
 import type { JsonSchemaNode } from './release-schema-files';
 import { RELEASE_SCHEMA_FORMATS } from './schema-formats';
 
-function newAjv(source: boolean): Ajv {
+/**
+ * The ajv that compiles release schemas. Without ajv's `verbose` option: the messages read each
+ * error's value and parent schema back from the document and the schema (`schema-error-details.ts`);
+ * `verbose` is only for a test that compares the two.
+ */
+export function newReleaseSchemaAjv(source: boolean, verbose = false): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
@@ -12,7 +17,7 @@ function newAjv(source: boolean): Ajv {
     unicodeRegExp: false,
     code: { source, optimize: 1 },
     logger: false,
-    verbose: true,
+    verbose,
   });
   for (const [name, format] of Object.entries(RELEASE_SCHEMA_FORMATS)) {
     ajv.addFormat(name, format);
@@ -22,11 +27,11 @@ function newAjv(source: boolean): Ajv {
 
 /** Compiles the input view of a release schema (used when no build-time validator is there). */
 export function compileReleaseSchema(schema: JsonSchemaNode): ValidateFunction {
-  return newAjv(false).compile(toInputSchema(schema));
+  return newReleaseSchemaAjv(false).compile(toInputSchema(schema));
 }
 
 /** The CommonJS source of the compiled validator of a release schema (written at build time). */
 export function releaseSchemaValidatorCode(schema: JsonSchemaNode): string {
-  const ajv = newAjv(true);
+  const ajv = newReleaseSchemaAjv(true);
   return standaloneCode(ajv, ajv.compile(toInputSchema(schema)));
 }

@@ -3,6 +3,7 @@ import { closestName } from '../../core/closest-name';
 import { describeValue } from '../../core/describe-value';
 import { compareText } from '../../core/compare-text';
 import { isJsonObject } from '../../core/json-value';
+import type { SchemaErrorDetails } from './schema-error-details';
 
 /** One problem, in the project's parts: path, what was received, what was expected, the fix. */
 export interface SchemaIssue {
@@ -69,10 +70,13 @@ function bound(keyword: string, limit: unknown): string {
 /**
  * Turns ajv's errors into one issue each, in the project's words. Errors inside a branch of an
  * anyOf/oneOf are folded into the one for the anyOf (what each branch accepts), so a value gets one
- * message. `showValue(path)` says whether a string may be printed (never at a sensitive path).
+ * message. `details` gives each error's value and the schema holding its keyword (see
+ * `schema-error-details.ts`). `showValue(path)` says whether a string may be printed (never at a
+ * sensitive path).
  */
 export function schemaIssues(
   errors: readonly ErrorObject[],
+  details: SchemaErrorDetails,
   version: string,
   showValue: (path: string) => boolean,
 ): SchemaIssue[] {
@@ -81,7 +85,7 @@ export function schemaIssues(
   const seen = new Set<string>();
   for (const error of errors) {
     if (unions.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
-    const issue = toIssue(error, version, showValue);
+    const issue = toIssue(error, details, version, showValue);
     const key = `${issue.path}\0${issue.received}\0${issue.expected}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -91,15 +95,19 @@ export function schemaIssues(
   return issues.sort((a, b) => compareText(a.path, b.path));
 }
 
-function toIssue(error: ErrorObject, version: string, showValue: (path: string) => boolean): SchemaIssue {
+function toIssue(
+  error: ErrorObject,
+  details: SchemaErrorDetails,
+  version: string,
+  showValue: (path: string) => boolean,
+): SchemaIssue {
   const path = instancePathToDotted(error.instancePath);
-  const parent = asSchema(error.parentSchema);
-  const received = describeValue(error.data, { showText: showValue(path) });
+  const received = describeValue(details.value(error), { showText: showValue(path) });
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const known = Object.keys(asSchema(parent?.properties) ?? {});
+      const known = Object.keys(asSchema(details.parentSchema(error)?.properties) ?? {});
       const closest = closestName(key, known, { maxDistance: Math.max(2, Math.floor(key.length / 3)) });
       return {
         path: join(path, key),
@@ -143,9 +151,8 @@ function toIssue(error: ErrorObject, version: string, showValue: (path: string) 
       };
     case 'anyOf':
     case 'oneOf': {
-      const branches = (Array.isArray(parent?.[error.keyword]) ? (parent[error.keyword] as unknown[]) : []).map((s) =>
-        describeSchema(asSchema(s)),
-      );
+      const union = details.parentSchema(error)?.[error.keyword];
+      const branches = (Array.isArray(union) ? union : []).map((s) => describeSchema(asSchema(s)));
       const accepted = [...new Set(branches)].join(' or ');
       return { path, received, expected: accepted, fix: `use ${accepted}` };
     }
