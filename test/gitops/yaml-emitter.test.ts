@@ -114,6 +114,9 @@ describe('emitYamlDocument against the yaml library', () => {
     const direct = emitYamlDocument(value, [], LOLICE_YAML_STYLES);
     expect(direct).toBe('value: top\nenv:\n  - name: A\n    value: "x"\n    nested:\n      value: deeper\n');
     expect(direct).toBe(libraryYamlDocument(value, [], 'x.yaml'));
+    const list = [{ name: 'A', value: 'x' }];
+    expect(emitYamlDocument(list, [], LOLICE_YAML_STYLES)).toBe('- name: A\n  value: x\n');
+    expect(emitYamlDocument(list, [], LOLICE_YAML_STYLES)).toBe(libraryYamlDocument(list, [], 'x.yaml'));
   });
 
   it('passes on an error that is not a decline', () => {

@@ -5,17 +5,9 @@
  * suffixes, trailing dots, upper case, brackets). Each host is tagged with the family it came from.
  */
 
-/** mulberry32: a small seeded PRNG, enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
+
+export { seededRandom };
 
 export interface GeneratedHost {
   readonly host: string;

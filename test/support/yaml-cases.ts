@@ -10,21 +10,14 @@ import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { YamlComment, YamlPath } from '../../lib/files/yaml-emitter';
 import { LIVE_LOLICE } from './live-tree';
+import { seededRandom } from './seeded-random';
 
-/** A small seeded generator (mulberry32). */
+/** A seeded generator of the choices a case makes. */
 export class Random {
-  private state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   int(below: number): number {
