@@ -41,6 +41,8 @@ test('a path matches only at the same depth, an index only for [], a key only fo
   const paths = sensitivePaths(HINTS);
   expect(findLiteralSecrets({ gateway: { auth: { token: { deeper: 'x' } } } }, paths)).toEqual([]);
   expect(findLiteralSecrets({ gateway: { auth: 'x' } }, paths)).toEqual([]);
+  // a null anywhere (openclaw.json may hold one) is no secret, and no crash
+  expect(findLiteralSecrets({ gateway: { auth: { token: null }, port: 1, tls: false } }, paths)).toEqual([]);
   expect(
     findLiteralSecrets({ agents: { list: { first: { memorySearch: { remote: { apiKey: 'x' } } } } } }, paths),
   ).toEqual([]);

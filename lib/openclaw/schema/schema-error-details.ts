@@ -29,7 +29,7 @@ export function errorDetailsOf(document: unknown, compiledFrom: () => JsonSchema
 }
 
 /** `/a/b~1c/0` → `["a", "b/c", "0"]` (a JSON Pointer's tokens, unescaped). */
-function pointerTokens(pointer: string): string[] {
+export function pointerTokens(pointer: string): string[] {
   return pointer
     .split('/')
     .slice(1)

@@ -3,7 +3,7 @@ import { closestName } from '../../core/closest-name';
 import { describeValue } from '../../core/describe-value';
 import { compareText } from '../../core/compare-text';
 import { isJsonObject } from '../../core/json-value';
-import type { SchemaErrorDetails } from './schema-error-details';
+import { pointerTokens, type SchemaErrorDetails } from './schema-error-details';
 
 /** One problem, in the project's parts: path, what was received, what was expected, the fix. */
 export interface SchemaIssue {
@@ -17,11 +17,10 @@ type Schema = Readonly<Record<string, unknown>>;
 
 /** `/gateway/controlUi/0` → `gateway.controlUi[0]`. */
 export function instancePathToDotted(instancePath: string): string {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`), '');
+  return pointerTokens(instancePath).reduce(
+    (text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
+    '',
+  );
 }
 
 function join(path: string, key: string): string {
