@@ -5,11 +5,10 @@
  * objects and holes, plus comments at paths that exist (and now and then at one that does not).
  * Seeded, so a failure names a case that can be replayed.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { YamlComment, YamlPath } from '../../lib/files/yaml-emitter';
 import { LIVE_LOLICE } from './live-tree';
+import { readTree } from './openclaw-ops-harness';
 import { seededRandom } from './seeded-random';
 
 /** A seeded generator of the choices a case makes. */
@@ -230,18 +229,9 @@ export interface YamlCase {
 
 /** The documents of every YAML file of the live lolice tree, as plain values. */
 export function liveManifests(): Record<string, unknown>[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) files.push(full);
-    }
-  };
-  walk(LIVE_LOLICE);
-  return files
-    .sort()
-    .flatMap((file) => parseAllDocuments(fs.readFileSync(file, 'utf8')).map((document) => document.toJS() as unknown))
+  return [...readTree(LIVE_LOLICE)]
+    .filter(([file]) => /\.ya?ml$/.test(file))
+    .flatMap(([, bytes]) => parseAllDocuments(bytes.toString('utf8')).map((document) => document.toJS() as unknown))
     .filter(
       (value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value),
     );
