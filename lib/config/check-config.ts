@@ -3,7 +3,7 @@
  * several fields (`config-rules.ts`). Every problem is reported at once, as
  * `[rule] object: received …, expected …: fix`, in a {@link ConfigError}; nothing is built before.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { OpenClawOpsConfig } from './openclaw-ops-config';
 import { ConfigError, ConfigProblem } from '../core/config-problem';
 import { closestName } from '../core/closest-name';
@@ -199,7 +199,9 @@ export function configIssueProblems(
  * @throws ConfigError listing every problem
  */
 export function checkConfig(input: unknown): OpenClawOpsConfig {
-  const parsed = openClawOpsConfigSchema.safeParse(input);
+  // zod's function, not the schema's method: synth's snapshot holds the schema without its methods
+  // (`dropSchemaBuilders`)
+  const parsed = z.safeParse(openClawOpsConfigSchema, input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.flatMap((issue) => configIssueProblems(issue, input)));
   }
