@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { leanLibraries } from './lean-libraries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'cli');
@@ -39,6 +40,7 @@ const entrySource = (name) => (name === 'synth' ? 'main.ts' : `lib/cli/${name}.t
 const alwaysInputs = [
   'scripts/build.mjs',
   'scripts/code-cache.cjs',
+  'scripts/lean-libraries.mjs',
   'scripts/startup-snapshot-build.mjs',
   'package-lock.json',
 ];
@@ -106,7 +108,7 @@ if (process.argv.includes('--force') || !upToDate()) {
     charset: 'ascii',
     minifyWhitespace: true,
     metafile: true,
-    plugins: [withoutArchiver],
+    plugins: [withoutArchiver, leanLibraries(root)],
   });
   for (const stale of readdirSync(outdir).filter((file) => file.endsWith('.v8cache'))) {
     rmSync(join(outdir, stale), { force: true });
