@@ -25,6 +25,8 @@ export default {
     'lib/checkout/atomic-write.ts',
     'lib/files/key-order.ts',
     'lib/files/yaml-emitter.ts',
+    'lib/files/yaml-reader.ts',
+    'lib/checkout/kustomization-text.ts',
     'lib/checkout/tree-diff.ts',
     'lib/checkout/manifest-diff.ts',
     'lib/query/**/*.ts',

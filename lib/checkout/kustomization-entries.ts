@@ -6,18 +6,13 @@
  * result is parsed back and must hold exactly the old list plus the new entries; a list that
  * cannot be edited that way is left alone.
  */
-import { parse } from 'yaml';
+import { parseKustomizationText } from './kustomization-text';
 
 /** The two lists synth completes. */
 export type KustomizationListField = 'resources' | 'components';
 
 function listOf(text: string, file: string, field: KustomizationListField): unknown[] {
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not valid yaml (${(error as Error).message}): fix the kustomization`);
-  }
+  const value = parseKustomizationText(text, file);
   const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const list = object[field];
   return Array.isArray(list) ? (list as unknown[]) : [];

@@ -4,7 +4,7 @@
  * kustomizations do not pick up.
  */
 import { posix } from 'node:path';
-import { parse } from 'yaml';
+import { parseKustomizationText } from './kustomization-text';
 import { diffManifestFile, diffObjects, ManifestValue, ObjectDiff, parseManifestFile } from './manifest-diff';
 
 /** How one generated file compares with the checkout. */
@@ -167,12 +167,7 @@ export function topLevelKinds(text: string): string[] | undefined {
 }
 
 function parseKustomization(path: string, text: string): KustomizationFile {
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    throw new Error(`${path} is not valid yaml (${(error as Error).message}): fix the kustomization`);
-  }
+  const value = parseKustomizationText(text, path);
   const object = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const list = (key: string): string[] => {
     const raw = object[key];

@@ -59,18 +59,18 @@ class Declined extends Error {}
 const INDENT_STEP = '  ';
 /** Characters the library writes only in double quotes, with escapes. */
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+export const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /**
  * Where a one-line string cannot be written plain: it starts with an indicator (or is `-`, `?`, or
  * starts `- `, `? `), holds `: ` or ` #`, or ends in a blank or `:`.
  */
-const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
-const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+export const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
+export const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 /**
  * The tests of the library's default tags other than strings (null, booleans, numbers, in its
  * default schema): a plain string one of them matches would read back as another type.
  */
-const OTHER_TYPES: readonly RegExp[] = new Document(null).schema.tags.flatMap((tag) =>
+export const OTHER_TYPES: readonly RegExp[] = new Document(null).schema.tags.flatMap((tag) =>
   tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test instanceof RegExp ? [tag.test] : [],
 );
 
