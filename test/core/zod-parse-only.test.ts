@@ -91,6 +91,12 @@ function answer(check: CheckConfigModule, config: unknown): string {
 }
 
 describe('dropSchemaBuilders', () => {
+  // The tests run without isolation (vitest.config.ts): the copies whose methods were dropped leave
+  // the module registry, so a later test file imports the schemas whole.
+  afterEach(() => {
+    vi.resetModules();
+  });
+
   it('leaves the config schema answering every generated config as an untouched copy does', async () => {
     const untouched = await freshModules();
     const dropped = await freshModules();
