@@ -135,7 +135,7 @@ class BlockReader {
  * `undefined` for any other text (then parse it with the library).
  */
 export function readPlainBlockYaml(text: string): unknown {
-  if (UNUSUAL.test(text) || /["'{}[\]&*!|>%@`\\]/.test(text.replace(/(?:^| )#.*/gm, ''))) return undefined;
+  if (UNUSUAL.test(text)) return undefined;
   const lines = contentLines(text);
   if (lines.length === 0 || (lines[0] as Line).indent !== 0) return undefined;
   const read = new BlockReader(lines).node(0, 0);
